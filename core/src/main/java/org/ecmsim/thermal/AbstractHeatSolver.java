@@ -1,0 +1,300 @@
+package org.ecmsim.thermal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.ecmsim.grid.Face;
+import org.ecmsim.grid.Grid3D;
+import org.ecmsim.grid.ScalarField;
+import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.units.Checks;
+import org.ecmsim.units.Units;
+
+/** State and bookkeeping shared by the heat solvers: clock, sources, perfusion scale, listeners, energy ledger. */
+abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitHeatSolver, AdiHeatSolver {
+
+    /** How often (in steps) the state is scanned for NaN or infinity. */
+    static final int FINITE_CHECK_INTERVAL = 64;
+
+    final BioheatProblem problem;
+    final PennesOperator op;
+    final ParallelExecutor executor;
+    final Grid3D grid;
+    /** Current temperature (K) and the buffer the next step writes; swapped after each step. */
+    double[] current;
+    double[] next;
+    final double[] power;
+    final double[] perfusion;
+    private final List<HeatSource> sources = new ArrayList<>();
+    private final List<StepListener> listeners = new ArrayList<>();
+    private boolean sourcesCached;
+    private double timeStep;
+
+    // Clock: time = segmentStart + segmentSteps·segmentDt.
+    private double segmentStart;
+    private long segmentSteps;
+    private double segmentDt;
+    private long steps;
+    private double lastCheckedTime;
+
+    private boolean tracking = true;
+    /** Per-plane budget partials, [z][slot], reused every step. */
+    final double[][] partial;
+    private final double[] totals = new double[PennesOperator.SLOTS];
+
+    AbstractHeatSolver(BioheatProblem problem, ParallelExecutor executor) {
+        this.problem = Objects.requireNonNull(problem, "problem");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.grid = problem.grid();
+        this.op = new PennesOperator(problem);
+        int n = grid.cellCount();
+        this.current = new double[n];
+        this.next = new double[n];
+        this.power = new double[n];
+        this.perfusion = new double[n];
+        Arrays.fill(current, problem.initialTemperature());
+        Arrays.fill(perfusion, 1.0);
+        this.partial = new double[grid.nz()][PennesOperator.SLOTS];
+    }
+
+    /** Computes {@code next} from {@code current} over one step of length h starting at time t. */
+    abstract void advanceOneStep(double t, double h);
+
+    /** @return the time within a step at which sources are evaluated, as a fraction of the step */
+    abstract double sourceEvaluationFraction();
+
+    /** Checks a step length against the method's limits; throws IllegalArgumentException if it is refused. */
+    abstract void checkTimeStep(double dt);
+
+    @Override
+    public BioheatProblem problem() {
+        return problem;
+    }
+
+    @Override
+    public ScalarField temperature() {
+        return new ScalarField(grid, current);
+    }
+
+    @Override
+    public void setTemperature(ScalarField temperature) {
+        if (!temperature.grid().equals(grid)) {
+            throw new IllegalArgumentException("temperature grid " + temperature.grid() + " differs from " + grid);
+        }
+        double[] v = temperature.values();
+        for (int i = 0; i < v.length; i++) {
+            if (!(v[i] > 0) || !Double.isFinite(v[i])) {
+                throw new IllegalArgumentException("temperature at cell " + describeCell(i) + " = " + v[i]
+                        + " K is invalid; it must be finite and above 0 K");
+            }
+        }
+        System.arraycopy(v, 0, current, 0, v.length);
+        resetLedger();
+    }
+
+    @Override
+    public double time() {
+        return segmentStart + segmentSteps * segmentDt;
+    }
+
+    @Override
+    public long stepCount() {
+        return steps;
+    }
+
+    @Override
+    public double timeStep() {
+        return timeStep;
+    }
+
+    @Override
+    public void setTimeStep(double dt) {
+        Checks.requireFinitePositive("time step", dt, "s");
+        checkTimeStep(dt);
+        this.timeStep = dt;
+    }
+
+    @Override
+    public void step() {
+        runSteps(1, timeStep);
+        checkFinite();
+    }
+
+    @Override
+    public void advance(double duration) {
+        Checks.requireFinitePositive("duration", duration, "s");
+        long n = (long) Math.ceil(duration / timeStep * (1 - 1e-12));
+        n = Math.max(n, 1);
+        double start = time();
+        runSteps(n, duration / n);
+        // Land exactly on start + duration, whatever rounding the step count picked up.
+        segmentStart = start + duration;
+        segmentSteps = 0;
+        checkFinite();
+    }
+
+    private void runSteps(long n, double h) {
+        if (h != segmentDt) {
+            segmentStart = time();
+            segmentSteps = 0;
+            segmentDt = h;
+        }
+        for (long s = 0; s < n; s++) {
+            double t0 = time();
+            refreshPower(t0 + sourceEvaluationFraction() * h);
+            if (tracking) {
+                clearPartials();
+            }
+            advanceOneStep(t0, h);
+            double[] before = current;
+            current = next;
+            next = before;
+            segmentSteps++;
+            steps++;
+            if (tracking) {
+                addPartialsToTotals(h);
+            }
+            double t1 = time();
+            for (StepListener l : listeners) {
+                l.afterStep(t0, before, t1, current);
+            }
+            if (steps % FINITE_CHECK_INTERVAL == 0) {
+                checkFinite();
+            }
+        }
+    }
+
+    private void refreshPower(double t) {
+        boolean invariant = true;
+        for (HeatSource s : sources) {
+            invariant &= s.isTimeInvariant();
+        }
+        if (invariant && sourcesCached) {
+            return;
+        }
+        Arrays.fill(power, 0.0);
+        for (HeatSource s : sources) {
+            s.addTo(t, power);
+        }
+        for (int i = 0; i < power.length; i++) {
+            if (!Double.isFinite(power[i])) {
+                throw new IllegalArgumentException("the heat sources give power density " + power[i]
+                        + " W/m³ at cell " + describeCell(i) + " at t = " + t + " s; it must be finite");
+            }
+        }
+        sourcesCached = invariant;
+    }
+
+    private void checkFinite() {
+        double[] t = current;
+        for (int i = 0; i < t.length; i++) {
+            if (!Double.isFinite(t[i])) {
+                throw new NumericalInstabilityException("temperature became " + t[i] + " at cell " + describeCell(i)
+                        + " between t = " + lastCheckedTime + " s and t = " + time() + " s (step " + steps
+                        + ", time step " + segmentDt + " s); check the heat sources, the material properties"
+                        + " and the time step");
+            }
+        }
+        lastCheckedTime = time();
+    }
+
+    String describeCell(int i) {
+        return "(" + grid.i(i) + ", " + grid.j(i) + ", " + grid.k(i) + ") at depth "
+                + String.format("%.4g", Units.toMm(grid.z(grid.k(i)))) + " mm, material '"
+                + problem.tissue().materialAt(i).name() + "'";
+    }
+
+    @Override
+    public void addSource(HeatSource source) {
+        sources.add(Objects.requireNonNull(source, "source"));
+        sourcesCached = false;
+    }
+
+    @Override
+    public boolean removeSource(HeatSource source) {
+        sourcesCached = false;
+        return sources.remove(source);
+    }
+
+    @Override
+    public void sourcesChanged() {
+        sourcesCached = false;
+    }
+
+    @Override
+    public ScalarField powerDensity() {
+        refreshPower(time() + sourceEvaluationFraction() * timeStep);
+        return new ScalarField(grid, power.clone());
+    }
+
+    @Override
+    public void setPerfusionScale(ScalarField scale) {
+        if (!scale.grid().equals(grid)) {
+            throw new IllegalArgumentException("perfusion scale grid " + scale.grid() + " differs from " + grid);
+        }
+        double[] v = scale.values();
+        for (int i = 0; i < v.length; i++) {
+            if (!(v[i] >= 0 && v[i] <= 1)) {
+                throw new IllegalArgumentException("perfusion scale at cell " + describeCell(i) + " = " + v[i]
+                        + " is outside the valid range 0 to 1");
+            }
+        }
+        System.arraycopy(v, 0, perfusion, 0, v.length);
+    }
+
+    @Override
+    public ScalarField perfusionScale() {
+        return new ScalarField(grid, perfusion.clone());
+    }
+
+    @Override
+    public void addStepListener(StepListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void setEnergyTracking(boolean on) {
+        this.tracking = on;
+    }
+
+    /** @return true if the energy ledger is being kept */
+    boolean tracking() {
+        return tracking;
+    }
+
+    @Override
+    public EnergyLedger energyLedger() {
+        double[] faces = new double[6];
+        for (Face f : Face.values()) {
+            faces[f.ordinal()] = totals[PennesOperator.SLOT_FACE0 + f.ordinal()];
+        }
+        return new EnergyLedger(totals[PennesOperator.SLOT_STORED], totals[PennesOperator.SLOT_SOURCE],
+                totals[PennesOperator.SLOT_METABOLIC], totals[PennesOperator.SLOT_PERFUSION], faces,
+                totals[PennesOperator.SLOT_FIXED]);
+    }
+
+    private void resetLedger() {
+        Arrays.fill(totals, 0.0);
+    }
+
+    private void clearPartials() {
+        for (double[] p : partial) {
+            Arrays.fill(p, 0.0);
+        }
+    }
+
+    /**
+     * Adds the per-plane partials to the running totals in plane order (so the ledger does not depend on the
+     * thread count). Rate slots are powers (W) and are multiplied by h; the stored slot is already in J.
+     */
+    private void addPartialsToTotals(double h) {
+        for (int slot = 0; slot < PennesOperator.SLOTS; slot++) {
+            double s = 0;
+            for (double[] p : partial) {
+                s += p[slot];
+            }
+            totals[slot] += slot == PennesOperator.SLOT_STORED ? s : s * h;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.ecmsim.thermal;
+
+import org.ecmsim.grid.ScalarField;
+
+/**
+ * Advances the temperature of a {@link BioheatProblem} in time. Implementations name the method:
+ * {@link ExplicitHeatSolver} (forward Euler, cheap steps, stability-limited) and {@link AdiHeatSolver}
+ * (Douglas alternating-direction implicit, unconditionally stable).
+ *
+ * <p>Time is kept as an integer count of steps of a fixed length since the last change of step length, so long
+ * runs do not accumulate rounding in the clock.
+ */
+public interface HeatSolver {
+
+    /** @return the problem being solved */
+    BioheatProblem problem();
+
+    /** @return the temperature field (K); the live state, not a copy */
+    ScalarField temperature();
+
+    /**
+     * Replaces the temperature state (fixed cells included: they keep the value set here).
+     *
+     * @param temperature new temperature (K), same grid, finite
+     */
+    void setTemperature(ScalarField temperature);
+
+    /** @return the current simulation time (s) */
+    double time();
+
+    /** @return the number of steps taken so far */
+    long stepCount();
+
+    /** @return the step length used by {@link #step()} and, as an upper bound, by {@link #advance(double)} (s) */
+    double timeStep();
+
+    /**
+     * @param dt new step length (s); explicit solvers refuse steps above their stability limit
+     */
+    void setTimeStep(double dt);
+
+    /** Takes one step of {@link #timeStep()}. */
+    void step();
+
+    /**
+     * Advances by exactly {@code duration}, in the fewest equal steps no longer than {@link #timeStep()}.
+     *
+     * @param duration time to advance (s), &gt; 0
+     */
+    void advance(double duration);
+
+    /** @param source a heat source to include from the next step on */
+    void addSource(HeatSource source);
+
+    /**
+     * @param source a source previously added
+     * @return true if it was present
+     */
+    boolean removeSource(HeatSource source);
+
+    /** Tells the solver that a time-invariant source's values changed, so the cached power density is rebuilt. */
+    void sourcesChanged();
+
+    /** @return the total power density of all sources at the start of the next step (W/m³), a copy */
+    ScalarField powerDensity();
+
+    /**
+     * Scales the perfusion term per cell, e.g. to 0 where vessels have coagulated.
+     *
+     * @param scale per-cell factor, each in [0, 1]
+     */
+    void setPerfusionScale(ScalarField scale);
+
+    /** @return the per-cell perfusion factor, a copy */
+    ScalarField perfusionScale();
+
+    /** @param listener called after every step with the temperature before and after it */
+    void addStepListener(StepListener listener);
+
+    /** @param on whether to keep the {@link EnergyLedger} (costs one extra pass per step; on by default) */
+    void setEnergyTracking(boolean on);
+
+    /** @return the heat budget since the solver was created or the temperature was last set */
+    EnergyLedger energyLedger();
+}

@@ -1,0 +1,319 @@
+package org.ecmsim.thermal;
+
+import java.util.List;
+import org.ecmsim.grid.Face;
+import org.ecmsim.grid.Grid3D;
+import org.ecmsim.tissue.Material;
+
+/**
+ * The discrete Pennes operator on a cell-centred grid, shared by the explicit and implicit solvers: coefficient
+ * tables built once from the problem, and the kernels that evaluate the right-hand side.
+ *
+ * <p>For a free cell P with material m, volume V, heat capacity ρc, the semi-discrete equation is
+ * <pre>
+ *   ρc dT_P/dt = Σ_faces G_f (T_N − T_P) + Σ_boundary G_b (T_b − T_P) + ω_b ρ_b c_b s_P (T_a − T_P) + Q_met + Q_P
+ * </pre>
+ * with conductances per unit volume: between neighbours along an axis of spacing Δ, G = k̄/Δ² with the harmonic
+ * mean k̄ = 2 k_P k_N / (k_P + k_N) (the exact series conductance of two half cells); to a fixed-temperature face,
+ * G_b = 2 k_P / Δ²; to a convective face, G_b = U/Δ with U = 1/(1/h + Δ/(2 k_P)). s_P ∈ [0, 1] is the per-cell
+ * perfusion scale. Fixed cells keep their value and act as Dirichlet neighbours.
+ */
+final class PennesOperator {
+
+    static final int SLOT_SOURCE = 0;
+    static final int SLOT_METABOLIC = 1;
+    static final int SLOT_PERFUSION = 2;
+    static final int SLOT_FIXED = 3;
+    static final int SLOT_STORED = 4;
+    static final int SLOT_FACE0 = 5;
+    static final int SLOTS = SLOT_FACE0 + 6;
+
+    final Grid3D grid;
+    final int nx;
+    final int ny;
+    final int nz;
+    final int sy;
+    final int sz;
+    final double volume;
+    final int materials;
+    final byte[] mat;
+    final double[] rc;
+    final double[] wb;
+    final double[] qmet;
+    /** Per-volume conductances between material pairs along x, y, z: index m·M + n (W/(m³·K)). */
+    final double[] gx;
+    final double[] gy;
+    final double[] gz;
+    /** Per-volume conductance from each material to each face (W/(m³·K)); zero for insulated faces. */
+    final double[][] gFace = new double[6][];
+    /** The temperature each face exchanges with (K): T_b or T_∞. */
+    final double[] tFace = new double[6];
+    final double arterial;
+    /** One flag per cell, or null when no cell is fixed. */
+    final boolean[] fixed;
+    /** One flag per row (j + ny·k): true if the row needs the general (boundary or fixed-cell) path. */
+    final boolean[] generalRow;
+
+    PennesOperator(BioheatProblem problem) {
+        this.grid = problem.grid();
+        this.nx = grid.nx();
+        this.ny = grid.ny();
+        this.nz = grid.nz();
+        this.sy = grid.strideY();
+        this.sz = grid.strideZ();
+        this.volume = grid.cellVolume();
+        List<Material> list = problem.tissue().materials();
+        this.materials = list.size();
+        this.mat = problem.tissue().materialMap().ids();
+        int mm = materials;
+        rc = new double[mm];
+        wb = new double[mm];
+        qmet = new double[mm];
+        double[] k = new double[mm];
+        double bloodCapacity = problem.blood().heatCapacity();
+        for (int m = 0; m < mm; m++) {
+            Material p = list.get(m);
+            rc[m] = p.heatCapacity();
+            wb[m] = p.perfusionRate() * bloodCapacity;
+            qmet[m] = p.metabolicHeat();
+            k[m] = p.thermalConductivity();
+        }
+        gx = pairConductances(k, grid.dx());
+        gy = pairConductances(k, grid.dy());
+        gz = pairConductances(k, grid.dz());
+        for (Face f : Face.values()) {
+            double d = grid.spacing(f.axis());
+            double[] g = new double[mm];
+            BoundaryCondition bc = problem.boundaries().get(f);
+            if (bc instanceof BoundaryCondition.FixedTemperature ft) {
+                tFace[f.ordinal()] = ft.temperature();
+                for (int m = 0; m < mm; m++) {
+                    g[m] = 2.0 * k[m] / (d * d);
+                }
+            } else if (bc instanceof BoundaryCondition.Convective cv) {
+                tFace[f.ordinal()] = cv.ambientTemperature();
+                for (int m = 0; m < mm; m++) {
+                    g[m] = 1.0 / (1.0 / cv.heatTransferCoefficient() + 0.5 * d / k[m]) / d;
+                }
+            }
+            gFace[f.ordinal()] = g;
+        }
+        this.arterial = problem.arterialTemperature();
+        this.fixed = problem.hasFixedCells() ? problem.fixedCells().toArray() : null;
+        this.generalRow = new boolean[ny * nz];
+        for (int kk = 0; kk < nz; kk++) {
+            for (int j = 0; j < ny; j++) {
+                boolean general = nx < 3 || j == 0 || j == ny - 1 || kk == 0 || kk == nz - 1;
+                if (!general && fixed != null) {
+                    int b = sy * j + sz * kk;
+                    for (int i = 0; i < nx && !general; i++) {
+                        general = fixed[b + i];
+                    }
+                }
+                generalRow[j + ny * kk] = general;
+            }
+        }
+    }
+
+    private double[] pairConductances(double[] k, double d) {
+        int mm = k.length;
+        double[] g = new double[mm * mm];
+        for (int a = 0; a < mm; a++) {
+            for (int b = 0; b < mm; b++) {
+                g[a * mm + b] = 2.0 * k[a] * k[b] / (k[a] + k[b]) / (d * d);
+            }
+        }
+        return g;
+    }
+
+    boolean isFixed(int cell) {
+        return fixed != null && fixed[cell];
+    }
+
+    /**
+     * The right-hand side of the semi-discrete equation at one cell (W/m³), by the general path that handles
+     * domain faces.
+     */
+    double rate(double[] t, double[] q, double[] s, int i, int x, int y, int z) {
+        int m = mat[i] & 0xFF;
+        int mo = m * materials;
+        double c = t[i];
+        double flux = 0;
+        flux += x > 0 ? gx[mo + (mat[i - 1] & 0xFF)] * (t[i - 1] - c) : gFace[0][m] * (tFace[0] - c);
+        flux += x < nx - 1 ? gx[mo + (mat[i + 1] & 0xFF)] * (t[i + 1] - c) : gFace[1][m] * (tFace[1] - c);
+        flux += y > 0 ? gy[mo + (mat[i - sy] & 0xFF)] * (t[i - sy] - c) : gFace[2][m] * (tFace[2] - c);
+        flux += y < ny - 1 ? gy[mo + (mat[i + sy] & 0xFF)] * (t[i + sy] - c) : gFace[3][m] * (tFace[3] - c);
+        flux += z > 0 ? gz[mo + (mat[i - sz] & 0xFF)] * (t[i - sz] - c) : gFace[4][m] * (tFace[4] - c);
+        flux += z < nz - 1 ? gz[mo + (mat[i + sz] & 0xFF)] * (t[i + sz] - c) : gFace[5][m] * (tFace[5] - c);
+        return flux + wb[m] * s[i] * (tArterial() - c) + qmet[m] + q[i];
+    }
+
+    private double tArterial() {
+        return arterial;
+    }
+
+    /**
+     * {@code out[i] = base·T[i] + coef[m]·rate_i} for free cells and {@code out[i] = base·T[i]} for fixed cells,
+     * over the z planes {@code [zFrom, zTo)}. With base = 1 and coef = Δt/ρc this is the forward-Euler step;
+     * with base = 0 it is the increment the implicit solver starts from.
+     */
+    void apply(double[] t, double[] q, double[] s, double[] out, double base, double[] coef, int zFrom, int zTo) {
+        final int mm = materials;
+        final double ta = arterial;
+        for (int z = zFrom; z < zTo; z++) {
+            for (int y = 0; y < ny; y++) {
+                int b = sy * y + sz * z;
+                if (generalRow[y + ny * z]) {
+                    for (int x = 0; x < nx; x++) {
+                        int i = b + x;
+                        out[i] = fixed != null && fixed[i]
+                                ? base * t[i]
+                                : base * t[i] + coef[mat[i] & 0xFF] * rate(t, q, s, i, x, y, z);
+                    }
+                    continue;
+                }
+                out[b] = base * t[b] + coef[mat[b] & 0xFF] * rate(t, q, s, b, 0, y, z);
+                int last = b + nx - 1;
+                for (int i = b + 1; i < last; i++) {
+                    int m = mat[i] & 0xFF;
+                    int mo = m * mm;
+                    double c = t[i];
+                    double flux = gx[mo + (mat[i - 1] & 0xFF)] * (t[i - 1] - c)
+                            + gx[mo + (mat[i + 1] & 0xFF)] * (t[i + 1] - c)
+                            + gy[mo + (mat[i - sy] & 0xFF)] * (t[i - sy] - c)
+                            + gy[mo + (mat[i + sy] & 0xFF)] * (t[i + sy] - c)
+                            + gz[mo + (mat[i - sz] & 0xFF)] * (t[i - sz] - c)
+                            + gz[mo + (mat[i + sz] & 0xFF)] * (t[i + sz] - c);
+                    out[i] = base * c + coef[m] * (flux + wb[m] * s[i] * (ta - c) + qmet[m] + q[i]);
+                }
+                out[last] = base * t[last] + coef[mat[last] & 0xFF] * rate(t, q, s, last, nx - 1, y, z);
+            }
+        }
+    }
+
+    /**
+     * The largest forward-Euler step for which every free cell's update is a convex combination of its own and
+     * its neighbours' values (the discrete maximum principle, and stability):
+     * Δt ≤ ρc / (Σ G + ω_b ρ_b c_b) over the free cells, with perfusion scale 1.
+     */
+    double stableTimeStep() {
+        double limit = Double.POSITIVE_INFINITY;
+        int worst = -1;
+        for (int z = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++) {
+                    int i = x + sy * y + sz * z;
+                    if (isFixed(i)) {
+                        continue;
+                    }
+                    int m = mat[i] & 0xFF;
+                    double sum = diagonal(i, x, y, z) + wb[m];
+                    double dt = rc[m] / sum;
+                    if (dt < limit) {
+                        limit = dt;
+                        worst = i;
+                    }
+                }
+            }
+        }
+        return worst < 0 ? Double.POSITIVE_INFINITY : limit;
+    }
+
+    /** Σ of the conductances of a cell to its six neighbours or faces (W/(m³·K)). */
+    double diagonal(int i, int x, int y, int z) {
+        int m = mat[i] & 0xFF;
+        int mo = m * materials;
+        double s = 0;
+        s += x > 0 ? gx[mo + (mat[i - 1] & 0xFF)] : gFace[0][m];
+        s += x < nx - 1 ? gx[mo + (mat[i + 1] & 0xFF)] : gFace[1][m];
+        s += y > 0 ? gy[mo + (mat[i - sy] & 0xFF)] : gFace[2][m];
+        s += y < ny - 1 ? gy[mo + (mat[i + sy] & 0xFF)] : gFace[3][m];
+        s += z > 0 ? gz[mo + (mat[i - sz] & 0xFF)] : gFace[4][m];
+        s += z < nz - 1 ? gz[mo + (mat[i + sz] & 0xFF)] : gFace[5][m];
+        return s;
+    }
+
+    /**
+     * Adds, for the z planes {@code [zFrom, zTo)}, the power (W) each budget term contributes at state t into
+     * {@code partial[z][slot]}: sources, metabolism, perfusion, heat from fixed cells, and each face.
+     */
+    void budget(double[] t, double[] q, double[] s, double[][] partial, int zFrom, int zTo) {
+        for (int z = zFrom; z < zTo; z++) {
+            double[] p = partial[z];
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++) {
+                    int i = x + sy * y + sz * z;
+                    if (isFixed(i)) {
+                        continue;
+                    }
+                    int m = mat[i] & 0xFF;
+                    double c = t[i];
+                    p[SLOT_SOURCE] += q[i] * volume;
+                    p[SLOT_METABOLIC] += qmet[m] * volume;
+                    p[SLOT_PERFUSION] += wb[m] * s[i] * (arterial - c) * volume;
+                    if (fixed != null) {
+                        p[SLOT_FIXED] += fixedExchange(t, i, x, y, z, m) * volume;
+                    }
+                    if (x == 0) {
+                        p[SLOT_FACE0] += gFace[0][m] * (tFace[0] - c) * volume;
+                    }
+                    if (x == nx - 1) {
+                        p[SLOT_FACE0 + 1] += gFace[1][m] * (tFace[1] - c) * volume;
+                    }
+                    if (y == 0) {
+                        p[SLOT_FACE0 + 2] += gFace[2][m] * (tFace[2] - c) * volume;
+                    }
+                    if (y == ny - 1) {
+                        p[SLOT_FACE0 + 3] += gFace[3][m] * (tFace[3] - c) * volume;
+                    }
+                    if (z == 0) {
+                        p[SLOT_FACE0 + 4] += gFace[4][m] * (tFace[4] - c) * volume;
+                    }
+                    if (z == nz - 1) {
+                        p[SLOT_FACE0 + 5] += gFace[5][m] * (tFace[5] - c) * volume;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Heat flow density (W/m³) from fixed neighbours into free cell i at state t. */
+    private double fixedExchange(double[] t, int i, int x, int y, int z, int m) {
+        int mo = m * materials;
+        double c = t[i];
+        double f = 0;
+        if (x > 0 && fixed[i - 1]) {
+            f += gx[mo + (mat[i - 1] & 0xFF)] * (t[i - 1] - c);
+        }
+        if (x < nx - 1 && fixed[i + 1]) {
+            f += gx[mo + (mat[i + 1] & 0xFF)] * (t[i + 1] - c);
+        }
+        if (y > 0 && fixed[i - sy]) {
+            f += gy[mo + (mat[i - sy] & 0xFF)] * (t[i - sy] - c);
+        }
+        if (y < ny - 1 && fixed[i + sy]) {
+            f += gy[mo + (mat[i + sy] & 0xFF)] * (t[i + sy] - c);
+        }
+        if (z > 0 && fixed[i - sz]) {
+            f += gz[mo + (mat[i - sz] & 0xFF)] * (t[i - sz] - c);
+        }
+        if (z < nz - 1 && fixed[i + sz]) {
+            f += gz[mo + (mat[i + sz] & 0xFF)] * (t[i + sz] - c);
+        }
+        return f;
+    }
+
+    /** Σ ρc·(after − before)·V over the free cells of planes [zFrom, zTo), into partial[z][SLOT_STORED] (J). */
+    void storedChange(double[] before, double[] after, double[][] partial, int zFrom, int zTo) {
+        for (int z = zFrom; z < zTo; z++) {
+            double sum = 0;
+            int end = sz * (z + 1);
+            for (int i = sz * z; i < end; i++) {
+                if (!isFixed(i)) {
+                    sum += rc[mat[i] & 0xFF] * (after[i] - before[i]);
+                }
+            }
+            partial[z][SLOT_STORED] += sum * volume;
+        }
+    }
+}

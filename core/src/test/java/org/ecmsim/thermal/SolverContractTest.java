@@ -1,0 +1,172 @@
+package org.ecmsim.thermal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.ecmsim.grid.CellMask;
+import org.ecmsim.grid.Face;
+import org.ecmsim.grid.Grid3D;
+import org.ecmsim.grid.ScalarField;
+import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.tissue.LayeredSkin;
+import org.ecmsim.tissue.Tissue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Properties every {@link HeatSolver} must have, run against each implementation: energy conservation, the heat
+ * budget closing with boundary, perfusion and fixed-cell exchange, fixed cells held, and results independent of
+ * the thread count.
+ */
+class SolverContractTest {
+
+    private static final double T0 = 310.15;
+    /** Round-off tolerance for budgets: relative to the largest term. */
+    private static final double BUDGET_TOLERANCE = 1e-11;
+
+    enum Kind {
+        EXPLICIT, ADI_CRANK_NICOLSON, ADI_BACKWARD_EULER;
+
+        HeatSolver create(BioheatProblem problem, ParallelExecutor executor) {
+            double limit = ExplicitHeatSolver.stabilityLimit(problem);
+            return switch (this) {
+                case EXPLICIT -> new ExplicitHeatSolver(problem, 0.9 * limit, executor);
+                case ADI_CRANK_NICOLSON -> new AdiHeatSolver(problem, 20 * limit, 0.5, executor);
+                case ADI_BACKWARD_EULER -> new AdiHeatSolver(problem, 20 * limit, 1.0, executor);
+            };
+        }
+    }
+
+    private static Grid3D smallGrid() {
+        return Grid3D.uniform(12, 10, 16, 50e-6);
+    }
+
+    private static ScalarField blobSource(Grid3D grid) {
+        ScalarField q = new ScalarField(grid);
+        for (int k = 4; k < 10; k++) {
+            for (int j = 3; j < 7; j++) {
+                for (int i = 4; i < 8; i++) {
+                    q.set(i, j, k, 2e8);
+                }
+            }
+        }
+        return q;
+    }
+
+    /** In an insulated box without perfusion, ∫ρc(T − T₀)dV equals the injected energy Σ Q V t to round-off. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void insulatedBoxStoresExactlyTheInjectedEnergy(Kind kind) {
+        Grid3D grid = smallGrid();
+        Tissue skin = LayeredSkin.facialSkin().toTissue(grid);
+        Tissue noPerfusion = new Tissue(skin.materialMap(), skin.materials().stream()
+                .map(m -> m.withPerfusionRate(0.0)).toList());
+        BioheatProblem problem = BioheatProblem.builder(noPerfusion).arterialTemperature(T0).build();
+        HeatSolver solver = kind.create(problem, ParallelExecutor.serial());
+        ScalarField q = blobSource(grid);
+        solver.addSource(HeatSource.constant(q));
+        solver.advance(0.05);
+        double injected = q.integral() * solver.time();
+        double stored = 0;
+        double[] t = solver.temperature().values();
+        for (int i = 0; i < t.length; i++) {
+            stored += noPerfusion.materialAt(i).heatCapacity() * (t[i] - T0) * grid.cellVolume();
+        }
+        EnergyLedger ledger = solver.energyLedger();
+        assertThat(stored).isCloseTo(injected, within(BUDGET_TOLERANCE * injected));
+        assertThat(ledger.sourceHeat()).isCloseTo(injected, within(BUDGET_TOLERANCE * injected));
+        assertThat(ledger.storedHeat()).isCloseTo(injected, within(BUDGET_TOLERANCE * injected));
+        assertThat(ledger.totalBoundaryHeat()).isZero();
+        assertThat(ledger.perfusionHeat()).isZero();
+    }
+
+    /**
+     * With perfusion, a convective surface, a fixed deep face, metabolism and held cells, the change of stored heat
+     * equals source + metabolic + perfusion + boundary + fixed-cell terms to round-off, and every term is active.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void budgetClosesWithAllExchangeTerms(Kind kind) {
+        Grid3D grid = smallGrid();
+        Tissue skin = LayeredSkin.facialSkin().toTissue(grid);
+        Tissue withMetabolism = new Tissue(skin.materialMap(), skin.materials().stream()
+                .map(m -> m.withMetabolicHeat(400.0)).toList());
+        CellMask held = new CellMask(grid);
+        for (int j = 0; j < grid.ny(); j++) {
+            held.add(grid.nx() - 1, j, 8); // a chilled line of cells
+        }
+        BioheatProblem problem = BioheatProblem.builder(withMetabolism)
+                .arterialTemperature(T0)
+                .initialTemperature(T0 - 2)
+                .boundaries(BoundaryConditions.skin(T0).with(Face.X_MIN,
+                        BoundaryCondition.convectiveCelsius(500.0, 5.0)))
+                .fixedCells(held)
+                .build();
+        HeatSolver solver = kind.create(problem, ParallelExecutor.serial());
+        solver.addSource(HeatSource.pulse(blobSource(grid), 0.0, 0.02));
+        solver.advance(0.02);
+        solver.advance(0.03);
+        EnergyLedger l = solver.energyLedger();
+        double scale = Math.abs(l.sourceHeat()) + Math.abs(l.perfusionHeat()) + Math.abs(l.totalBoundaryHeat())
+                + Math.abs(l.fixedCellHeat()) + Math.abs(l.metabolicHeat());
+        assertThat(l.perfusionHeat()).isNotZero();
+        assertThat(l.boundaryHeat()[Face.Z_MIN.ordinal()]).isNegative(); // the surface loses heat to 25 °C air
+        assertThat(l.boundaryHeat()[Face.X_MIN.ordinal()]).isNegative(); // and to the 5 °C plate
+        assertThat(l.fixedCellHeat()).isNotZero();
+        assertThat(l.metabolicHeat()).isPositive();
+        assertThat(l.imbalance()).isCloseTo(0.0, within(BUDGET_TOLERANCE * scale));
+    }
+
+    /** Held cells keep their value exactly while their neighbours heat up. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void fixedCellsKeepTheirTemperature(Kind kind) {
+        Grid3D grid = smallGrid();
+        CellMask held = CellMask.boundaryShell(grid);
+        BioheatProblem problem = BioheatProblem.builder(LayeredSkin.facialSkin().toTissue(grid))
+                .arterialTemperature(T0).fixedCells(held).build();
+        HeatSolver solver = kind.create(problem, ParallelExecutor.serial());
+        solver.addSource(HeatSource.constant(blobSource(grid)));
+        solver.advance(0.05);
+        boolean[] fixed = held.toArray();
+        double[] t = solver.temperature().values();
+        for (int i = 0; i < t.length; i++) {
+            if (fixed[i]) {
+                assertThat(t[i]).isEqualTo(T0);
+            }
+        }
+        assertThat(solver.temperature().max()).isGreaterThan(T0 + 1);
+    }
+
+    /** The same inputs give bitwise the same temperatures and ledger on 1, 2 and 3 threads. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void resultsDoNotDependOnTheThreadCount(Kind kind) {
+        double[] reference = null;
+        double referenceStored = 0;
+        for (int threads : new int[] {1, 2, 3}) {
+            try (ParallelExecutor executor = new ParallelExecutor(threads)) {
+                Grid3D grid = smallGrid();
+                BioheatProblem problem = BioheatProblem.builder(LayeredSkin.facialSkin().toTissue(grid))
+                        .arterialTemperature(T0).boundaries(BoundaryConditions.skin(T0)).build();
+                HeatSolver solver = kind.create(problem, executor);
+                ScalarField start = new ScalarField(grid);
+                SplittableRandom random = new SplittableRandom(42);
+                for (int i = 0; i < start.values().length; i++) {
+                    start.values()[i] = T0 + random.nextDouble(-3, 3);
+                }
+                solver.setTemperature(start);
+                solver.addSource(HeatSource.constant(blobSource(grid)));
+                solver.advance(0.03);
+                if (reference == null) {
+                    reference = solver.temperature().values().clone();
+                    referenceStored = solver.energyLedger().storedHeat();
+                } else {
+                    assertThat(solver.temperature().values()).as("%d threads", threads).containsExactly(reference);
+                    assertThat(solver.energyLedger().storedHeat()).isEqualTo(referenceStored);
+                }
+            }
+        }
+    }
+}
