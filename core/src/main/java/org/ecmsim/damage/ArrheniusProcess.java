@@ -80,7 +80,13 @@ public record ArrheniusProcess(String name, List<Regime> regimes) {
      */
     public record Regime(double lowerTemperature, double lnFrequencyFactor, double activationEnergy) {
 
-        /** Validates the values. */
+        /**
+         * Validates the values.
+         *
+         * @param lowerTemperature the lowest temperature at which this regime applies (K), finite and ≥ 0
+         * @param lnFrequencyFactor ln A (A in 1/s), finite
+         * @param activationEnergy activation energy Ea (J/mol), finite and &gt; 0
+         */
         public Regime {
             requireFiniteNonNegative("regime lower temperature", lowerTemperature, "K");
             requireFinite("ln of frequency factor (ln A)", lnFrequencyFactor, "(A in 1/s)");
@@ -119,7 +125,12 @@ public record ArrheniusProcess(String name, List<Regime> regimes) {
         }
     }
 
-    /** Validates the name and the order of the regimes, and copies the list. */
+    /**
+     * Validates the name and the order of the regimes, and copies the list.
+     *
+     * @param name a short name, used in reports (not blank)
+     * @param regimes the regimes in increasing order of lower temperature (at least one; the first starts at 0 K)
+     */
     public ArrheniusProcess {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -314,7 +325,10 @@ public record ArrheniusProcess(String name, List<Regime> regimes) {
         return t;
     }
 
-    /** @param newName the name @return a copy with that name */
+    /**
+     * @param newName the name
+     * @return a copy with that name
+     */
     public ArrheniusProcess withName(String newName) {
         return new ArrheniusProcess(newName, regimes);
     }

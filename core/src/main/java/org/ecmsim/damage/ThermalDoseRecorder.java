@@ -172,13 +172,19 @@ public final class ThermalDoseRecorder {
             this.grid = grid;
         }
 
-        /** @param process a damage process to record Ω for @return this builder */
+        /**
+         * @param process a damage process to record Ω for
+         * @return this builder
+         */
         public Builder process(ArrheniusProcess process) {
             processes.add(Objects.requireNonNull(process, "process"));
             return this;
         }
 
-        /** @param list damage processes to record Ω for, in order @return this builder */
+        /**
+         * @param list damage processes to record Ω for, in order
+         * @return this builder
+         */
         public Builder processes(List<ArrheniusProcess> list) {
             for (ArrheniusProcess p : list) {
                 process(p);
@@ -186,20 +192,29 @@ public final class ThermalDoseRecorder {
             return this;
         }
 
-        /** @param temperature a threshold temperature (K) to record the time above @return this builder */
+        /**
+         * @param temperature a threshold temperature (K) to record the time above
+         * @return this builder
+         */
         public Builder threshold(double temperature) {
             thresholds = Arrays.copyOf(thresholds, thresholds.length + 1);
             thresholds[thresholds.length - 1] = temperature;
             return this;
         }
 
-        /** @param temperature the floor temperature (K), ≥ 0; 0 disables the floor @return this builder */
+        /**
+         * @param temperature the floor temperature (K), ≥ 0; 0 disables the floor
+         * @return this builder
+         */
         public Builder floorTemperature(double temperature) {
             floor = temperature;
             return this;
         }
 
-        /** @param parallelExecutor the executor for the per-plane work @return this builder */
+        /**
+         * @param parallelExecutor the executor for the per-plane work
+         * @return this builder
+         */
         public Builder executor(ParallelExecutor parallelExecutor) {
             executor = Objects.requireNonNull(parallelExecutor, "executor");
             return this;
