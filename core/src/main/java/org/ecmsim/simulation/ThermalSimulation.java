@@ -11,6 +11,7 @@ import org.ecmsim.grid.ScalarField;
 import org.ecmsim.numerics.ParallelExecutor;
 import org.ecmsim.thermal.AdiHeatSolver;
 import org.ecmsim.thermal.BioheatProblem;
+import org.ecmsim.thermal.EnergyLedger;
 import org.ecmsim.thermal.ExplicitHeatSolver;
 import org.ecmsim.thermal.HeatSolver;
 import org.ecmsim.thermal.HeatSource;
@@ -43,6 +44,8 @@ public final class ThermalSimulation {
     private final ThermalDoseRecorder dose;
     private final double sampleInterval;
     private final List<HistorySample> history = new ArrayList<>();
+    private final EnergyLedger priorEnergy;
+    private final double startTime;
     private long samplesTaken;
 
     private ThermalSimulation(Builder b) {
@@ -50,11 +53,31 @@ public final class ThermalSimulation {
         this.solver = b.timeStep > 0
                 ? new AdiHeatSolver(problem, b.timeStep, AdiHeatSolver.DEFAULT_THETA, b.executor)
                 : new ExplicitHeatSolver(problem, Double.NaN, b.executor);
-        this.dose = new ThermalDoseRecorder(problem.grid(), b.processes, b.thresholds, b.floorTemperature,
-                b.executor);
-        this.sampleInterval = b.sampleInterval;
+        ThermalSimulation previous = b.previous;
+        this.sampleInterval = previous == null ? b.sampleInterval : previous.sampleInterval;
+        if (previous == null) {
+            this.dose = new ThermalDoseRecorder(problem.grid(), b.processes, b.thresholds, b.floorTemperature,
+                    b.executor);
+            this.priorEnergy = EnergyLedger.ZERO;
+            this.startTime = 0.0;
+        } else {
+            if (!previous.problem.grid().equals(problem.grid())) {
+                throw new IllegalArgumentException("cannot continue a run on grid " + previous.problem.grid()
+                        + " on a different grid " + problem.grid());
+            }
+            this.dose = previous.dose;
+            this.priorEnergy = previous.energy();
+            this.startTime = previous.time();
+            this.history.addAll(previous.history);
+            solver.setTemperature(previous.solver.temperature());
+            solver.setTime(startTime);
+        }
         solver.addStepListener((t0, before, t1, after) -> dose.accumulate(t1 - t0, before, after));
-        sample();
+        if (previous == null) {
+            sample();
+        } else {
+            samplesTaken = previous.samplesTaken;
+        }
     }
 
     /**
@@ -149,9 +172,18 @@ public final class ThermalSimulation {
                 max[m] = Double.NaN;
             }
         }
-        history.add(new HistorySample(solver.time(), t[hottest], hottest, max, sum,
-                solver.energyLedger().sourceHeat()));
+        history.add(new HistorySample(solver.time(), t[hottest], hottest, max, sum, energy().sourceHeat()));
         samplesTaken++;
+    }
+
+    /** @return the heat budget of the whole run, including the runs this one continues (J) */
+    public EnergyLedger energy() {
+        return priorEnergy.plus(solver.energyLedger());
+    }
+
+    /** @return the problem */
+    public BioheatProblem problem() {
+        return problem;
     }
 
     /** @return the results so far (copies) */
@@ -167,8 +199,7 @@ public final class ThermalSimulation {
             above.add(dose.timeAbove(q).copy());
         }
         return new ThermalRunResult(solver.time(), solver.temperature().copy(), dose.peakTemperature().copy(),
-                processes, omega, dose.cem43().copy(), thresholds, above, summarise(omega), history,
-                solver.energyLedger());
+                processes, omega, dose.cem43().copy(), thresholds, above, summarise(omega), history, energy());
     }
 
     private List<RegionSummary> summarise(List<ScalarField> omega) {
@@ -223,6 +254,7 @@ public final class ThermalSimulation {
             Units.celsiusToKelvin(60)};
         private double floorTemperature = ThermalDoseRecorder.DEFAULT_FLOOR_TEMPERATURE;
         private double sampleInterval = 0.01;
+        private ThermalSimulation previous;
 
         private Builder(BioheatProblem problem) {
             this.problem = Objects.requireNonNull(problem, "problem");
@@ -277,7 +309,20 @@ public final class ThermalSimulation {
             return this;
         }
 
-        /** @return the simulation, at time 0 with the problem's initial temperature */
+        /**
+         * Continues another run on the same grid, for instance after the needles moved (a new tissue): the new
+         * simulation starts from its temperature, time, history and energy budget, and keeps adding to its damage
+         * recorder (the processes, thresholds, floor and history interval of that run apply).
+         *
+         * @param run the run to continue
+         * @return this builder
+         */
+        public Builder continueFrom(ThermalSimulation run) {
+            this.previous = Objects.requireNonNull(run, "run");
+            return this;
+        }
+
+        /** @return the simulation, at time 0 with the problem's initial temperature (or continuing a run) */
         public ThermalSimulation build() {
             return new ThermalSimulation(this);
         }

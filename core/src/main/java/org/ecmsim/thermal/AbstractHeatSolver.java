@@ -99,6 +99,14 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
     }
 
     @Override
+    public void setTime(double value) {
+        Checks.requireFinite("time", value, "s");
+        segmentStart = value;
+        segmentSteps = 0;
+        lastCheckedTime = value;
+    }
+
+    @Override
     public long stepCount() {
         return steps;
     }

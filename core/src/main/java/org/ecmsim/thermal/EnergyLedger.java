@@ -27,6 +27,23 @@ public record EnergyLedger(double storedHeat, double sourceHeat, double metaboli
         return boundaryHeat.clone();
     }
 
+    /** A ledger with every term zero. */
+    public static final EnergyLedger ZERO = new EnergyLedger(0, 0, 0, 0, new double[6], 0);
+
+    /**
+     * @param other another ledger, e.g. of an earlier part of the same run
+     * @return the term-by-term sum
+     */
+    public EnergyLedger plus(EnergyLedger other) {
+        double[] faces = new double[boundaryHeat.length];
+        for (int f = 0; f < faces.length; f++) {
+            faces[f] = boundaryHeat[f] + other.boundaryHeat[f];
+        }
+        return new EnergyLedger(storedHeat + other.storedHeat, sourceHeat + other.sourceHeat,
+                metabolicHeat + other.metabolicHeat, perfusionHeat + other.perfusionHeat, faces,
+                fixedCellHeat + other.fixedCellHeat);
+    }
+
     /** @return heat gained through all faces together (J) */
     public double totalBoundaryHeat() {
         double s = 0;

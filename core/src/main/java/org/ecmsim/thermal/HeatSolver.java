@@ -28,6 +28,14 @@ public interface HeatSolver {
     /** @return the current simulation time (s) */
     double time();
 
+    /**
+     * Sets the clock, for a run that continues another one (a new solver on the same grid taking over its
+     * temperature) or resumes from a saved state; the step count is unchanged.
+     *
+     * @param time the new simulation time (s), finite
+     */
+    void setTime(double time);
+
     /** @return the number of steps taken so far */
     long stepCount();
 

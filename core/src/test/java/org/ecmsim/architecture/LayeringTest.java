@@ -28,7 +28,8 @@ class LayeringTest {
             "tissue", Set.of("units", "grid", "numerics"),
             "thermal", Set.of("units", "grid", "numerics", "tissue"),
             "damage", Set.of("units", "grid", "numerics"),
-            "simulation", Set.of("units", "grid", "numerics", "tissue", "thermal", "damage"));
+            "electric", Set.of("units", "grid", "numerics", "tissue"),
+            "simulation", Set.of("units", "grid", "numerics", "tissue", "thermal", "damage", "electric"));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?org\\.ecmsim\\.(\\w+)\\.",
             Pattern.MULTILINE);

@@ -1,0 +1,83 @@
+package org.ecmsim.electric;
+
+import static org.ecmsim.units.Checks.requireFinitePositive;
+
+/**
+ * How the generator drives the tip during a pulse. The problem is linear in the drive amplitude, so each mode only
+ * sets the amplitude a² = (needle potential)² from the unit-drive power P₁ of the current conductivity:
+ * <ul>
+ *   <li>{@link ConstantPower}: a² = P/P₁, the generator regulates power (most RF-microneedling devices);</li>
+ *   <li>{@link ConstantVoltage}: a fixed RMS voltage between the needle groups; the power falls as the
+ *       impedance rises;</li>
+ *   <li>{@link EnergyPerPin}: the energy per needle over the conduction time, delivered at constant power
+ *       P = E·N/t.</li>
+ * </ul>
+ */
+public sealed interface Drive {
+
+    /**
+     * @param power total RF power into the tissue under the whole tip (W), &gt; 0
+     */
+    record ConstantPower(double power) implements Drive {
+        /** Validates the power. */
+        public ConstantPower {
+            requireFinitePositive("power", power, "W");
+        }
+    }
+
+    /**
+     * @param voltage RMS voltage between + and − needles (bipolar) or needles and return (monopolar) (V), &gt; 0
+     */
+    record ConstantVoltage(double voltage) implements Drive {
+        /** Validates the voltage. */
+        public ConstantVoltage {
+            requireFinitePositive("voltage", voltage, "V");
+        }
+    }
+
+    /**
+     * @param energy energy delivered per needle over one pulse (J), &gt; 0
+     */
+    record EnergyPerPin(double energy) implements Drive {
+        /** Validates the energy. */
+        public EnergyPerPin {
+            requireFinitePositive("energy per pin", energy, "J");
+        }
+    }
+
+    /**
+     * The squared needle-potential amplitude for this drive.
+     *
+     * @param unitPower power at unit amplitude (W/V²) for the current conductivity
+     * @param needles number of needles
+     * @param conductionTime pulse length (s)
+     * @param monopolar true for a monopolar tip (ΔV = a), false for bipolar (±a, ΔV = 2a)
+     * @return a² (V²)
+     */
+    default double amplitudeSquared(double unitPower, int needles, double conductionTime, boolean monopolar) {
+        if (this instanceof ConstantPower p) {
+            return p.power() / unitPower;
+        }
+        if (this instanceof ConstantVoltage v) {
+            double a = monopolar ? v.voltage() : v.voltage() / 2;
+            return a * a;
+        }
+        EnergyPerPin e = (EnergyPerPin) this;
+        return e.energy() * needles / conductionTime / unitPower;
+    }
+
+    /** @param watts total power (W) @return constant-power drive */
+    static Drive power(double watts) {
+        return new ConstantPower(watts);
+    }
+
+    /** @param volts RMS voltage (V) @return constant-voltage drive */
+    static Drive voltage(double volts) {
+        return new ConstantVoltage(volts);
+    }
+
+    /** @param millijoules energy per needle per pulse (mJ) @return energy-per-pin drive */
+    static Drive energyPerPinMillijoules(double millijoules) {
+        return new EnergyPerPin(millijoules * 1e-3);
+    }
+}

@@ -1,0 +1,289 @@
+package org.ecmsim.electric;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.ecmsim.grid.CellMask;
+import org.ecmsim.grid.Grid3D;
+import org.ecmsim.tissue.Tissue;
+import org.ecmsim.units.Units;
+
+/**
+ * An {@link ElectrodeArray} rasterised onto a grid: which cells are needle metal, which of those are exposed tip
+ * (equipotential electrodes) and which are insulated shaft.
+ *
+ * <p>A cell belongs to a needle if its centre lies within the needle's radius of the needle axis and above the
+ * needle point (centre depth &lt; penetration depth). A needle thinner than a cell would then have no cells in
+ * some plane; there it takes the one cell that contains its axis, so that every needle is a continuous column and
+ * always conducts. Such a sub-voxel electrode behaves like a conductor of the cell's size, not of the needle's: the
+ * field and heating within about one cell of it are those of a thicker needle, and the total resistance is lower
+ * than a resolved needle's (the electrode-radius effect familiar from well models). Resolve the needle (cell size
+ * ≤ diameter/3) when the near-needle field matters; compare two resolutions to judge the error.
+ *
+ * <p>Cells at or below the top of the exposed length are exposed; when the exposed length is shorter than a cell,
+ * the needle's deepest plane is exposed, so every needle has an electrode. The insulated shaft is an ideal
+ * insulator electrically (no current crosses its faces) and needle metal thermally (the coating is microns thin).
+ */
+public final class ElectrodeLayout {
+
+    /** Value of {@link #electrodeOf(int)} for cells that are not exposed metal. */
+    public static final int NONE = -1;
+
+    private final Grid3D grid;
+    private final ElectrodeArray array;
+    private final double centreX;
+    private final double centreY;
+    private final int[] electrode;
+    private final boolean[] shaft;
+    private final int[] exposedCells;
+
+    /**
+     * Rasterises an array centred at a lateral position of the domain.
+     *
+     * @param grid the grid
+     * @param array the needles
+     * @param centreX x of the array centre in the domain (m)
+     * @param centreY y of the array centre in the domain (m)
+     * @throws IllegalArgumentException if a needle reaches outside the domain or two needles share a cell
+     */
+    public ElectrodeLayout(Grid3D grid, ElectrodeArray array, double centreX, double centreY) {
+        this.grid = Objects.requireNonNull(grid, "grid");
+        this.array = Objects.requireNonNull(array, "array");
+        this.centreX = centreX;
+        this.centreY = centreY;
+        Needle needle = array.needle();
+        if (needle.depth() >= grid.lengthZ()) {
+            throw new IllegalArgumentException(String.format("needle depth %.4g mm reaches the bottom of the"
+                    + " domain (%.4g mm deep); make the domain deeper than the needles", Units.toMm(needle.depth()),
+                    Units.toMm(grid.lengthZ())));
+        }
+        int n = grid.cellCount();
+        electrode = new int[n];
+        Arrays.fill(electrode, NONE);
+        shaft = new boolean[n];
+        int[] owner = new int[n];
+        Arrays.fill(owner, -1);
+        double radius = needle.diameter() / 2;
+        int exposed = 0;
+        for (int e = 0; e < array.size(); e++) {
+            ElectrodeArray.Electrode el = array.electrodes().get(e);
+            double ax = centreX + el.x();
+            double ay = centreY + el.y();
+            if (ax - radius < 0 || ax + radius > grid.lengthX() || ay - radius < 0 || ay + radius > grid.lengthY()) {
+                throw new IllegalArgumentException(String.format("needle %d at (%.4g, %.4g) mm lies outside the"
+                        + " domain (%.4g × %.4g mm)", e, Units.toMm(ax), Units.toMm(ay), Units.toMm(grid.lengthX()),
+                        Units.toMm(grid.lengthY())));
+            }
+            int deepest = -1;
+            for (int k = 0; k < grid.nz() && grid.z(k) < needle.depth(); k++) {
+                deepest = k;
+            }
+            if (deepest < 0) {
+                deepest = 0; // a needle shallower than half a cell still occupies the surface plane
+            }
+            int firstExposed = deepest;
+            for (int k = 0; k <= deepest; k++) {
+                if (grid.z(k) >= needle.exposedTop()) {
+                    firstExposed = k;
+                    break;
+                }
+            }
+            int i0 = Math.max(0, (int) Math.floor((ax - radius) / grid.dx()) - 1);
+            int i1 = Math.min(grid.nx() - 1, (int) Math.floor((ax + radius) / grid.dx()) + 1);
+            int j0 = Math.max(0, (int) Math.floor((ay - radius) / grid.dy()) - 1);
+            int j1 = Math.min(grid.ny() - 1, (int) Math.floor((ay + radius) / grid.dy()) + 1);
+            int axisI = Math.min(grid.nx() - 1, (int) Math.floor(ax / grid.dx()));
+            int axisJ = Math.min(grid.ny() - 1, (int) Math.floor(ay / grid.dy()));
+            for (int k = 0; k <= deepest; k++) {
+                boolean any = false;
+                for (int j = j0; j <= j1; j++) {
+                    for (int i = i0; i <= i1; i++) {
+                        if (Math.hypot(grid.x(i) - ax, grid.y(j) - ay) <= radius) {
+                            claim(grid.index(i, j, k), e, owner);
+                            any = true;
+                        }
+                    }
+                }
+                if (!any) {
+                    claim(grid.index(axisI, axisJ, k), e, owner);
+                }
+            }
+            for (int k = 0; k <= deepest; k++) {
+                for (int j = j0; j <= j1; j++) {
+                    for (int i = i0; i <= i1; i++) {
+                        int c = grid.index(i, j, k);
+                        if (owner[c] == e) {
+                            if (k >= firstExposed) {
+                                electrode[c] = e;
+                                exposed++;
+                            } else {
+                                shaft[c] = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        checkNotTouching(owner);
+        exposedCells = new int[exposed];
+        int p = 0;
+        for (int c = 0; c < n; c++) {
+            if (electrode[c] != NONE) {
+                exposedCells[p++] = c;
+            }
+        }
+    }
+
+    /** Needles of different potential in face-adjacent cells would short-circuit through one face. */
+    private void checkNotTouching(int[] owner) {
+        for (int c = 0; c < owner.length; c++) {
+            if (owner[c] < 0) {
+                continue;
+            }
+            int i = grid.i(c);
+            int j = grid.j(c);
+            int[] neighbours = {i + 1 < grid.nx() ? c + 1 : -1, j + 1 < grid.ny() ? c + grid.strideY() : -1};
+            for (int nb : neighbours) {
+                if (nb >= 0 && owner[nb] >= 0 && owner[nb] != owner[c]) {
+                    throw new IllegalArgumentException("needles " + owner[c] + " and " + owner[nb] + " touch at cell ("
+                            + i + ", " + j + ", " + grid.k(c) + ") at this resolution; use a finer grid or a larger"
+                            + " pitch");
+                }
+            }
+        }
+    }
+
+    private ElectrodeLayout(Grid3D grid, ElectrodeArray array, int[] electrode) {
+        this.grid = grid;
+        this.array = array;
+        this.centreX = grid.lengthX() / 2;
+        this.centreY = grid.lengthY() / 2;
+        this.electrode = electrode.clone();
+        this.shaft = new boolean[electrode.length];
+        int exposed = 0;
+        for (int e : electrode) {
+            if (e != NONE) {
+                exposed++;
+            }
+        }
+        this.exposedCells = new int[exposed];
+        int p = 0;
+        for (int c = 0; c < electrode.length; c++) {
+            if (electrode[c] != NONE) {
+                exposedCells[p++] = c;
+            }
+        }
+    }
+
+    /**
+     * Electrodes of any shape (plates, rings, meshes): each cell names the electrode it belongs to, or
+     * {@link #NONE}. The array supplies each electrode's polarity (its positions are used only to assign zone cells
+     * to electrodes) and whether the drive is monopolar. There is no insulated shaft.
+     *
+     * @param grid the grid
+     * @param electrodeOfCell per cell, an electrode index into {@code array.electrodes()} or {@link #NONE}
+     * @param array polarities (and nominal positions relative to the domain centre)
+     * @return the layout
+     */
+    public static ElectrodeLayout custom(Grid3D grid, int[] electrodeOfCell, ElectrodeArray array) {
+        Objects.requireNonNull(grid, "grid");
+        Objects.requireNonNull(array, "array");
+        if (electrodeOfCell.length != grid.cellCount()) {
+            throw new IllegalArgumentException("electrodeOfCell has " + electrodeOfCell.length + " entries; the grid"
+                    + " has " + grid.cellCount() + " cells");
+        }
+        for (int c = 0; c < electrodeOfCell.length; c++) {
+            int e = electrodeOfCell[c];
+            if (e != NONE && (e < 0 || e >= array.size())) {
+                throw new IllegalArgumentException("cell " + c + " names electrode " + e + "; the array has "
+                        + array.size() + " (0–" + (array.size() - 1) + ")");
+            }
+        }
+        return new ElectrodeLayout(grid, array, electrodeOfCell);
+    }
+
+    private void claim(int cell, int needleIndex, int[] owner) {
+        if (owner[cell] >= 0 && owner[cell] != needleIndex) {
+            throw new IllegalArgumentException("needles " + owner[cell] + " and " + needleIndex + " share cell ("
+                    + grid.i(cell) + ", " + grid.j(cell) + ", " + grid.k(cell) + ") at this resolution; use a finer"
+                    + " grid or a larger pitch");
+        }
+        owner[cell] = needleIndex;
+    }
+
+    /**
+     * Centres the array in the domain.
+     *
+     * @param grid the grid
+     * @param array the needles
+     * @return the layout
+     */
+    public static ElectrodeLayout centred(Grid3D grid, ElectrodeArray array) {
+        return new ElectrodeLayout(grid, array, grid.lengthX() / 2, grid.lengthY() / 2);
+    }
+
+    /** @return the grid */
+    public Grid3D grid() {
+        return grid;
+    }
+
+    /** @return the array */
+    public ElectrodeArray array() {
+        return array;
+    }
+
+    /** @return x of the array centre in the domain (m) */
+    public double centreX() {
+        return centreX;
+    }
+
+    /** @return y of the array centre in the domain (m) */
+    public double centreY() {
+        return centreY;
+    }
+
+    /**
+     * @param cell flat cell index
+     * @return the index of the needle whose exposed tip contains the cell, or {@link #NONE}
+     */
+    public int electrodeOf(int cell) {
+        return electrode[cell];
+    }
+
+    /** @param cell flat cell index @return true if the cell is insulated needle shaft */
+    public boolean isShaft(int cell) {
+        return shaft[cell];
+    }
+
+    /** @return the flat indices of all exposed-tip cells (a copy) */
+    public int[] exposedCells() {
+        return exposedCells.clone();
+    }
+
+    /** @return the cells of needle metal, exposed and insulated */
+    public CellMask metal() {
+        CellMask m = new CellMask(grid);
+        for (int c = 0; c < shaft.length; c++) {
+            if (shaft[c] || electrode[c] != NONE) {
+                m.add(c);
+            }
+        }
+        return m;
+    }
+
+    /**
+     * @param tissue a tissue on the same grid
+     * @return the tissue with the needle metal painted in, for the thermal problem
+     */
+    public Tissue paint(Tissue tissue) {
+        return tissue.withMaterial(metal(), array.needle().metal());
+    }
+
+    /**
+     * @param needleIndex a needle
+     * @return the lateral position of its axis in the domain: {x, y} (m)
+     */
+    public double[] axis(int needleIndex) {
+        ElectrodeArray.Electrode e = array.electrodes().get(needleIndex);
+        return new double[] {centreX + e.x(), centreY + e.y()};
+    }
+}

@@ -1,0 +1,366 @@
+package org.ecmsim.electric;
+
+import java.util.List;
+import java.util.Objects;
+import org.ecmsim.grid.Face;
+import org.ecmsim.grid.Grid3D;
+import org.ecmsim.grid.ScalarField;
+import org.ecmsim.numerics.ConjugateGradient;
+import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.numerics.SevenPointOperator;
+import org.ecmsim.tissue.Material;
+
+/**
+ * Solves the {@link ElectricProblem} for a unit drive (needle potentials +1 V / −1 V, or +1 V monopolar) at a given
+ * temperature field, and turns the potential into Joule heating.
+ *
+ * <p>Discretisation: cell-centred finite volumes, the same grid as the heat equation. Between two tissue cells the
+ * face conductance is G = σ̄ A/Δ with σ̄ the harmonic mean of the two cells' σ(T); between a tissue cell and an
+ * exposed-tip cell (an equipotential conductor) it is G = 2σ A/Δ, the tissue half cell alone; faces of the
+ * insulated shaft carry no current; a grounded domain face adds G = 2σ A/Δ to 0 V. The linear system is SPD and is
+ * solved by conjugate gradients with a multigrid preconditioner.
+ *
+ * <p>Heating: the power dissipated in the resistor of face f is G_f (φ_a − φ_b)². Each tissue-tissue face gives
+ * half to each of its two cells; a face to a needle or to a grounded face gives all of it to its tissue cell. So
+ * Σ_cells q·V equals the total power P = Σ_f G_f Δφ_f² exactly, and, by Tellegen's theorem, Σ_needles V_e I_e.
+ * Because the problem is linear in the drive amplitude a, P(a) = a² P(1) and q(a) = a² q(1): one solve per
+ * conductivity update serves any power or voltage setting.
+ */
+public final class PotentialSolver {
+
+    /** The default relative residual at which the iterative solve stops. */
+    public static final double DEFAULT_TOLERANCE = 1e-10;
+
+    private final ElectricProblem problem;
+    private final Grid3D grid;
+    private final ParallelExecutor executor;
+    private final SevenPointOperator operator;
+    private final ConjugateGradient cg;
+    private final double[] rhs;
+    private final double[] potential;
+    private final double[] heating;
+    private final double[] sigma;
+    private final double[] drive;
+    private final boolean[] fixed;
+    private final boolean[] groundedFace = new boolean[6];
+    private double tolerance = DEFAULT_TOLERANCE;
+    private double unitPower = Double.NaN;
+    private double[] currents;
+    private int iterations;
+    private boolean solved;
+
+    /**
+     * @param problem the problem
+     * @param executor threads for the solve
+     */
+    public PotentialSolver(ElectricProblem problem, ParallelExecutor executor) {
+        this.problem = Objects.requireNonNull(problem, "problem");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.grid = problem.tissue().grid();
+        int n = grid.cellCount();
+        this.operator = new SevenPointOperator(grid.nx(), grid.ny(), grid.nz());
+        this.cg = new ConjugateGradient(grid.nx(), grid.ny(), grid.nz(), ConjugateGradient.Preconditioner.MULTIGRID,
+                executor);
+        this.rhs = new double[n];
+        this.potential = new double[n];
+        this.heating = new double[n];
+        this.sigma = new double[n];
+        this.drive = new double[n];
+        this.fixed = new boolean[n];
+        ElectrodeLayout layout = problem.layout();
+        List<ElectrodeArray.Electrode> electrodes = layout.array().electrodes();
+        for (int c = 0; c < n; c++) {
+            int e = layout.electrodeOf(c);
+            if (e != ElectrodeLayout.NONE) {
+                fixed[c] = true;
+                drive[c] = electrodes.get(e).polarity();
+            } else if (layout.isShaft(c)) {
+                fixed[c] = true;
+                drive[c] = 0.0;
+            }
+        }
+        for (Face f : problem.grounded()) {
+            groundedFace[f.ordinal()] = true;
+        }
+    }
+
+    /** @param value the relative residual at which CG stops, in (0, 1e-3] */
+    public void setTolerance(double value) {
+        this.tolerance = org.ecmsim.units.Checks.requireInRange("solver tolerance", value, 1e-15, 1e-3, "");
+    }
+
+    /**
+     * Solves for the unit drive with σ evaluated at {@code temperature}.
+     *
+     * @param temperature cell temperatures (K), x fastest
+     * @throws IllegalStateException if the solve does not converge
+     */
+    public void solve(double[] temperature) {
+        if (temperature.length != grid.cellCount()) {
+            throw new IllegalArgumentException("temperature has " + temperature.length + " entries; the grid has "
+                    + grid.cellCount() + " cells");
+        }
+        updateConductivity(temperature);
+        assemble();
+        ConjugateGradient.Result r = cg.solve(operator, rhs, potential, tolerance, 10 * grid.cellCount() + 100);
+        if (!r.converged()) {
+            throw new IllegalStateException(String.format("the potential solve did not converge: relative residual"
+                    + " %.3g after %d iterations (tolerance %.1g)", r.relativeResidual(), r.iterations(), tolerance));
+        }
+        iterations = r.iterations();
+        computeHeating();
+        solved = true;
+    }
+
+    private void updateConductivity(double[] temperature) {
+        List<Material> materials = problem.tissue().materials();
+        byte[] ids = problem.tissue().materialMap().ids();
+        ConductivityModel model = problem.conductivity();
+        int m = materials.size();
+        double[] s0 = new double[m];
+        double[] alpha = new double[m];
+        for (int k = 0; k < m; k++) {
+            s0[k] = materials.get(k).electricalConductivity();
+            alpha[k] = materials.get(k).electricalTemperatureCoefficient();
+        }
+        for (int c = 0; c < sigma.length; c++) {
+            int k = ids[c] & 0xFF;
+            sigma[c] = fixed[c] ? 0.0 : model.conductivity(s0[k], alpha[k], temperature[c]);
+        }
+    }
+
+    /** Conductance (S) of the face between cells a and b (both free) along an axis with area/length factor. */
+    private static double series(double sa, double sb, double factor) {
+        double s = sa + sb;
+        return s > 0 ? 2 * sa * sb / s * factor : 0.0;
+    }
+
+    private void assemble() {
+        double[] cx = operator.cx();
+        double[] cy = operator.cy();
+        double[] cz = operator.cz();
+        double[] d = operator.diagonal();
+        java.util.Arrays.fill(cx, 0);
+        java.util.Arrays.fill(cy, 0);
+        java.util.Arrays.fill(cz, 0);
+        java.util.Arrays.fill(d, 0);
+        java.util.Arrays.fill(rhs, 0);
+        int nx = grid.nx();
+        int ny = grid.ny();
+        int nz = grid.nz();
+        double[] factor = {grid.dy() * grid.dz() / grid.dx(), grid.dx() * grid.dz() / grid.dy(),
+            grid.dx() * grid.dy() / grid.dz()};
+        int[] stride = {1, grid.strideY(), grid.strideZ()};
+        double[][] c = {cx, cy, cz};
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    int a = grid.index(i, j, k);
+                    int[] pos = {i, j, k};
+                    int[] size = {nx, ny, nz};
+                    for (int axis = 0; axis < 3; axis++) {
+                        if (pos[axis] == size[axis] - 1) {
+                            continue;
+                        }
+                        int b = a + stride[axis];
+                        coupleFace(a, b, factor[axis], c[axis], d);
+                    }
+                    if (!fixed[a]) {
+                        addGroundedFaces(a, pos, size, factor, d);
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < fixed.length; a++) {
+            if (fixed[a]) {
+                d[a] = 1.0;
+                rhs[a] = drive[a];
+            }
+        }
+        // Start from the Dirichlet values so the first residual is small where it matters.
+        for (int a = 0; a < fixed.length; a++) {
+            if (fixed[a]) {
+                potential[a] = drive[a];
+            } else if (!solved) {
+                potential[a] = 0.0;
+            }
+        }
+    }
+
+    private void coupleFace(int a, int b, double factor, double[] c, double[] d) {
+        boolean fa = fixed[a];
+        boolean fb = fixed[b];
+        if (fa && fb) {
+            return;
+        }
+        ElectrodeLayout layout = problem.layout();
+        if (fa || fb) {
+            int free = fa ? b : a;
+            int held = fa ? a : b;
+            if (layout.isShaft(held)) {
+                return; // ideal insulator
+            }
+            double g = 2 * sigma[free] * factor;
+            d[free] += g;
+            rhs[free] += g * drive[held];
+            return;
+        }
+        c[a] = series(sigma[a], sigma[b], factor);
+    }
+
+    private void addGroundedFaces(int a, int[] pos, int[] size, double[] factor, double[] d) {
+        for (int axis = 0; axis < 3; axis++) {
+            if (pos[axis] == 0 && groundedFace[2 * axis]) {
+                d[a] += 2 * sigma[a] * factor[axis];
+            }
+            if (pos[axis] == size[axis] - 1 && groundedFace[2 * axis + 1]) {
+                d[a] += 2 * sigma[a] * factor[axis];
+            }
+        }
+    }
+
+    private void computeHeating() {
+        java.util.Arrays.fill(heating, 0);
+        int nx = grid.nx();
+        int ny = grid.ny();
+        int nz = grid.nz();
+        double[] factor = {grid.dy() * grid.dz() / grid.dx(), grid.dx() * grid.dz() / grid.dy(),
+            grid.dx() * grid.dy() / grid.dz()};
+        int[] stride = {1, grid.strideY(), grid.strideZ()};
+        int needles = problem.layout().array().size();
+        double[] current = new double[needles];
+        ElectrodeLayout layout = problem.layout();
+        double total = 0;
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    int a = grid.index(i, j, k);
+                    int[] pos = {i, j, k};
+                    int[] size = {nx, ny, nz};
+                    for (int axis = 0; axis < 3; axis++) {
+                        if (pos[axis] == size[axis] - 1) {
+                            continue;
+                        }
+                        int b = a + stride[axis];
+                        boolean fa = fixed[a];
+                        boolean fb = fixed[b];
+                        if (fa && fb) {
+                            continue;
+                        }
+                        double dphi = potential[a] - potential[b];
+                        if (fa || fb) {
+                            int free = fa ? b : a;
+                            int held = fa ? a : b;
+                            if (layout.isShaft(held)) {
+                                continue;
+                            }
+                            double g = 2 * sigma[free] * factor[axis];
+                            double p = g * dphi * dphi;
+                            heating[free] += p;
+                            total += p;
+                            current[layout.electrodeOf(held)] += g * (potential[held] - potential[free]);
+                        } else {
+                            double g = series(sigma[a], sigma[b], factor[axis]);
+                            double p = g * dphi * dphi;
+                            heating[a] += 0.5 * p;
+                            heating[b] += 0.5 * p;
+                            total += p;
+                        }
+                    }
+                    if (!fixed[a]) {
+                        for (int axis = 0; axis < 3; axis++) {
+                            boolean lo = pos[axis] == 0 && groundedFace[2 * axis];
+                            boolean hi = pos[axis] == size[axis] - 1 && groundedFace[2 * axis + 1];
+                            int faces = (lo ? 1 : 0) + (hi ? 1 : 0);
+                            if (faces > 0) {
+                                double p = faces * 2 * sigma[a] * factor[axis] * potential[a] * potential[a];
+                                heating[a] += p;
+                                total += p;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        double v = grid.cellVolume();
+        for (int a = 0; a < heating.length; a++) {
+            heating[a] /= v;
+        }
+        this.unitPower = total;
+        this.currents = current;
+    }
+
+    private void requireSolved() {
+        if (!solved) {
+            throw new IllegalStateException("no potential yet: call solve(temperature) first");
+        }
+    }
+
+    /** @return the power dissipated at unit drive (W per V² of needle potential) */
+    public double unitPower() {
+        requireSolved();
+        return unitPower;
+    }
+
+    /**
+     * The tissue impedance seen by the generator: (ΔV)²/P, with ΔV the potential difference between the needle
+     * groups: 2 V for ±V bipolar drive, V for monopolar. Independent of the drive amplitude.
+     *
+     * @return impedance (Ω)
+     */
+    public double impedance() {
+        requireSolved();
+        double dv = problem.layout().array().isMonopolar() ? 1.0 : 2.0;
+        return dv * dv / unitPower;
+    }
+
+    /**
+     * The current leaving each needle into the tissue at unit drive (A); + needles positive, − needles negative.
+     *
+     * @return the currents by needle index (a copy)
+     */
+    public double[] unitCurrents() {
+        requireSolved();
+        return currents.clone();
+    }
+
+    /** @return the potential at unit drive (V), a copy */
+    public ScalarField unitPotential() {
+        requireSolved();
+        return new ScalarField(grid, potential.clone());
+    }
+
+    /** @return the Joule power density at unit drive (W/m³ per V²), a copy */
+    public ScalarField unitPowerDensity() {
+        requireSolved();
+        return new ScalarField(grid, heating.clone());
+    }
+
+    /**
+     * Adds the Joule heating at drive amplitude a, q = a²·q(1), to a buffer.
+     *
+     * @param amplitudeSquared a² (V²)
+     * @param powerDensity buffer (W/m³), added to
+     */
+    public void addPowerDensity(double amplitudeSquared, double[] powerDensity) {
+        requireSolved();
+        for (int a = 0; a < heating.length; a++) {
+            powerDensity[a] += amplitudeSquared * heating[a];
+        }
+    }
+
+    /** @return CG iterations of the last solve */
+    public int lastIterations() {
+        return iterations;
+    }
+
+    /** @return the problem */
+    public ElectricProblem problem() {
+        return problem;
+    }
+
+    /** @return the executor */
+    ParallelExecutor executor() {
+        return executor;
+    }
+}

@@ -1,0 +1,118 @@
+package org.ecmsim.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.ecmsim.electric.ConductivityModel;
+import org.ecmsim.electric.Drive;
+import org.ecmsim.electric.ElectrodeArray;
+import org.ecmsim.electric.Needle;
+import org.ecmsim.grid.Grid3D;
+import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.tissue.LayeredSkin;
+import org.ecmsim.tissue.Tissue;
+import org.ecmsim.units.Units;
+import org.junit.jupiter.api.Test;
+
+/** The RF–thermal coupling: energy accounting, drive modes, dose response, and epidermal sparing. */
+class RfTreatmentSimulationTest {
+
+    private static final Needle NEEDLE = Needle.insulatedMillimetres(0.2, 1.2, 0.5);
+
+    private static Tissue skin(Grid3D grid) {
+        return LayeredSkin.facialSkin().toTissue(grid);
+    }
+
+    private static Grid3D grid() {
+        return Grid3D.uniform(40, 28, 36, 50e-6); // 2.0 × 1.4 × 1.8 mm
+    }
+
+    private static RfTreatmentResult pair(Drive drive, double conductionMs, Needle needle, ConductivityModel sigma) {
+        Grid3D grid = grid();
+        return RfTreatmentSimulation.builder(skin(grid), ElectrodeArray.bipolarPair(1.0e-3, needle))
+                .conductivity(sigma)
+                .executor(ParallelExecutor.defaultExecutor())
+                .build()
+                .run(List.of(RfPass.singlePulse(Units.toMm(needle.depth()), drive, conductionMs, 20)));
+    }
+
+    /**
+     * The energy the generator delivers, Σ P·Δt over the conductivity updates, is the heat the thermal solver
+     * receives from its sources, to round-off; at constant power it is P·t.
+     */
+    @Test
+    void deliveredElectricEnergyIsTheDepositedHeat() {
+        RfTreatmentResult r = pair(Drive.power(0.5), 30, NEEDLE, ConductivityModel.DEFAULT);
+        double delivered = r.deliveredEnergy();
+        assertThat(delivered).isCloseTo(0.5 * 0.030, within(1e-12));
+        assertThat(r.thermal().energy().sourceHeat()).isCloseTo(delivered, within(1e-12 * delivered));
+        assertThat(r.thermal().energy().imbalance()).isCloseTo(0.0, within(1e-12 * delivered));
+        PulseRecord p = r.pulses().get(0);
+        assertThat(p.energyPerPin()).isCloseTo(delivered / 2, within(1e-15));
+        assertThat(p.impedance()).allSatisfy(z -> assertThat(z).isBetween(50.0, 1e5));
+    }
+
+    /** With a temperature-independent σ, power is exactly ∝ V²: doubling the voltage quadruples the energy. */
+    @Test
+    void powerScalesWithVoltageSquared() {
+        Needle needle = NEEDLE;
+        ConductivityModel constant = ConductivityModel.LINEAR;
+        Grid3D grid = grid();
+        Tissue tissue = new Tissue(skin(grid).materialMap(), skin(grid).materials().stream()
+                .map(m -> m.withElectricalTemperatureCoefficient(0.0)).toList());
+        double[] energy = new double[2];
+        for (int n = 0; n < 2; n++) {
+            energy[n] = RfTreatmentSimulation.builder(tissue, ElectrodeArray.bipolarPair(1.0e-3, needle))
+                    .conductivity(constant).build()
+                    .run(List.of(RfPass.singlePulse(1.2, Drive.voltage(10.0 * (n + 1)), 20, 0)))
+                    .deliveredEnergy();
+        }
+        assertThat(energy[1]).isCloseTo(4 * energy[0], within(1e-10 * energy[1]));
+    }
+
+    /** More energy per pulse gives a hotter, larger coagulation zone; insulated needles keep the epidermis cool. */
+    @Test
+    void higherEnergyGivesALargerZoneAndTheEpidermisIsSpared() {
+        RfTreatmentResult low = pair(Drive.energyPerPinMillijoules(8), 50, NEEDLE, ConductivityModel.DEFAULT);
+        RfTreatmentResult high = pair(Drive.energyPerPinMillijoules(16), 50, NEEDLE, ConductivityModel.DEFAULT);
+        CoagulationZone zLow = low.largestZone();
+        CoagulationZone zHigh = high.largestZone();
+        System.out.printf("zones: 8 mJ/pin %d cells %.0f µm wide; 16 mJ/pin %d cells %.0f µm wide%n",
+                zLow.cells(), zLow.width() * 1e6, zHigh.cells(), zHigh.width() * 1e6);
+        assertThat(zHigh.cells()).isGreaterThan(zLow.cells());
+        assertThat(zHigh.width()).isGreaterThanOrEqualTo(zLow.width());
+        assertThat(high.thermal().region("reticular dermis").maxPeakTemperature())
+                .isGreaterThan(low.thermal().region("reticular dermis").maxPeakTemperature());
+        double epidermis = high.thermal().region("epidermis").maxPeakTemperature();
+        assertThat(epidermis).isLessThan(Units.celsiusToKelvin(42));
+        int skinProcess = high.zoneProcess();
+        assertThat(high.thermal().region("epidermis").damagedVolume()[skinProcess]).isZero();
+    }
+
+    /** An uninsulated needle drives current through the upper dermis too, and the skin surface gets hotter. */
+    @Test
+    void uninsulatedNeedlesHeatTheSurface() {
+        Needle bare = new Needle(NEEDLE.diameter(), NEEDLE.depth(), NEEDLE.depth(), NEEDLE.metal());
+        RfTreatmentResult insulated = pair(Drive.energyPerPinMillijoules(10), 50, NEEDLE, ConductivityModel.DEFAULT);
+        RfTreatmentResult uninsulated = pair(Drive.energyPerPinMillijoules(10), 50, bare, ConductivityModel.DEFAULT);
+        assertThat(uninsulated.thermal().region("papillary dermis").maxPeakTemperature())
+                .isGreaterThan(insulated.thermal().region("papillary dermis").maxPeakTemperature() + 2.0);
+    }
+
+    /** Halving the conductivity update interval changes the outcome by less than 1 %. */
+    @Test
+    void resolveIntervalDefaultIsConverged() {
+        Grid3D grid = grid();
+        double[] peak = new double[2];
+        double[] interval = {RfTreatmentSimulation.DEFAULT_RESOLVE_INTERVAL, 0.5e-3};
+        for (int n = 0; n < 2; n++) {
+            peak[n] = RfTreatmentSimulation.builder(skin(grid), ElectrodeArray.bipolarPair(1.0e-3, NEEDLE))
+                    .resolveInterval(interval[n]).build()
+                    .run(List.of(RfPass.singlePulse(1.2, Drive.voltage(40), 40, 0)))
+                    .thermal().region("reticular dermis").maxPeakTemperature();
+        }
+        double rise = peak[1] - Units.celsiusToKelvin(37);
+        assertThat(Math.abs(peak[0] - peak[1])).isLessThan(0.01 * rise);
+    }
+}
