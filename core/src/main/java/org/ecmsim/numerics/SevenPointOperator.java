@@ -16,7 +16,7 @@ import org.ecmsim.grid.Grid3D;
  * {@code c + 1} (its x neighbour), {@code cy[c]} between {@code c} and {@code c + nx}, {@code cz[c]} between
  * {@code c} and {@code c + nx·ny}. Entries on the last plane of each axis ({@code i = nx − 1} for {@code cx},
  * {@code j = ny − 1} for {@code cy}, {@code k = nz − 1} for {@code cz}) have no neighbour and must be 0.
- * {@code d} holds non-negative diagonal terms (boundary couplings to known values, absorption); a row with all
+ * {@code d} holds non-negative diagonal terms (couplings to known values, zeroth-order terms); a row with all
  * conductances 0 and {@code d > 0} is a decoupled (eliminated) cell.
  *
  * <p>With conductances ≥ 0 and {@code d ≥ 0} the operator is symmetric positive semi-definite; it is definite when
@@ -240,7 +240,7 @@ public final class SevenPointOperator {
         }
         if (!anyD) {
             throw new IllegalArgumentException("d is 0 in every cell of the " + nx + "×" + ny + "×" + nz
-                    + " operator: without a diagonal (fixed-value or absorption) term the operator is singular "
+                    + " operator: without a diagonal term the operator is singular "
                     + "(constants are in its null space); set d > 0 in at least one cell");
         }
     }
@@ -304,43 +304,61 @@ public final class SevenPointOperator {
         final double[] d = this.d;
         for (int k = k0; k < k1; k++) {
             double dot = 0;
-            boolean hasBelow = k > 0;
-            boolean hasAbove = k < nz - 1;
             for (int j = 0; j < ny; j++) {
                 int row = sy * j + sz * k;
-                boolean hasSouth = j > 0;
-                boolean hasNorth = j < ny - 1;
-                for (int i = 0; i < nx; i++) {
-                    int c = row + i;
-                    double uc = u[c];
-                    // (A u)_c = d_c u_c + Σ c_f (u_c − u_neighbour)
-                    double s = d[c] * uc;
-                    if (i > 0) {
-                        s += cx[c - 1] * (uc - u[c - 1]);
+                if (j > 0 && j < ny - 1 && k > 0 && k < nz - 1 && nx > 2) {
+                    // Interior line: every cell but the two ends has all six neighbours, no branches needed.
+                    dot += applyCell(u, out, row, 0, j, k);
+                    int end = row + nx - 1;
+                    for (int c = row + 1; c < end; c++) {
+                        double uc = u[c];
+                        // (A u)_c = d_c u_c + Σ c_f (u_c − u_neighbour), terms in the same order as applyCell
+                        double s = d[c] * uc
+                                + cx[c - 1] * (uc - u[c - 1]) + cx[c] * (uc - u[c + 1])
+                                + cy[c - sy] * (uc - u[c - sy]) + cy[c] * (uc - u[c + sy])
+                                + cz[c - sz] * (uc - u[c - sz]) + cz[c] * (uc - u[c + sz]);
+                        out[c] = s;
+                        dot += uc * s;
                     }
-                    if (i < nx - 1) {
-                        s += cx[c] * (uc - u[c + 1]);
+                    dot += applyCell(u, out, end, nx - 1, j, k);
+                } else {
+                    for (int i = 0; i < nx; i++) {
+                        dot += applyCell(u, out, row + i, i, j, k);
                     }
-                    if (hasSouth) {
-                        s += cy[c - sy] * (uc - u[c - sy]);
-                    }
-                    if (hasNorth) {
-                        s += cy[c] * (uc - u[c + sy]);
-                    }
-                    if (hasBelow) {
-                        s += cz[c - sz] * (uc - u[c - sz]);
-                    }
-                    if (hasAbove) {
-                        s += cz[c] * (uc - u[c + sz]);
-                    }
-                    out[c] = s;
-                    dot += uc * s;
                 }
             }
             if (partial != null) {
                 partial[k] = dot;
             }
         }
+    }
+
+    /** {@code out[c] = (A u)_c} for cell c = (i, j, k), any position; returns {@code u[c]·out[c]}. */
+    private double applyCell(double[] u, double[] out, int c, int i, int j, int k) {
+        final int sy = nx;
+        final int sz = nx * ny;
+        double uc = u[c];
+        double s = d[c] * uc;
+        if (i > 0) {
+            s += cx[c - 1] * (uc - u[c - 1]);
+        }
+        if (i < nx - 1) {
+            s += cx[c] * (uc - u[c + 1]);
+        }
+        if (j > 0) {
+            s += cy[c - sy] * (uc - u[c - sy]);
+        }
+        if (j < ny - 1) {
+            s += cy[c] * (uc - u[c + sy]);
+        }
+        if (k > 0) {
+            s += cz[c - sz] * (uc - u[c - sz]);
+        }
+        if (k < nz - 1) {
+            s += cz[c] * (uc - u[c + sz]);
+        }
+        out[c] = s;
+        return uc * s;
     }
 
     @Override
