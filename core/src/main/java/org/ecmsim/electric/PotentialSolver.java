@@ -59,7 +59,7 @@ public final class PotentialSolver {
         this.grid = problem.tissue().grid();
         int n = grid.cellCount();
         this.operator = new SevenPointOperator(grid.nx(), grid.ny(), grid.nz());
-        this.cg = new ConjugateGradient(grid.nx(), grid.ny(), grid.nz(), ConjugateGradient.Preconditioner.MULTIGRID,
+        this.cg = new ConjugateGradient(grid.nx(), grid.ny(), grid.nz(), ConjugateGradient.Preconditioning.MULTIGRID,
                 executor);
         this.rhs = new double[n];
         this.potential = new double[n];
@@ -102,7 +102,8 @@ public final class PotentialSolver {
         }
         updateConductivity(temperature);
         assemble();
-        ConjugateGradient.Result r = cg.solve(operator, rhs, potential, tolerance, 10 * grid.cellCount() + 100);
+        cg.coefficientsChanged();
+        org.ecmsim.numerics.SolveResult r = cg.solve(operator, rhs, potential, tolerance, 10 * grid.cellCount() + 100);
         if (!r.converged()) {
             throw new IllegalStateException(String.format("the potential solve did not converge: relative residual"
                     + " %.3g after %d iterations (tolerance %.1g)", r.relativeResidual(), r.iterations(), tolerance));
@@ -139,7 +140,7 @@ public final class PotentialSolver {
         double[] cx = operator.cx();
         double[] cy = operator.cy();
         double[] cz = operator.cz();
-        double[] d = operator.diagonal();
+        double[] d = operator.d();
         java.util.Arrays.fill(cx, 0);
         java.util.Arrays.fill(cy, 0);
         java.util.Arrays.fill(cz, 0);
