@@ -15,7 +15,12 @@ public interface HeatSolver {
     /** @return the problem being solved */
     BioheatProblem problem();
 
-    /** @return the temperature field (K); the live state, not a copy */
+    /**
+     * The temperature (K) as a view of the solver's current buffer: writing it changes the state, and it is valid
+     * until the next step (the solver alternates two buffers); {@link ScalarField#copy()} it to keep it.
+     *
+     * @return the current temperature field
+     */
     ScalarField temperature();
 
     /**

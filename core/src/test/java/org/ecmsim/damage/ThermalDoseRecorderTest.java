@@ -119,7 +119,7 @@ class ThermalDoseRecorderTest {
     /**
      * Weaver–Stoll (rate jumps by 16 % at 50 °C) on a ramp 44 → 55 °C over 10 s that crosses the switch inside a
      * step, against the reference integral of the discontinuous rate. One step: error 4.9e-3 (measured), where a
-     * log-mean between the lower regime at 44 °C and the upper at 55 °C without the split would be off by 37 %.
+     * log-mean between the lower regime at 44 °C and the upper at 55 °C without the split would be off by about 40 %.
      * Refined: 2, 4, 8, 16 steps give 4.6e-3, 1.3e-3, 3.5e-4, 9.3e-5 (ratios 3.45, 3.77, 3.79: second order; the
      * ratio is not exactly 4 because the switch sits at a different fraction of its step at each refinement).
      */

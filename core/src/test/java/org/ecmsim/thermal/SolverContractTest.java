@@ -115,6 +115,9 @@ class SolverContractTest {
         assertThat(l.boundaryHeat()[Face.X_MIN.ordinal()]).isNegative(); // and to the 5 °C plate
         assertThat(l.fixedCellHeat()).isNotZero();
         assertThat(l.metabolicHeat()).isPositive();
+        // The 20 ms pulse ends on a step boundary, so every method delivers exactly its energy.
+        double pulseEnergy = blobSource(grid).integral() * 0.02;
+        assertThat(l.sourceHeat()).isCloseTo(pulseEnergy, within(1e-12 * pulseEnergy));
         assertThat(l.imbalance()).isCloseTo(0.0, within(BUDGET_TOLERANCE * scale));
     }
 

@@ -24,8 +24,8 @@ import org.ecmsim.units.Units;
  *
  * <p>The source stands in for the RF current at an insulated needle's exposed tip (the electric field itself comes
  * with the RF module): the current spreads radially from the tip, so the field falls as 1/r and the Joule heating
- * σE² as 1/r². What to notice: the heat stays within a few hundred µm of the tip, because diffusion over the pulse
- * reaches only √(4αt) ≈ 0.35 mm; the epidermis, 1 mm above, barely warms; collagen denatures (Ω ≥ 1) only in a
+ * σE² as 1/r². What to notice: the heat stays within a few hundred µm of the tip, because diffusion over the 100 ms
+ * pulse reaches only √(4αt) ≈ 0.2 mm; the epidermis, 0.9 mm above the tip, barely warms; collagen denatures (Ω ≥ 1) only in a
  * thin sleeve around the tip; and the budget of delivered, stored, perfused and lost heat closes.
  *
  * <p>Usage: {@code NeedleHeating [cell size in µm, default 40]}.
@@ -39,8 +39,10 @@ public final class NeedleHeating {
     /** Depth of the needle point (m): a 1.5 mm needle, as used on the forehead and neck. */
     static final double TIP_BOTTOM = Units.mm(1.5);
     /**
-     * Power into the tissue around this needle while on (W): 30 mJ in 100 ms, within the range a 49-pin tip at
-     * up to ~50 W delivers per pin (ranges in docs/model.md; unverified).
+     * Power into the tissue around this needle while on (W): 0.3 W, about a 49-pin tip's share of 15 W (devices
+     * deliver up to ~50–70 W). The 30 mJ per pulse is above the 1–10 mJ per pin often quoted for commercial tips
+     * (unverified); this needle-like source spreads its power over a larger volume than a real tip's field, so it
+     * needs more energy for a comparable zone. The RF example (BipolarPulse) computes the real field.
      */
     static final double POWER = 0.3;
     /** Pulse (conduction) time (s). */
