@@ -97,7 +97,9 @@ public final class ElectrodeLayout {
                 boolean any = false;
                 for (int j = j0; j <= j1; j++) {
                     for (int i = i0; i <= i1; i++) {
-                        if (Math.hypot(grid.x(i) - ax, grid.y(j) - ay) <= radius) {
+                        // A relative slack of 1e-9 keeps cells exactly on the radius in, whatever the rounding of the
+                        // axis position: mirror-image needles then get mirror-image cells.
+                        if (Math.hypot(grid.x(i) - ax, grid.y(j) - ay) <= radius * (1 + 1e-9)) {
                             claim(grid.index(i, j, k), e, owner);
                             any = true;
                         }
