@@ -220,9 +220,10 @@ public final class ConjugateGradient {
         a.validate();
         if (preconditioning == Preconditioning.JACOBI) {
             double[] d = a.d();
+            a.offDiagonalSums(invDiag);
             for (int c = 0; c < n; c++) {
                 // d + Σ c > 0 in every row of a valid operator.
-                invDiag[c] = 1.0 / (d[c] + a.offDiagonalSum(c));
+                invDiag[c] = 1.0 / (d[c] + invDiag[c]);
             }
         }
     }

@@ -93,7 +93,12 @@ public final class MultigridPreconditioner {
         /** The defaults: {@link #DEFAULT_SWEEPS} sweeps, coarsest level ≤ {@link #DEFAULT_COARSEST_MAX_CELLS}. */
         public static final Settings DEFAULT = new Settings(DEFAULT_SWEEPS, DEFAULT_COARSEST_MAX_CELLS);
 
-        /** Validates the ranges. */
+        /**
+         * Validates the ranges.
+         *
+         * @param sweeps red-black Gauss–Seidel sweeps before and after each coarse correction, 1 to 8
+         * @param coarsestMaxCells size limit of the coarsest level, 1 to {@link #MAX_COARSEST_CELLS}
+         */
         public Settings {
             if (sweeps < 1 || sweeps > 8) {
                 throw new IllegalArgumentException("sweeps = " + sweeps + " is outside the valid range 1 to 8");
