@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * stopping when {@code ‖r‖₂ ≤ tol·‖b‖₂}. Convergence is then confirmed on the true residual {@code b − A x}; if
  * round-off made the recurrence drift, the iteration restarts from the true residual, so a reported
- * {@link SolveResult#converged()} always refers to {@code ‖b − A x‖₂ / ‖b‖₂} of the returned {@code x}.
+ * {@link SolveResult#converged()} always refers to {@code ‖b − A x‖₂ / ‖b‖₂} of the returned {@code x}. This
+ * criterion weighs every row by its scale: see {@link SevenPointOperator} on scaling eliminated rows.
  *
  * <p><b>Preconditioners</b> ({@link Preconditioning}): none, Jacobi (the inverse diagonal), or one V-cycle of
  * {@link MultigridPreconditioner}, whose cost per iteration is a few operator applications and whose iteration
@@ -219,9 +220,10 @@ public final class ConjugateGradient {
         a.validate();
         if (preconditioning == Preconditioning.JACOBI) {
             double[] d = a.d();
+            a.offDiagonalSums(invDiag);
             for (int c = 0; c < n; c++) {
                 // d + Σ c > 0 in every row of a valid operator.
-                invDiag[c] = 1.0 / (d[c] + a.offDiagonalSum(c));
+                invDiag[c] = 1.0 / (d[c] + invDiag[c]);
             }
         }
     }

@@ -32,13 +32,18 @@ import java.util.Objects;
  * fixed, eliminated as the row {@code d·u = d·u_fixed}) is solved exactly by the smoother; it is left out of the
  * coarse levels: its {@code d} is not added to the coarse diagonal and its residual (zero after smoothing) is not
  * restricted. Otherwise such a row's {@code d}, whose scale is arbitrary (often 1 where conductances are 10⁻⁵),
- * would pin whole aggregates of free cells next to it at every coarse level. A coarse cell made only of
- * decoupled cells gets {@code d = 1}, so the coarse operators stay non-singular.
+ * would dominate the diagonal of every coarse cell containing one and nearly freeze the free cells of that
+ * aggregate on all coarse levels; left out, it does not affect the preconditioner at all. A coarse cell made
+ * only of decoupled cells gets {@code d = 1}, so the coarse operators stay non-singular.
  *
  * <p><b>Smoother.</b> Red-black Gauss–Seidel (red: {@code i + j + k} even), {@link Settings#sweeps()} sweeps red
  * then black before the coarse correction and the same number black then red after it; the post-smoother is the
  * adjoint of the pre-smoother, so the V-cycle is symmetric. A half-sweep of one colour reads only the other
- * colour, so it runs in parallel over z planes with results independent of the thread count.
+ * colour, so its cells can be updated in any order and in parallel. The pre-smoothing sweeps and the residual,
+ * and the prolongation and the post-smoothing sweeps, each run as one wavefront over the z planes (so the planes
+ * in use stay in cache); since every cell value is computed by a fixed expression from the same inputs, results
+ * are bitwise identical for any thread count. After the last pre-smoothing half-sweep (black) the residual of
+ * the black cells is zero, so only red residuals are computed and restricted.
  *
  * <p><b>Coarsest level.</b> Solved with a band Cholesky factorisation computed at setup; if the coarsest operator
  * turns out singular (semi-definite input), {@link #COARSEST_FALLBACK_SWEEPS} symmetric Gauss–Seidel sweeps
@@ -60,8 +65,12 @@ public final class MultigridPreconditioner {
     /** Default size limit of the coarsest level, solved directly. */
     public static final int DEFAULT_COARSEST_MAX_CELLS = 1000;
 
-    /** Largest coarsest level accepted: its band factor holds up to about n^{5/3} doubles. */
-    public static final int MAX_COARSEST_CELLS = 20_000;
+    /**
+     * Largest coarsest level accepted. Its band Cholesky factor of a cube of n cells holds about n^{5/3} doubles and
+     * costs about n^{7/3}/2 multiply-adds: 3.2·10⁶ doubles (26 MB) and 6·10⁸ at this limit, 10⁵ and 5·10⁶ at the
+     * default of {@value #DEFAULT_COARSEST_MAX_CELLS}.
+     */
+    public static final int MAX_COARSEST_CELLS = 8_000;
 
     /** Symmetric Gauss–Seidel sweeps used on the coarsest level if it cannot be factored (singular). */
     public static final int COARSEST_FALLBACK_SWEEPS = 30;
@@ -84,7 +93,12 @@ public final class MultigridPreconditioner {
         /** The defaults: {@link #DEFAULT_SWEEPS} sweeps, coarsest level ≤ {@link #DEFAULT_COARSEST_MAX_CELLS}. */
         public static final Settings DEFAULT = new Settings(DEFAULT_SWEEPS, DEFAULT_COARSEST_MAX_CELLS);
 
-        /** Validates the ranges. */
+        /**
+         * Validates the ranges.
+         *
+         * @param sweeps red-black Gauss–Seidel sweeps before and after each coarse correction, 1 to 8
+         * @param coarsestMaxCells size limit of the coarsest level, 1 to {@link #MAX_COARSEST_CELLS}
+         */
         public Settings {
             if (sweeps < 1 || sweeps > 8) {
                 throw new IllegalArgumentException("sweeps = " + sweeps + " is outside the valid range 1 to 8");
@@ -143,15 +157,22 @@ public final class MultigridPreconditioner {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = Objects.requireNonNull(executor, "executor");
         List<Level> list = new ArrayList<>();
-        list.add(new Level(a, false, executor));
         int nx = a.nx();
         int ny = a.ny();
         int nz = a.nz();
-        while ((long) nx * ny * nz > settings.coarsestMaxCells() && (nx > 1 || ny > 1 || nz > 1)) {
+        SevenPointOperator op = a;
+        boolean coarse = false;
+        while (true) {
+            boolean coarsest = (long) nx * ny * nz <= settings.coarsestMaxCells() || nx * ny * nz == 1;
+            list.add(new Level(op, coarse, coarsest, settings.sweeps(), executor));
+            if (coarsest) {
+                break;
+            }
             nx = (nx + 1) / 2;
             ny = (ny + 1) / 2;
             nz = (nz + 1) / 2;
-            list.add(new Level(new SevenPointOperator(nx, ny, nz), true, executor));
+            op = new SevenPointOperator(nx, ny, nz);
+            coarse = true;
         }
         this.levels = list.toArray(new Level[0]);
         this.coarsest = new BandedCholesky(nx, ny, nz);
@@ -216,10 +237,8 @@ public final class MultigridPreconditioner {
         a.validate();
         operator = a;
         levels[0].op = a;
-        levels[0].computeInverseDiagonal();
-        for (int l = 1; l < levels.length; l++) {
-            levels[l - 1].coarsen(levels[l].op);
-            levels[l].computeInverseDiagonal();
+        for (int l = 0; l < levels.length; l++) {
+            levels[l].setUp(l + 1 < levels.length ? levels[l + 1].op : null);
         }
         coarsestDirect = coarsest.factor(levels[levels.length - 1].op);
     }
@@ -243,80 +262,127 @@ public final class MultigridPreconditioner {
     private void cycle(int l, double[] b, double[] x) {
         Level level = levels[l];
         if (l == levels.length - 1) {
-            solveCoarsest(level, b, x);
+            if (coarsestDirect) {
+                coarsest.solve(b, x);
+            } else {
+                level.run(level.coarsestStages, b, x, null, null);
+            }
             return;
-        }
-        int sweeps = settings.sweeps();
-        level.redFromZero(b, x);
-        level.halfSweep(b, x, Level.BLACK);
-        for (int s = 1; s < sweeps; s++) {
-            level.halfSweep(b, x, Level.RED);
-            level.halfSweep(b, x, Level.BLACK);
         }
         Level coarse = levels[l + 1];
-        level.restrictResidual(b, x, coarse.b);
+        // Pre-smoothing and the restricted residual: even fine planes sum into coarse.b, odd ones into oddPlanes.
+        level.run(level.preStages, b, x, coarse.b, null);
+        coarse.addOddPlanes(level.oddPlanes);
         cycle(l + 1, coarse.b, coarse.x);
-        level.prolongAdd(coarse.x, x);
-        for (int s = 0; s < sweeps; s++) {
-            level.halfSweep(b, x, Level.BLACK);
-            level.halfSweep(b, x, Level.RED);
-        }
+        // The coarse correction is read by the first post-smoothing half-sweep (see Level.BLACK_CORRECTED).
+        level.run(level.postStages, b, x, null, coarse.x);
     }
 
-    private void solveCoarsest(Level level, double[] b, double[] x) {
-        if (coarsestDirect) {
-            coarsest.solve(b, x);
-            return;
-        }
-        // Symmetric: m sweeps red→black, then their adjoint, m sweeps black→red.
-        level.redFromZero(b, x);
-        level.halfSweep(b, x, Level.BLACK);
-        for (int s = 1; s < COARSEST_FALLBACK_SWEEPS; s++) {
-            level.halfSweep(b, x, Level.RED);
-            level.halfSweep(b, x, Level.BLACK);
-        }
-        for (int s = 0; s < COARSEST_FALLBACK_SWEEPS; s++) {
-            level.halfSweep(b, x, Level.BLACK);
-            level.halfSweep(b, x, Level.RED);
-        }
-    }
-
-    /** One level of the hierarchy: its operator, the smoother's inverse diagonal and (coarse levels) b and x. */
+    /**
+     * One level of the hierarchy: its operator, the smoother's inverse diagonal, (coarse levels) b and x, and the
+     * plane kernels.
+     *
+     * <p>The smoothing, residual and correction steps are stages applied to whole z planes. Stage s on plane k
+     * reads only planes k − 1 … k + 1 as left by stage s − 1, so a list of stages runs as a wavefront: at step t,
+     * stage s is applied to plane t − s. The wavefront keeps the few planes in use in cache, where separate
+     * half-sweeps would each stream the whole level through memory. In parallel, the planes are cut into blocks
+     * of at least {@code 2·stages} planes; each block runs its wavefront as far as it can without the planes of its
+     * neighbours (stage s stops s planes short of a block edge), then the triangles left at each block edge are
+     * finished. Every cell value is computed by the same expression from the same inputs as in a plain
+     * stage-by-stage sweep, so the result does not depend on the blocks or on the thread count.
+     */
     private static final class Level {
-        static final int RED = 0;
-        static final int BLACK = 1;
+        /** Red cells ({@code i + j + k} even) from a zero initial guess: {@code x = b / diag}. */
+        static final int RED_FROM_ZERO = 0;
+        /** Gauss–Seidel on the red cells (reads black cells only). */
+        static final int RED = 1;
+        /** Gauss–Seidel on the black cells (reads red cells only). */
+        static final int BLACK = 2;
+        /**
+         * Gauss–Seidel on the black cells with red values {@code x + P·xc}: the prolongation of the coarse
+         * correction, read where it is needed. The red values themselves are not updated: the following red
+         * half-sweep overwrites them without reading them, so this equals prolongation followed by a black sweep.
+         */
+        static final int BLACK_CORRECTED = 3;
+        /**
+         * The residual {@code b − A x} summed over each aggregate into the coarse right-hand side. After a black
+         * half-sweep the residual of every black cell is zero (its equation holds for its current red neighbours),
+         * so only red cells are visited; decoupled cells are left out.
+         */
+        static final int RESIDUAL = 4;
 
         SevenPointOperator op;
         final int nx;
         final int ny;
         final int nz;
+        final int cnx;
+        final int cny;
         final double[] invDiag;
         final double[] b;
         final double[] x;
+        /** Restricted residual of the odd fine planes (even ones go straight to the coarse b); null if coarsest. */
+        final double[] oddPlanes;
+        final int[] preStages;
+        final int[] postStages;
+        final int[] coarsestStages;
         final ParallelExecutor executor;
 
-        Level(SevenPointOperator op, boolean coarse, ParallelExecutor executor) {
+        // The current run.
+        private double[] rhs;
+        private double[] sol;
+        private double[] coarseRhs;
+        private double[] coarseSol;
+
+        Level(SevenPointOperator op, boolean coarse, boolean coarsest, int sweeps, ParallelExecutor executor) {
             this.op = op;
             this.nx = op.nx();
             this.ny = op.ny();
             this.nz = op.nz();
+            this.cnx = (nx + 1) / 2;
+            this.cny = (ny + 1) / 2;
             int n = op.cellCount();
             this.invDiag = new double[n];
             this.b = coarse ? new double[n] : null;
             this.x = coarse ? new double[n] : null;
+            this.oddPlanes = coarsest ? null : new double[cnx * cny * ((nz + 1) / 2)];
+            this.preStages = new int[2 * sweeps + 1];
+            this.postStages = new int[2 * sweeps];
+            for (int s = 0; s < sweeps; s++) {
+                preStages[2 * s] = s == 0 ? RED_FROM_ZERO : RED;
+                preStages[2 * s + 1] = BLACK;
+                postStages[2 * s] = s == 0 ? BLACK_CORRECTED : BLACK;
+                postStages[2 * s + 1] = RED;
+            }
+            preStages[2 * sweeps] = RESIDUAL;
+            int m = COARSEST_FALLBACK_SWEEPS;
+            this.coarsestStages = new int[4 * m];
+            for (int s = 0; s < m; s++) {
+                coarsestStages[2 * s] = s == 0 ? RED_FROM_ZERO : RED;
+                coarsestStages[2 * s + 1] = BLACK;
+                coarsestStages[2 * m + 2 * s] = BLACK;
+                coarsestStages[2 * m + 2 * s + 1] = RED;
+            }
             this.executor = n >= PARALLEL_MIN_CELLS ? executor : ParallelExecutor.serial();
         }
 
-        void computeInverseDiagonal() {
+        /**
+         * Recomputes the smoother's inverse diagonal; before that, if {@code coarse} is not null, fills it with the
+         * scaled aggregation of this level's operator (see the class notes).
+         */
+        void setUp(SevenPointOperator coarse) {
+            // invDiag first holds the off-diagonal sums, which tell the decoupled cells (sum exactly 0).
+            op.offDiagonalSums(invDiag);
+            if (coarse != null) {
+                coarsen(coarse, invDiag);
+            }
             double[] d = op.d();
             for (int c = 0; c < invDiag.length; c++) {
-                double diagonal = d[c] + op.offDiagonalSum(c);
+                double diagonal = d[c] + invDiag[c];
                 invDiag[c] = diagonal > 0 ? 1.0 / diagonal : 0.0;
             }
         }
 
-        /** Fills {@code coarse} with the scaled aggregation of this level's operator (see the class notes). */
-        void coarsen(SevenPointOperator coarse) {
+        private void coarsen(SevenPointOperator coarse, double[] offDiagonal) {
             double[] cx = op.cx();
             double[] cy = op.cy();
             double[] cz = op.cz();
@@ -329,8 +395,6 @@ public final class MultigridPreconditioner {
             Arrays.fill(ccy, 0);
             Arrays.fill(ccz, 0);
             Arrays.fill(cd, 0);
-            int cnx = coarse.nx();
-            int cny = coarse.ny();
             for (int k = 0; k < nz; k++) {
                 for (int j = 0; j < ny; j++) {
                     int row = nx * (j + ny * k);
@@ -348,7 +412,7 @@ public final class MultigridPreconditioner {
                         if ((k & 1) == 1) {
                             ccz[cc] += cz[c];
                         }
-                        if (op.offDiagonalSum(c) > 0) {
+                        if (offDiagonal[c] > 0) {
                             cd[cc] += d[c];
                         }
                     }
@@ -367,150 +431,256 @@ public final class MultigridPreconditioner {
             }
         }
 
-        /** {@code x = 0} then a red half-sweep: {@code x = b / diag} on red cells, 0 on black ones. */
-        void redFromZero(double[] rhs, double[] sol) {
-            executor.forRange(nz, (from, to) -> {
-                for (int k = from; k < to; k++) {
-                    for (int j = 0; j < ny; j++) {
-                        int row = nx * (j + ny * k);
-                        int red = (j + k) & 1;
-                        for (int i = 0; i < nx; i++) {
-                            int c = row + i;
-                            sol[c] = ((i & 1) == red) ? rhs[c] * invDiag[c] : 0.0;
-                        }
+        /** {@code b += oddPlanes} (this level's b holds the even planes' part of the restricted residual). */
+        void addOddPlanes(double[] odd) {
+            for (int c = 0; c < b.length; c++) {
+                b[c] += odd[c];
+            }
+        }
+
+        /** Runs {@code stages} over all planes as a wavefront (see the class notes). */
+        void run(int[] stages, double[] rhs, double[] sol, double[] coarseRhs, double[] coarseSol) {
+            this.rhs = rhs;
+            this.sol = sol;
+            this.coarseRhs = coarseRhs;
+            this.coarseSol = coarseSol;
+            int m = stages.length;
+            int threads = executor.threads();
+            int blocks = threads == 1 ? 1 : Math.min(nz / (2 * m), 4 * threads);
+            if (blocks <= 1) {
+                runBlock(stages, 0, nz);
+            } else {
+                executor.forRange(blocks, (b0, b1) -> {
+                    for (int block = b0; block < b1; block++) {
+                        runBlock(stages, blockStart(block, blocks), blockStart(block + 1, blocks));
                     }
-                }
-            });
+                });
+                executor.forRange(blocks - 1, (b0, b1) -> {
+                    for (int block = b0; block < b1; block++) {
+                        finishBlockEdge(stages, blockStart(block + 1, blocks));
+                    }
+                });
+            }
+            this.rhs = null;
+            this.sol = null;
+            this.coarseRhs = null;
+            this.coarseSol = null;
         }
 
-        /**
-         * Gauss–Seidel on the cells of one colour: {@code x_c = (b_c + Σ c_f x_neighbour) / (d_c + Σ c_f)}. Reads
-         * only cells of the other colour, so the planes can be updated in any order.
-         */
-        void halfSweep(double[] rhs, double[] sol, int colour) {
-            executor.forRange(nz, (from, to) -> halfSweepPlanes(rhs, sol, colour, from, to));
+        private int blockStart(int block, int blocks) {
+            return (int) ((long) nz * block / blocks);
         }
 
-        private void halfSweepPlanes(double[] rhs, double[] sol, int colour, int k0, int k1) {
-            final int sy = nx;
-            final int sz = nx * ny;
-            final double[] cx = op.cx();
-            final double[] cy = op.cy();
-            final double[] cz = op.cz();
-            for (int k = k0; k < k1; k++) {
-                boolean hasBelow = k > 0;
-                boolean hasAbove = k < nz - 1;
-                for (int j = 0; j < ny; j++) {
-                    int row = sy * j + sz * k;
-                    boolean hasSouth = j > 0;
-                    boolean hasNorth = j < ny - 1;
-                    for (int i = (colour + j + k) & 1; i < nx; i += 2) {
-                        int c = row + i;
-                        double s = rhs[c];
-                        if (i > 0) {
-                            s += cx[c - 1] * sol[c - 1];
-                        }
-                        if (i < nx - 1) {
-                            s += cx[c] * sol[c + 1];
-                        }
-                        if (hasSouth) {
-                            s += cy[c - sy] * sol[c - sy];
-                        }
-                        if (hasNorth) {
-                            s += cy[c] * sol[c + sy];
-                        }
-                        if (hasBelow) {
-                            s += cz[c - sz] * sol[c - sz];
-                        }
-                        if (hasAbove) {
-                            s += cz[c] * sol[c + sz];
-                        }
-                        sol[c] = s * invDiag[c];
+        /** Stage s on the planes of [from, to) at least s planes from an edge shared with another block. */
+        private void runBlock(int[] stages, int from, int to) {
+            int m = stages.length;
+            for (int t = from; t < to + m - 1; t++) {
+                for (int s = 0; s < m; s++) {
+                    int k = t - s;
+                    int lo = from == 0 ? 0 : from + s;
+                    int hi = to == nz ? nz : to - s;
+                    if (k >= lo && k < hi) {
+                        stage(stages[s], k);
                     }
                 }
             }
         }
 
-        /**
-         * {@code coarseRhs = Pᵀ (b − A x)}, the residual summed over each aggregate, leaving out decoupled cells.
-         * Parallel over coarse planes; each sums its (up to) two fine planes in a fixed order.
-         */
-        void restrictResidual(double[] rhs, double[] sol, double[] coarseRhs) {
-            int cnz = (nz + 1) / 2;
-            executor.forRange(cnz, (from, to) -> restrictPlanes(rhs, sol, coarseRhs, from, to));
+        /** The rest near the block edge at plane {@code edge}: stage s on [edge − s, edge + s), as a wavefront. */
+        private void finishBlockEdge(int[] stages, int edge) {
+            int m = stages.length;
+            for (int t = edge; t < edge + 2 * m - 2; t++) {
+                for (int s = 1; s < m; s++) {
+                    int k = t - s;
+                    if (k >= edge - s && k < edge + s && k >= 0 && k < nz) {
+                        stage(stages[s], k);
+                    }
+                }
+            }
         }
 
-        private void restrictPlanes(double[] rhs, double[] sol, double[] coarseRhs, int kc0, int kc1) {
+        private void stage(int kind, int k) {
+            switch (kind) {
+                case RED_FROM_ZERO -> redFromZero(k);
+                case RED -> halfSweep(k, 0);
+                case BLACK -> halfSweep(k, 1);
+                case BLACK_CORRECTED -> blackCorrected(k);
+                case RESIDUAL -> restrictResidual(k);
+                default -> throw new AssertionError(kind);
+            }
+        }
+
+        private void redFromZero(int k) {
+            for (int j = 0; j < ny; j++) {
+                int row = nx * (j + ny * k);
+                for (int i = (j + k) & 1; i < nx; i += 2) {
+                    sol[row + i] = rhs[row + i] * invDiag[row + i];
+                }
+            }
+        }
+
+        /**
+         * Gauss–Seidel on the cells of one colour (0 red, 1 black) of plane k:
+         * {@code x_c = (b_c + Σ c_f x_neighbour) / (d_c + Σ c_f)}.
+         */
+        private void halfSweep(int k, int colour) {
             final int sy = nx;
             final int sz = nx * ny;
-            final int cnx = (nx + 1) / 2;
-            final int cny = (ny + 1) / 2;
+            final double[] cx = op.cx();
+            final double[] cy = op.cy();
+            final double[] cz = op.cz();
+            final double[] x = sol;
+            final double[] r = rhs;
+            final boolean interiorPlane = k > 0 && k < nz - 1;
+            for (int j = 0; j < ny; j++) {
+                int row = sy * j + sz * k;
+                int i0 = (colour + j + k) & 1;
+                if (interiorPlane && j > 0 && j < ny - 1) {
+                    // Interior line: only the end cells lack neighbours.
+                    int i = i0;
+                    if (i == 0) {
+                        smoothCell(row, 0, j, k);
+                        i = 2;
+                    }
+                    int end = row + nx - 1;
+                    for (int c = row + i; c < end; c += 2) {
+                        x[c] = (r[c]
+                                + cx[c - 1] * x[c - 1] + cx[c] * x[c + 1]
+                                + cy[c - sy] * x[c - sy] + cy[c] * x[c + sy]
+                                + cz[c - sz] * x[c - sz] + cz[c] * x[c + sz]) * invDiag[c];
+                    }
+                    if (((nx - 1 - i0) & 1) == 0 && nx > 1) {
+                        smoothCell(end, nx - 1, j, k);
+                    }
+                } else {
+                    for (int i = i0; i < nx; i += 2) {
+                        smoothCell(row + i, i, j, k);
+                    }
+                }
+            }
+        }
+
+        /** The Gauss–Seidel update of one cell anywhere, with the terms in the same order as the interior loop. */
+        private void smoothCell(int c, int i, int j, int k) {
+            final int sy = nx;
+            final int sz = nx * ny;
+            final double[] cx = op.cx();
+            final double[] cy = op.cy();
+            final double[] cz = op.cz();
+            final double[] x = sol;
+            double s = rhs[c];
+            if (i > 0) {
+                s += cx[c - 1] * x[c - 1];
+            }
+            if (i < nx - 1) {
+                s += cx[c] * x[c + 1];
+            }
+            if (j > 0) {
+                s += cy[c - sy] * x[c - sy];
+            }
+            if (j < ny - 1) {
+                s += cy[c] * x[c + sy];
+            }
+            if (k > 0) {
+                s += cz[c - sz] * x[c - sz];
+            }
+            if (k < nz - 1) {
+                s += cz[c] * x[c + sz];
+            }
+            x[c] = s * invDiag[c];
+        }
+
+        private void blackCorrected(int k) {
+            final int sy = nx;
+            final int sz = nx * ny;
+            final double[] cx = op.cx();
+            final double[] cy = op.cy();
+            final double[] cz = op.cz();
+            final double[] x = sol;
+            final double[] e = coarseSol;
+            final int csz = cnx * cny;
+            for (int j = 0; j < ny; j++) {
+                int row = sy * j + sz * k;
+                int coarseRow = cnx * ((j >> 1) + cny * (k >> 1));
+                int coarseSouth = cnx * (((j - 1) >> 1) + cny * (k >> 1));
+                int coarseNorth = cnx * (((j + 1) >> 1) + cny * (k >> 1));
+                int coarseBelow = coarseRow + (((k - 1) >> 1) - (k >> 1)) * csz;
+                int coarseAbove = coarseRow + (((k + 1) >> 1) - (k >> 1)) * csz;
+                for (int i = (1 + j + k) & 1; i < nx; i += 2) {
+                    int c = row + i;
+                    int ci = i >> 1;
+                    double s = rhs[c];
+                    if (i > 0) {
+                        s += cx[c - 1] * (x[c - 1] + e[coarseRow + ((i - 1) >> 1)]);
+                    }
+                    if (i < nx - 1) {
+                        s += cx[c] * (x[c + 1] + e[coarseRow + ((i + 1) >> 1)]);
+                    }
+                    if (j > 0) {
+                        s += cy[c - sy] * (x[c - sy] + e[coarseSouth + ci]);
+                    }
+                    if (j < ny - 1) {
+                        s += cy[c] * (x[c + sy] + e[coarseNorth + ci]);
+                    }
+                    if (k > 0) {
+                        s += cz[c - sz] * (x[c - sz] + e[coarseBelow + ci]);
+                    }
+                    if (k < nz - 1) {
+                        s += cz[c] * (x[c + sz] + e[coarseAbove + ci]);
+                    }
+                    x[c] = s * invDiag[c];
+                }
+            }
+        }
+
+        private void restrictResidual(int k) {
+            final int sy = nx;
+            final int sz = nx * ny;
             final double[] cx = op.cx();
             final double[] cy = op.cy();
             final double[] cz = op.cz();
             final double[] d = op.d();
-            Arrays.fill(coarseRhs, kc0 * cnx * cny, kc1 * cnx * cny, 0.0);
-            int kEnd = Math.min(nz, 2 * kc1);
-            for (int k = 2 * kc0; k < kEnd; k++) {
-                boolean hasBelow = k > 0;
-                boolean hasAbove = k < nz - 1;
-                for (int j = 0; j < ny; j++) {
-                    int row = sy * j + sz * k;
-                    int coarseRow = cnx * ((j >> 1) + cny * (k >> 1));
-                    boolean hasSouth = j > 0;
-                    boolean hasNorth = j < ny - 1;
-                    for (int i = 0; i < nx; i++) {
-                        int c = row + i;
-                        double xc = sol[c];
-                        double off = 0;
-                        double ax = d[c] * xc;
-                        if (i > 0) {
-                            off += cx[c - 1];
-                            ax += cx[c - 1] * (xc - sol[c - 1]);
-                        }
-                        if (i < nx - 1) {
-                            off += cx[c];
-                            ax += cx[c] * (xc - sol[c + 1]);
-                        }
-                        if (hasSouth) {
-                            off += cy[c - sy];
-                            ax += cy[c - sy] * (xc - sol[c - sy]);
-                        }
-                        if (hasNorth) {
-                            off += cy[c];
-                            ax += cy[c] * (xc - sol[c + sy]);
-                        }
-                        if (hasBelow) {
-                            off += cz[c - sz];
-                            ax += cz[c - sz] * (xc - sol[c - sz]);
-                        }
-                        if (hasAbove) {
-                            off += cz[c];
-                            ax += cz[c] * (xc - sol[c + sz]);
-                        }
-                        if (off > 0) {
-                            coarseRhs[coarseRow + (i >> 1)] += rhs[c] - ax;
-                        }
+            final double[] x = sol;
+            final double[] out = (k & 1) == 0 ? coarseRhs : oddPlanes;
+            int coarsePlane = cnx * cny * (k >> 1);
+            Arrays.fill(out, coarsePlane, coarsePlane + cnx * cny, 0.0);
+            for (int j = 0; j < ny; j++) {
+                int row = sy * j + sz * k;
+                int coarseRow = coarsePlane + cnx * (j >> 1);
+                for (int i = (j + k) & 1; i < nx; i += 2) {
+                    int c = row + i;
+                    double xc = x[c];
+                    double off = 0;
+                    double ax = d[c] * xc;
+                    if (i > 0) {
+                        off += cx[c - 1];
+                        ax += cx[c - 1] * (xc - x[c - 1]);
+                    }
+                    if (i < nx - 1) {
+                        off += cx[c];
+                        ax += cx[c] * (xc - x[c + 1]);
+                    }
+                    if (j > 0) {
+                        off += cy[c - sy];
+                        ax += cy[c - sy] * (xc - x[c - sy]);
+                    }
+                    if (j < ny - 1) {
+                        off += cy[c];
+                        ax += cy[c] * (xc - x[c + sy]);
+                    }
+                    if (k > 0) {
+                        off += cz[c - sz];
+                        ax += cz[c - sz] * (xc - x[c - sz]);
+                    }
+                    if (k < nz - 1) {
+                        off += cz[c];
+                        ax += cz[c] * (xc - x[c + sz]);
+                    }
+                    if (off > 0) {
+                        out[coarseRow + (i >> 1)] += rhs[c] - ax;
                     }
                 }
             }
-        }
-
-        /** {@code x += P xc}: each cell gets the correction of its aggregate. */
-        void prolongAdd(double[] coarseSol, double[] sol) {
-            final int cnx = (nx + 1) / 2;
-            final int cny = (ny + 1) / 2;
-            executor.forRange(nz, (from, to) -> {
-                for (int k = from; k < to; k++) {
-                    for (int j = 0; j < ny; j++) {
-                        int row = nx * (j + ny * k);
-                        int coarseRow = cnx * ((j >> 1) + cny * (k >> 1));
-                        for (int i = 0; i < nx; i++) {
-                            sol[row + i] += coarseSol[coarseRow + (i >> 1)];
-                        }
-                    }
-                }
-            });
         }
     }
 }
