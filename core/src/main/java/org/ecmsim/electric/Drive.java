@@ -48,22 +48,22 @@ public sealed interface Drive {
     /**
      * The squared needle-potential amplitude for this drive.
      *
-     * @param unitPower power at unit amplitude (W/V²) for the current conductivity
-     * @param needles number of needles
+     * @param unitPower power of the whole tip at unit needle potential (W/V²) for the current conductivity
+     * @param pins number of needles of the whole tip
      * @param conductionTime pulse length (s)
-     * @param monopolar true for a monopolar tip (ΔV = a), false for bipolar (±a, ΔV = 2a)
+     * @param bipolar true for a bipolar tip (needles at ±a, ΔV = 2a), false for monopolar (ΔV = a)
      * @return a² (V²)
      */
-    default double amplitudeSquared(double unitPower, int needles, double conductionTime, boolean monopolar) {
+    default double amplitudeSquared(double unitPower, int pins, double conductionTime, boolean bipolar) {
         if (this instanceof ConstantPower p) {
             return p.power() / unitPower;
         }
         if (this instanceof ConstantVoltage v) {
-            double a = monopolar ? v.voltage() : v.voltage() / 2;
+            double a = bipolar ? v.voltage() / 2 : v.voltage();
             return a * a;
         }
         EnergyPerPin e = (EnergyPerPin) this;
-        return e.energy() * needles / conductionTime / unitPower;
+        return e.energy() * pins / conductionTime / unitPower;
     }
 
     /** @param watts total power (W) @return constant-power drive */

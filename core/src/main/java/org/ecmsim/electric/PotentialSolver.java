@@ -172,10 +172,23 @@ public final class PotentialSolver {
                 }
             }
         }
+        // Held rows (needle metal) read d·φ = d·V. They are scaled to the mean diagonal of the free rows, so that
+        // they do not dominate ‖b‖ and the relative-residual criterion speaks for the tissue cells.
+        double diagonalSum = 0;
+        int free = 0;
+        for (int a = 0; a < fixed.length; a++) {
+            if (!fixed[a]) {
+                diagonalSum += d[a] + cx[a] + cy[a] + cz[a]
+                        + (a >= 1 ? cx[a - 1] : 0) + (a >= grid.strideY() ? cy[a - grid.strideY()] : 0)
+                        + (a >= grid.strideZ() ? cz[a - grid.strideZ()] : 0);
+                free++;
+            }
+        }
+        double heldScale = free > 0 && diagonalSum > 0 ? diagonalSum / free : 1.0;
         for (int a = 0; a < fixed.length; a++) {
             if (fixed[a]) {
-                d[a] = 1.0;
-                rhs[a] = drive[a];
+                d[a] = heldScale;
+                rhs[a] = heldScale * drive[a];
             }
         }
         // Start from the Dirichlet values so the first residual is small where it matters.

@@ -12,6 +12,7 @@ import org.ecmsim.electric.ElectricProblem;
 import org.ecmsim.electric.ElectrodeArray;
 import org.ecmsim.electric.ElectrodeLayout;
 import org.ecmsim.electric.PotentialSolver;
+import org.ecmsim.electric.UnitCell;
 import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.ScalarField;
@@ -19,6 +20,7 @@ import org.ecmsim.numerics.ParallelExecutor;
 import org.ecmsim.thermal.BioheatProblem;
 import org.ecmsim.thermal.BoundaryConditions;
 import org.ecmsim.thermal.HeatSource;
+import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.tissue.Tissue;
 import org.ecmsim.units.Checks;
 import org.ecmsim.units.Units;
@@ -59,6 +61,37 @@ public final class RfTreatmentSimulation {
      */
     public static Builder builder(Tissue tissue, ElectrodeArray tip) {
         return new Builder(tissue, tip);
+    }
+
+    /**
+     * The unit-cell mode: one interior needle of a regular tip in a domain one pitch wide, with the symmetry faces of
+     * {@link UnitCell}. Settings refer to the whole tip (its power, voltage, energy per pin); the records report the
+     * whole tip's energy and impedance, while the thermal result covers the one cell (its source heat is the tip's
+     * energy divided by the number of needles).
+     *
+     * @param skin the skin layers
+     * @param tip the regular array
+     * @param cellSize cell size (m); the pitch must be a whole number of cells
+     * @param depth domain depth (m), deeper than the needles
+     * @return a builder, to which the other settings can be added
+     */
+    public static Builder unitCell(LayeredSkin skin, ElectrodeArray tip, double cellSize, double depth) {
+        UnitCell cell = UnitCell.of(tip);
+        requireFinitePositive("cell size", cellSize, "m");
+        requireFinitePositive("domain depth", depth, "m");
+        double cellsPerPitch = cell.width() / cellSize;
+        long n = Math.round(cellsPerPitch);
+        if (Math.abs(cellsPerPitch - n) > 1e-6 * cellsPerPitch || n < 3) {
+            throw new IllegalArgumentException(String.format("the pitch %.4g mm is not a whole number (≥ 3) of"
+                    + " %.4g mm cells; the unit cell's faces must fall on cell faces", Units.toMm(cell.width()),
+                    Units.toMm(cellSize)));
+        }
+        Grid3D grid = Grid3D.uniform((int) n, (int) n, (int) Math.round(depth / cellSize), cellSize);
+        Builder b = new Builder(skin.toTissue(grid), cell.cellArray());
+        b.grounded = cell.grounded().toArray(new Face[0]);
+        b.multiplicity = cell.multiplicity();
+        b.bipolarDrive = cell.bipolar();
+        return b;
     }
 
     /**
@@ -131,22 +164,25 @@ public final class RfTreatmentSimulation {
         HeatSource source = HeatSource.constant(q);
         thermal.addSource(source);
         double energy = 0;
-        ElectrodeArray tip = layout.array();
+        int multiplicity = settings.multiplicity;
+        int pins = layout.array().size() * multiplicity;
+        double voltageFactor = settings.bipolarDrive ? 2.0 : 1.0;
         for (int s = 0; s < intervals; s++) {
             electric.solve(thermal.solver().temperature().values());
-            double a2 = pass.drive().amplitudeSquared(electric.unitPower(), tip.size(), pass.conductionTime(),
-                    tip.isMonopolar());
+            // The simulated domain is 1/multiplicity of the tip (a unit cell) or all of it (multiplicity 1).
+            double tipUnitPower = electric.unitPower() * multiplicity;
+            double a2 = pass.drive().amplitudeSquared(tipUnitPower, pins, pass.conductionTime(), settings.bipolarDrive);
             Arrays.fill(q.values(), 0.0);
             electric.addPowerDensity(a2, q.values());
             thermal.solver().sourcesChanged();
             times[s] = thermal.time();
-            impedance[s] = electric.impedance();
-            power[s] = a2 * electric.unitPower();
+            impedance[s] = voltageFactor * voltageFactor / tipUnitPower;
+            power[s] = a2 * tipUnitPower;
             energy += power[s] * h;
             thermal.run(h);
         }
         thermal.removeSource(source);
-        return new PulseRecord(passIndex, pulseIndex, start, pass.conductionTime(), energy, energy / tip.size(), times,
+        return new PulseRecord(passIndex, pulseIndex, start, pass.conductionTime(), energy, energy / pins, times,
                 impedance, power, thermal.solver().temperature().max());
     }
 
@@ -210,10 +246,13 @@ public final class RfTreatmentSimulation {
         private List<ArrheniusProcess> processes = ThermalSimulation.DEFAULT_PROCESSES;
         private ArrheniusProcess zoneProcess = ThermalSimulation.DEFAULT_PROCESSES.get(0);
         private ParallelExecutor executor = ParallelExecutor.defaultExecutor();
+        private int multiplicity = 1;
+        private boolean bipolarDrive;
 
         private Builder(Tissue tissue, ElectrodeArray tip) {
             this.tissue = Objects.requireNonNull(tissue, "tissue");
             this.tip = Objects.requireNonNull(tip, "tip");
+            this.bipolarDrive = !tip.isMonopolar();
             this.centreX = tissue.grid().lengthX() / 2;
             this.centreY = tissue.grid().lengthY() / 2;
         }

@@ -30,7 +30,7 @@ import org.ecmsim.units.Units;
  * What to notice: the impedance falls during the pulse because σ rises about 2 %/K with temperature; the zone is
  * centred on the exposed tips, not along the insulated shafts; the epidermis stays near body temperature.
  *
- * <p>Usage: {@code BipolarPulse [energy per pin in mJ, default 10] [cell size in µm, default 40]}.
+ * <p>Usage: {@code BipolarPulse [energy per pin in mJ, default 30] [cell size in µm, default 40]}.
  */
 public final class BipolarPulse {
 
@@ -39,7 +39,7 @@ public final class BipolarPulse {
 
     /** @param args optional energy per pin (mJ) and cell size (µm) */
     public static void main(String[] args) {
-        double energy = args.length > 0 ? Double.parseDouble(args[0]) : 10.0;
+        double energy = args.length > 0 ? Double.parseDouble(args[0]) : 30.0;
         double cell = args.length > 1 ? Units.um(Double.parseDouble(args[1])) : Units.um(40);
         run(energy, cell, System.out);
     }
