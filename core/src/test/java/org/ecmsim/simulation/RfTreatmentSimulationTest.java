@@ -117,4 +117,28 @@ class RfTreatmentSimulationTest {
         double rise = peak[1] - Units.celsiusToKelvin(37);
         assertThat(Math.abs(peak[0] - peak[1])).isLessThan(0.01 * rise);
     }
+
+    /**
+     * A train of three pulses delivers three pulses' energy and records each; a second pass at a shallower depth
+     * moves the needles and heats higher up, continuing from the same temperature and damage.
+     */
+    @Test
+    void trainsAndPassesAtTwoDepths() {
+        Grid3D grid = grid();
+        RfPass deep = new RfPass(Units.mm(1.2), Drive.power(0.5), Units.ms(10), 3, Units.ms(10), Units.ms(10));
+        RfPass shallow = new RfPass(Units.mm(0.8), Drive.power(0.5), Units.ms(10), 1, 0, Units.ms(10));
+        RfTreatmentResult r = RfTreatmentSimulation.builder(skin(grid), ElectrodeArray.bipolarPair(1.0e-3, NEEDLE))
+                .build().run(List.of(deep, shallow));
+        assertThat(r.pulses()).hasSize(4);
+        assertThat(r.pulses().get(1).startTime()).isCloseTo(0.020, within(1e-12));
+        assertThat(r.pulses().get(3).pass()).isEqualTo(1);
+        assertThat(r.deliveredEnergy()).isCloseTo(4 * 0.5 * 0.010, within(1e-12));
+        assertThat(r.thermal().energy().sourceHeat()).isCloseTo(r.deliveredEnergy(), within(1e-12));
+        assertThat(r.thermal().time()).isCloseTo(deep.duration() + shallow.duration(), within(1e-12));
+        // The shallow pass heats the upper dermis more than the deep pass alone does.
+        RfTreatmentResult deepOnly = RfTreatmentSimulation.builder(skin(grid),
+                ElectrodeArray.bipolarPair(1.0e-3, NEEDLE)).build().run(List.of(deep));
+        assertThat(r.thermal().region("papillary dermis").maxPeakTemperature())
+                .isGreaterThan(deepOnly.thermal().region("papillary dermis").maxPeakTemperature());
+    }
 }
