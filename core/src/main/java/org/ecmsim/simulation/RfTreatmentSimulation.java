@@ -44,6 +44,14 @@ public final class RfTreatmentSimulation {
     /** The default conductivity re-solve interval (s). */
     public static final double DEFAULT_RESOLVE_INTERVAL = 2e-3;
 
+    /**
+     * The default heat step (s), for the implicit (ADI, θ = ½) solver. Steel needles conduct heat 40 times faster
+     * than dermis, which caps the explicit step near 0.1 ms at 50 µm cells; ADI is not capped. For a 30 mJ/pin,
+     * 100 ms pulse of a 7×7 tip's unit cell at 50 µm, ADI steps of 2, 1 and 0.5 ms gave the same peak temperature
+     * as the explicit solver to 0.005 °C and the same lethal zone cell for cell, four times faster.
+     */
+    public static final double DEFAULT_TIME_STEP = 1e-3;
+
     private final Builder settings;
     private final Grid3D grid;
 
@@ -56,8 +64,8 @@ public final class RfTreatmentSimulation {
      * @param tissue the tissue without needles (e.g. {@code LayeredSkin.toTissue(grid)})
      * @param tip the needle array
      * @return a builder with the defaults: tip centred, skin boundary conditions at 37 °C (insulating lateral faces,
-     *         fixed deep face, air at the surface), σ(T) with desiccation, 2 ms re-solve interval, explicit heat solver,
-     *         Henriques skin and Maitland–Walsh collagen damage with zones for the first
+     *         fixed deep face, air at the surface), σ(T) with desiccation, 2 ms re-solve interval, ADI heat solver with
+     *         1 ms steps, Henriques skin and Maitland–Walsh collagen damage with zones for the first
      */
     public static Builder builder(Tissue tissue, ElectrodeArray tip) {
         return new Builder(tissue, tip);
@@ -130,6 +138,9 @@ public final class RfTreatmentSimulation {
                     tb.continueFrom(thermal);
                 }
                 thermal = tb.build();
+                if (b.perfusionScale != null) {
+                    thermal.solver().setPerfusionScale(new ScalarField(grid, b.perfusionScale.clone()));
+                }
                 ElectricProblem.Builder eb = ElectricProblem.builder(withNeedles, layout).conductivity(b.conductivity);
                 if (b.grounded != null) {
                     eb.grounded(b.grounded);
@@ -241,13 +252,14 @@ public final class RfTreatmentSimulation {
         private ConductivityModel conductivity = ConductivityModel.DEFAULT;
         private Face[] grounded;
         private double resolveInterval = DEFAULT_RESOLVE_INTERVAL;
-        private double timeStep = -1;
+        private double timeStep = DEFAULT_TIME_STEP;
         private double sampleInterval = 1e-2;
         private List<ArrheniusProcess> processes = ThermalSimulation.DEFAULT_PROCESSES;
         private ArrheniusProcess zoneProcess = ThermalSimulation.DEFAULT_PROCESSES.get(0);
         private ParallelExecutor executor = ParallelExecutor.defaultExecutor();
         private int multiplicity = 1;
         private boolean bipolarDrive;
+        private double[] perfusionScale;
 
         private Builder(Tissue tissue, ElectrodeArray tip) {
             this.tissue = Objects.requireNonNull(tissue, "tissue");
@@ -298,9 +310,15 @@ public final class RfTreatmentSimulation {
             return this;
         }
 
-        /** @param seconds ADI step (s); without this call the explicit solver is used @return this builder */
+        /** @param seconds ADI step (s) @return this builder */
         public Builder implicit(double seconds) {
             this.timeStep = requireFinitePositive("time step", seconds, "s");
+            return this;
+        }
+
+        /** @return this builder, set to the explicit solver at 0.9 of its stability limit */
+        public Builder explicit() {
+            this.timeStep = -1;
             return this;
         }
 
@@ -323,6 +341,30 @@ public final class RfTreatmentSimulation {
             this.processes = List.copyOf(list);
             this.zoneProcess = zone;
             return this;
+        }
+
+        /**
+         * @param scale per-cell perfusion factor on the tissue's grid, each in [0, 1], e.g. vessels still
+         *        coagulated from an earlier session
+         * @return this builder
+         */
+        public Builder perfusionScale(ScalarField scale) {
+            if (!scale.grid().equals(tissue.grid())) {
+                throw new IllegalArgumentException("perfusion scale grid " + scale.grid() + " differs from "
+                        + tissue.grid());
+            }
+            this.perfusionScale = scale.values().clone();
+            return this;
+        }
+
+        /** @return the tissue's grid, on which the thermal and electric problems are solved */
+        public Grid3D grid() {
+            return tissue.grid();
+        }
+
+        /** @return the tissue without needles */
+        public Tissue tissue() {
+            return tissue;
         }
 
         /** @param value threads @return this builder */

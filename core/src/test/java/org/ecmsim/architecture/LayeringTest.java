@@ -29,7 +29,8 @@ class LayeringTest {
             "thermal", Set.of("units", "grid", "numerics", "tissue"),
             "damage", Set.of("units", "grid", "numerics"),
             "electric", Set.of("units", "grid", "numerics", "tissue"),
-            "simulation", Set.of("units", "grid", "numerics", "tissue", "thermal", "damage", "electric"));
+            "biology", Set.of("units", "grid", "numerics", "tissue"),
+            "simulation", Set.of("units", "grid", "numerics", "tissue", "thermal", "damage", "electric", "biology"));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?org\\.ecmsim\\.(\\w+)\\.",
             Pattern.MULTILINE);

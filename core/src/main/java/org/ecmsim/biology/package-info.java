@@ -1,0 +1,16 @@
+/**
+ * What the tissue does in the weeks after a thermal treatment: fibroblast activation, proliferation and migration,
+ * the heat-shock and wound responses, MMP activity, and the synthesis and breakdown of the extracellular matrix
+ * (collagen I and III, elastin, hyaluronic acid), with aging lowering synthesis.
+ *
+ * <p>{@link org.ecmsim.biology.RemodellingModel} holds the fields ({@link org.ecmsim.biology.Species}) on a biology
+ * grid and states the equations; {@link org.ecmsim.biology.BiologyParameters} holds the rates, each documented as
+ * taken from a source, fitted, or a model choice; {@link org.ecmsim.biology.LayerBaseline} the resting state of each
+ * layer; {@link org.ecmsim.biology.ThermalInsult} what a treatment did, per biology cell. The package reads no
+ * thermal or electric classes: the simulation package turns thermal results into insults.
+ *
+ * <p>Model forms follow the fibroblast–growth-factor–collagen models of Olsen, Sherratt &amp; Maini, J Theor Biol
+ * 177:113 (1995), Dale, Sherratt &amp; Maini, Proc R Soc B 263:653 (1996) (isoform-dependent collagen I:III), and
+ * Cumming, McElwain &amp; Upton, J R Soc Interface 7:19 (2010); the calibration targets are in docs/validation.md.
+ */
+package org.ecmsim.biology;
