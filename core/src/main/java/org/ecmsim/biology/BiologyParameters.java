@@ -64,10 +64,6 @@ public final class BiologyParameters {
     private BiologyParameters(Builder b) {
         heatShockSignalTime = requireFinitePositive("heat-shock signal time", b.heatShockSignalTime, "s");
         heatShockProteinTime = requireFinitePositive("heat-shock protein time", b.heatShockProteinTime, "s");
-        if (Math.abs(heatShockSignalTime - heatShockProteinTime) < 1e-9 * heatShockProteinTime) {
-            throw new IllegalArgumentException("heat-shock signal and protein times must differ; both are "
-                    + heatShockProteinTime + " s");
-        }
         heatShockPeak = requireFiniteNonNegative("heat-shock peak", b.heatShockPeak, "");
         heatShockDoseScale = requireFinitePositive("heat-shock dose scale", b.heatShockDoseScale, "min");
         woundTime = requireFinitePositive("wound time", b.woundTime, "s");
@@ -194,7 +190,7 @@ public final class BiologyParameters {
         return ageFactor(ageYears, mmpRiseAt80);
     }
 
-    /** @return τ_s, the time constant of the heat-shock induction signal (s) */
+    /** @return τ_s, the time constant of each stage of the heat-shock induction cascade (s) */
     public double heatShockSignalTime() {
         return heatShockSignalTime;
     }
@@ -215,25 +211,31 @@ public final class BiologyParameters {
     }
 
     /**
-     * The induction signal that makes the HSP excess peak at {@link #heatShockPeak()}: with s(0) = S and
-     * dh/dt = s/τ_s − h/τ_h, h(t) = S τ_h/(τ_h − τ_s)(e^{−t/τ_h} − e^{−t/τ_s}), which peaks at
-     * t* = τ_s τ_h ln(τ_h/τ_s)/(τ_h − τ_s).
+     * The induction that makes the HSP excess of a saturating sublethal dose peak at {@link #heatShockPeak()}.
      *
-     * @return the full induction S (dimensionless)
+     * @return the full induction S (dimensionless), the input to the {@link HeatShockCascade}
      */
     public double heatShockFullInduction() {
-        double ts = heatShockSignalTime;
-        double th = heatShockProteinTime;
-        double peakTime = heatShockPeakTime();
-        double shape = th / (th - ts) * (Math.exp(-peakTime / th) - Math.exp(-peakTime / ts));
-        return heatShockPeak / shape;
+        HeatShockCascade c = cascade();
+        return heatShockPeak / c.response(c.peakTime());
     }
 
-    /** @return t*, the time from the heat shock to the HSP peak (s) */
+    /** @return the time from the heat shock to the HSP peak (s) */
     public double heatShockPeakTime() {
-        double ts = heatShockSignalTime;
-        double th = heatShockProteinTime;
-        return ts * th * Math.log(th / ts) / (th - ts);
+        return cascade().peakTime();
+    }
+
+    /**
+     * @param t time after the heat shock (s)
+     * @return the HSP excess over basal after a saturating dose, in units of basal (dimensionless)
+     */
+    public double heatShockResponse(double t) {
+        HeatShockCascade c = cascade();
+        return heatShockPeak * c.response(t) / c.response(c.peakTime());
+    }
+
+    HeatShockCascade cascade() {
+        return new HeatShockCascade(heatShockSignalTime, heatShockProteinTime);
     }
 
     /** Builder of {@link BiologyParameters}; every setter states its unit. */
@@ -242,8 +244,8 @@ public final class BiologyParameters {
         private static final double DAY = Units.DAY;
         private static final double YEAR = 365.25 * Units.DAY;
 
-        double heatShockSignalTime = 7.77 * HOUR;
-        double heatShockProteinTime = 17.0 * HOUR;
+        double heatShockSignalTime = 5.0 * HOUR;
+        double heatShockProteinTime = 5.0 * HOUR;
         double heatShockPeak = 9.0;
         double heatShockDoseScale = 30.0;
         double woundTime = 21.0 * DAY;
@@ -283,7 +285,7 @@ public final class BiologyParameters {
         private Builder() {
         }
 
-        /** @param hours τ_s (h) @return this builder */
+        /** @param hours τ_s, per induction stage (h) @return this builder */
         public Builder heatShockSignalHours(double hours) {
             heatShockSignalTime = hours * HOUR;
             return this;

@@ -18,7 +18,7 @@ import org.ecmsim.units.Units;
  * (quiescent, activated, synthetic), h the heat-shock protein excess, s its induction signal, w the wound signal,
  * g the growth factor, m the MMP activity, C the matrix components:
  * <pre>
- *   ds/dt = −s/τ_s                         dh/dt = s/τ_s − h/τ_h
+ *   s → s₂ → s₃ → h, each stage with time τ_s, h decaying with τ_h (see HeatShockCascade); s is the sum of stages
  *   dw/dt = −w/τ_w                         dv/dt = (1 − v)/τ_v                       (vessels)
  *   ∂g/∂t = D_g ∇²g + p_w w + p_a (f_a + f_s)/F₀ − k_g g
  *   dm/dt = (m*(age) [f_q + μ_a (f_a + f_s)]/F₀ + m*(age) μ_w w − m)/τ_m
@@ -40,7 +40,7 @@ import org.ecmsim.units.Units;
  * ({@link #applyInsult}) kills cells, denatures collagen, starts the heat-shock signal, sets the wound signal and
  * coagulates vessels.
  *
- * <p>Numerics, per step Δt (default 2 h, counted in whole steps): the growth factor diffuses by the implicit LOD
+ * <p>Numerics, per step Δt (default 1 h, counted in whole steps): the growth factor diffuses by the implicit LOD
  * scheme ({@link LodDiffusion}); migrating fibroblasts move by an explicit, conservative, upwind finite-volume step,
  * sub-cycled so that every sub-step keeps them non-negative; then the reactions: the linear signals (s, h, w, v, m)
  * by their exact exponential solutions over the step, the fibroblasts and matrix by a Patankar-type update, gains
@@ -74,13 +74,18 @@ public final class RemodellingModel {
     private final double kappaElastin;
     private final double kappaHyaluronan;
     private final double quiescentProliferation;
+    private final double[] stage1;
+    private final double[] stage2;
+    private final double[] stage3;
+    private double[] propagator;
+    private double propagatorStep = Double.NaN;
     private final double[] scratchA;
     private final double[] scratchS;
     private final Map<Species, double[]> ledger = new EnumMap<>(Species.class);
     private final Map<Species, Double> initialMass = new EnumMap<>(Species.class);
     private final double[][] planePartial;
 
-    private double timeStep = 2 * Units.HOUR;
+    private double timeStep = Units.HOUR;
     private double segmentStart;
     private long segmentSteps;
     private double segmentDt;
@@ -120,6 +125,9 @@ public final class RemodellingModel {
         this.sigmaHyaluronan = new double[n];
         this.motile = new boolean[n];
         this.layerOfCell = new int[n];
+        this.stage1 = new double[n];
+        this.stage2 = new double[n];
+        this.stage3 = new double[n];
         this.scratchA = new double[n];
         this.scratchS = new double[n];
         this.planePartial = new double[grid.nz()][2 * BOOKED.length];
@@ -308,7 +316,9 @@ public final class RemodellingModel {
             lostI += d1;
             lostIII += d3;
             if (motile[c]) {
-                field[Species.HEAT_SHOCK_SIGNAL.ordinal()][c] += full * insult.heatShock()[c];
+                double add = full * insult.heatShock()[c];
+                stage1[c] += add;
+                field[Species.HEAT_SHOCK_SIGNAL.ordinal()][c] += add;
             }
             double[] w = field[Species.WOUND.ordinal()];
             w[c] = w[c] + killed * (1 - w[c]);
@@ -348,6 +358,10 @@ public final class RemodellingModel {
         diffusion.step(field[Species.GROWTH_FACTOR.ordinal()], p.growthFactorDiffusivity, 0.0, dt);
         migrate(dt);
         // 2. Reactions, pointwise.
+        if (dt != propagatorStep) {
+            propagator = p.cascade().propagator(dt);
+            propagatorStep = dt;
+        }
         double age = age();
         double sf = p.synthesisFactor(age);
         double mf = p.mmpFactor(age);
@@ -371,11 +385,7 @@ public final class RemodellingModel {
     }
 
     private void react(double dt, double sf, double mf, int zFrom, int zTo) {
-        double ts = p.heatShockSignalTime;
-        double th = p.heatShockProteinTime;
-        double es = Math.exp(-dt / ts);
-        double eh = Math.exp(-dt / th);
-        double hs = th / (th - ts) * (eh - es);
+        double[] e = propagator;
         double ew = Math.exp(-dt / p.woundTime);
         double ev = Math.exp(-dt / p.vesselRecoveryTime);
         double em = Math.exp(-dt / p.mmpTime);
@@ -397,10 +407,16 @@ public final class RemodellingModel {
         for (int z = zFrom; z < zTo; z++) {
             double[] book = planePartial[z];
             for (int c = z * plane; c < (z + 1) * plane; c++) {
-                // Linear signals: exact over the step.
-                double s0 = s[c];
-                h[c] = h[c] * eh + s0 * hs;
-                s[c] = s0 * es;
+                // Linear signals: exact over the step (the cascade's propagator is lower triangular).
+                double a1 = stage1[c];
+                double a2 = stage2[c];
+                double a3 = stage3[c];
+                double h0 = h[c];
+                stage1[c] = e[0] * a1;
+                stage2[c] = e[4] * a1 + e[5] * a2;
+                stage3[c] = e[8] * a1 + e[9] * a2 + e[10] * a3;
+                h[c] = e[12] * a1 + e[13] * a2 + e[14] * a3 + e[15] * h0;
+                s[c] = stage1[c] + stage2[c] + stage3[c];
                 double w0 = w[c];
                 w[c] = w0 * ew;
                 vs[c] = 1 - (1 - vs[c]) * ev;
@@ -432,21 +448,21 @@ public final class RemodellingModel {
                 double sy0 = fs[c];
                 double q1 = (q0 + dt * (p.quiescenceRate * sy0 + Math.max(gq, 0) * q0))
                         / (1 + dt * (alpha + p.quiescentDeath + Math.max(-gq, 0)));
-                double a1 = (a0 + dt * (alpha * q1 + Math.max(ga, 0) * a0))
+                double act1 = (a0 + dt * (alpha * q1 + Math.max(ga, 0) * a0))
                         / (1 + dt * (p.maturationRate + p.activatedDeath + Math.max(-ga, 0)));
-                double s1 = (sy0 + dt * (p.maturationRate * a1 + Math.max(ga, 0) * sy0))
+                double s1 = (sy0 + dt * (p.maturationRate * act1 + Math.max(ga, 0) * sy0))
                         / (1 + dt * (p.quiescenceRate + p.activatedDeath + Math.max(-ga, 0)));
                 fq[c] = q1;
-                fa[c] = a1;
+                fa[c] = act1;
                 fs[c] = s1;
                 // Matrix: synthesis explicit (from the updated cells), degradation implicit.
                 double mNow = m[c];
-                double synI = dt * sigmaI[c] * sf * (q1 + p.collagenIBoostActivated * a1
+                double synI = dt * sigmaI[c] * sf * (q1 + p.collagenIBoostActivated * act1
                         + p.collagenIBoostSynthetic * s1);
-                double synIII = dt * sigmaIII[c] * sf * (q1 + p.collagenIIIBoostActivated * a1
+                double synIII = dt * sigmaIII[c] * sf * (q1 + p.collagenIIIBoostActivated * act1
                         + p.collagenIIIBoostSynthetic * s1);
-                double synE = dt * sigmaElastin[c] * sf * (q1 + p.elastinBoost * (a1 + s1));
-                double synH = dt * sigmaHyaluronan[c] * sf * (q1 + p.hyaluronanBoost * (a1 + s1));
+                double synE = dt * sigmaElastin[c] * sf * (q1 + p.elastinBoost * (act1 + s1));
+                double synH = dt * sigmaHyaluronan[c] * sf * (q1 + p.hyaluronanBoost * (act1 + s1));
                 double newI = (c1[c] + synI) / (1 + dt * kappaCollagen * mNow);
                 double newIII = (c3[c] + synIII) / (1 + dt * kappaCollagen * mNow);
                 double newE = (el[c] + synE) / (1 + dt * kappaElastin * mNow);
