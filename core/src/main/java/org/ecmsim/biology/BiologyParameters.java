@@ -268,10 +268,11 @@ public final class BiologyParameters {
         double mmpFromActivated = 3.0;
         double mmpFromWound = 2.0;
         double collagenHalfLife = 15.0 * YEAR;
-        double collagenIIIBoostActivated = 60.0;
-        double collagenIIIBoostSynthetic = 20.0;
-        double collagenIBoostActivated = 15.0;
-        double collagenIBoostSynthetic = 60.0;
+        // Fitted by examples' CalibrateBiology (see docs/validation.md), with the phase ratio 3 fixed.
+        double collagenIIIBoostActivated = 11.41;
+        double collagenIIIBoostSynthetic = 5.487;
+        double collagenIBoostActivated = 3.804;
+        double collagenIBoostSynthetic = 16.46;
         double denaturedClearanceTime = 14.0 * DAY;
         double elastinHalfLife = 70.0 * YEAR;
         double elastinBoost = 20.0;

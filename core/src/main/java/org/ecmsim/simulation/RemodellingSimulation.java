@@ -73,24 +73,9 @@ public final class RemodellingSimulation {
                         + followUpDay);
             }
         }
-        double depth = b.depth > 0 ? b.depth : maxNeedleDepth(protocol) + Units.mm(1.0);
-        depth = Math.ceil(depth / b.cellSize / b.factor) * b.factor * b.cellSize;
-        LayeredSkin skin = b.agedLayers ? aged(b.skin, b.ageYears) : b.skin;
-        Grid3D probe = RfTreatmentSimulation.unitCell(skin, b.tip, b.cellSize, depth).grid();
-        BlockCoarsening coarsening = BlockCoarsening.largestDividing(probe, b.factor);
-        Grid3D bioGrid = coarsening.coarse();
-        Tissue tissue = skin.toTissue(probe);
-        MaterialMap layers = majority(tissue, coarsening);
-        List<LayerBaseline> baselines = new ArrayList<>();
-        for (Material m : tissue.materials()) {
-            baselines.add(b.baselines.apply(m.name()));
-        }
-        RemodellingModel treated = new RemodellingModel(bioGrid, layers, baselines, b.parameters, b.ageYears,
-                b.executor);
-        RemodellingModel control = new RemodellingModel(bioGrid, layers, baselines, b.parameters, b.ageYears,
-                b.executor);
-        treated.setTimeStep(b.biologyStep);
-        control.setTimeStep(b.biologyStep);
+        Site site = site(maxNeedleDepth(protocol));
+        RemodellingModel treated = site.newModel(b.parameters);
+        RemodellingModel control = site.newModel(b.parameters);
 
         TreeSet<Double> sampleDays = new TreeSet<>();
         long samples = (long) Math.floor(followUpDay / b.sampleEvery + 1e-9);
@@ -108,7 +93,7 @@ public final class RemodellingSimulation {
             }
         }
         List<RfTreatmentResult> sessions = new ArrayList<>();
-        Recorder recorder = new Recorder(tissue, layers, baselines);
+        Recorder recorder = new Recorder(site.tissue, site.layers, site.baselines);
         List<DepthProfile> profiles = new ArrayList<>();
         for (double day : events) {
             double dt = day * Units.DAY - treated.time();
@@ -118,9 +103,9 @@ public final class RemodellingSimulation {
             }
             for (TreatmentSession s : protocol.sessions()) {
                 if (s.day() == day) {
-                    RfTreatmentResult rf = thermalPhase(skin, depth, s, treated, coarsening);
+                    RfTreatmentResult rf = site.thermalPhase(s, treated.field(Species.VESSELS));
                     sessions.add(rf);
-                    treated.applyInsult(insult(rf, coarsening));
+                    treated.applyInsult(site.insult(rf, b.parameters));
                 }
             }
             if (sampleDays.contains(day)) {
@@ -139,6 +124,95 @@ public final class RemodellingSimulation {
         return new RemodellingResult(b.ageYears, recorder.series(), profiles, sessions, balances);
     }
 
+    /**
+     * The treated site as this simulation sets it up, for studies that drive the pieces themselves (calibration,
+     * sensitivity): the unit-cell grid and tissue, the biology grid and layers, the thermal phase of a session and
+     * the insult it causes.
+     *
+     * @param needleDepth the deepest needle depth the site must hold (m)
+     * @return the site
+     */
+    public Site site(double needleDepth) {
+        double depth = b.depth > 0 ? b.depth : needleDepth + Units.mm(1.0);
+        depth = Math.ceil(depth / b.cellSize / b.factor) * b.factor * b.cellSize;
+        LayeredSkin skin = b.agedLayers ? aged(b.skin, b.ageYears) : b.skin;
+        return new Site(skin, depth);
+    }
+
+    /** The treated site: see {@link RemodellingSimulation#site(double)}. */
+    public final class Site {
+        private final LayeredSkin skin;
+        private final double depth;
+        private final BlockCoarsening coarsening;
+        private final Tissue tissue;
+        private final MaterialMap layers;
+        private final List<LayerBaseline> baselines = new ArrayList<>();
+
+        private Site(LayeredSkin skin, double depth) {
+            this.skin = skin;
+            this.depth = depth;
+            Grid3D probe = RfTreatmentSimulation.unitCell(skin, b.tip, b.cellSize, depth).grid();
+            this.coarsening = BlockCoarsening.largestDividing(probe, b.factor);
+            this.tissue = skin.toTissue(probe);
+            this.layers = majority(tissue, coarsening);
+            for (Material m : tissue.materials()) {
+                baselines.add(b.baselines.apply(m.name()));
+            }
+        }
+
+        /** @return the biology grid */
+        public Grid3D biologyGrid() {
+            return coarsening.coarse();
+        }
+
+        /** @return the layer (material index) of every biology cell */
+        public MaterialMap layers() {
+            return layers.copy();
+        }
+
+        /** @return the tissue of the thermal grid (without needles) */
+        public Tissue tissue() {
+            return tissue;
+        }
+
+        /**
+         * @param parameters rate constants
+         * @return a biology model of the site at rest for the simulation's age
+         */
+        public RemodellingModel newModel(BiologyParameters parameters) {
+            RemodellingModel m = new RemodellingModel(coarsening.coarse(), layers, baselines, parameters,
+                    b.ageYears, b.executor);
+            m.setTimeStep(b.biologyStep);
+            return m;
+        }
+
+        /**
+         * @param session the session
+         * @param vessels the treated tissue's vessel field on the biology grid (0–1), or null for intact vessels
+         * @return the RF and thermal result of the session
+         */
+        public RfTreatmentResult thermalPhase(TreatmentSession session, ScalarField vessels) {
+            RfTreatmentSimulation.Builder rf = RfTreatmentSimulation.unitCell(skin, b.tip, b.cellSize, depth)
+                    .executor(b.executor)
+                    .processes(List.of(b.deathProcess, b.collagenProcess), b.deathProcess);
+            if (vessels != null) {
+                double[] perfusion = new double[coarsening.fine().cellCount()];
+                coarsening.prolong(vessels.values(), perfusion);
+                rf.perfusionScale(new ScalarField(coarsening.fine(), perfusion));
+            }
+            return rf.build().run(session.passes());
+        }
+
+        /**
+         * @param rf a session's result
+         * @param parameters rate constants (their heat-shock dose scale is used)
+         * @return the insult on the biology grid
+         */
+        public ThermalInsult insult(RfTreatmentResult rf, BiologyParameters parameters) {
+            return RemodellingSimulation.insult(rf, coarsening, parameters.heatShockDoseScale());
+        }
+    }
+
     private double maxNeedleDepth(TreatmentProtocol protocol) {
         double d = b.tip.needle().depth();
         for (TreatmentSession s : protocol.sessions()) {
@@ -149,18 +223,7 @@ public final class RemodellingSimulation {
         return d;
     }
 
-    private RfTreatmentResult thermalPhase(LayeredSkin skin, double depth, TreatmentSession session,
-            RemodellingModel treated, BlockCoarsening coarsening) {
-        RfTreatmentSimulation.Builder rf = RfTreatmentSimulation.unitCell(skin, b.tip, b.cellSize, depth)
-                .executor(b.executor)
-                .processes(List.of(b.deathProcess, b.collagenProcess), b.deathProcess);
-        double[] perfusion = new double[coarsening.fine().cellCount()];
-        coarsening.prolong(treated.field(Species.VESSELS).values(), perfusion);
-        rf.perfusionScale(new ScalarField(coarsening.fine(), perfusion));
-        return rf.build().run(session.passes());
-    }
-
-    private ThermalInsult insult(RfTreatmentResult rf, BlockCoarsening coarsening) {
+    private static ThermalInsult insult(RfTreatmentResult rf, BlockCoarsening coarsening, double scale) {
         ThermalRunResult t = rf.thermal();
         int n = coarsening.fine().cellCount();
         double[] killed = new double[n];
@@ -169,7 +232,6 @@ public final class RemodellingSimulation {
         double[] death = t.omega().get(0).values();
         double[] collagen = t.omega().get(1).values();
         double[] cem = t.cem43().values();
-        double scale = b.parameters.heatShockDoseScale();
         for (int c = 0; c < n; c++) {
             double survive = Math.exp(-death[c]);
             killed[c] = -Math.expm1(-death[c]);
