@@ -52,7 +52,7 @@ public final class ThreeSessions {
     /**
      * @param ageYears age at the first session (years)
      * @param cellSize thermal cell size (m); 1 mm must be a whole number of cells
-     * @param followUpDays last day (d)
+     * @param followUpDays last day (d); sessions after it are left out
      * @param out where to print
      * @return the result
      */
@@ -61,7 +61,9 @@ public final class ThreeSessions {
         Needle needle = Needle.insulatedMillimetres(0.2, 1.5, 0.5);
         ElectrodeArray tip = ElectrodeArray.grid(7, 7, Units.mm(1.0), needle, ElectrodeArray.Pattern.ALTERNATING_ROWS);
         RfPass pass = RfPass.singlePulse(1.5, Drive.energyPerPinMillijoules(30), 100, 400);
-        TreatmentProtocol course = TreatmentProtocol.repeated(3, 28, List.of(pass));
+        // Three sessions 4 weeks apart (those that fall before the follow-up day).
+        int sessions = (int) Math.min(3, Math.floor(followUpDays / 28) + 1);
+        TreatmentProtocol course = TreatmentProtocol.repeated(sessions, 28, List.of(pass));
         RemodellingResult r = RemodellingSimulation.builder(LayeredSkin.facialSkin(), tip)
                 .ageYears(ageYears)
                 .cellSize(cellSize)

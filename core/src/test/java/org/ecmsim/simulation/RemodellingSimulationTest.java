@@ -1,0 +1,69 @@
+package org.ecmsim.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.ecmsim.biology.Species;
+import org.ecmsim.electric.Drive;
+import org.ecmsim.electric.ElectrodeArray;
+import org.ecmsim.electric.Needle;
+import org.ecmsim.tissue.LayeredSkin;
+import org.ecmsim.units.Units;
+import org.junit.jupiter.api.Test;
+
+/** The protocol runner: sessions, control, vessel coupling, records, aging of layers, bad input. */
+class RemodellingSimulationTest {
+
+    private static final Needle NEEDLE = Needle.insulatedMillimetres(0.2, 1.0, 0.4);
+    private static final ElectrodeArray TIP = ElectrodeArray.grid(5, 5, Units.mm(0.8), NEEDLE,
+            ElectrodeArray.Pattern.CHECKERBOARD);
+
+    private static RemodellingSimulation.Builder small() {
+        return RemodellingSimulation.builder(LayeredSkin.facialSkin(), TIP).cellSize(Units.um(100))
+                .biologyStepHours(4);
+    }
+
+    @Test
+    void twoSessionsAgainstAControl() {
+        RfPass pass = RfPass.singlePulse(1.0, Drive.energyPerPinMillijoules(20), 100, 100);
+        TreatmentProtocol protocol = TreatmentProtocol.repeated(2, 10, List.of(pass));
+        RemodellingResult r = small().snapshotDays(5, 20).build().run(protocol, 20);
+        assertThat(r.sessions()).hasSize(2);
+        assertThat(r.profiles()).hasSize(2);
+        LayerTimeSeries deep = r.layer("reticular dermis");
+        assertThat(deep.days()).hasSize(21);
+        // Untreated control stays at rest; the treated layer's fibroblasts were activated.
+        double[] control = deep.control().get(Species.ACTIVATED_FIBROBLASTS);
+        for (double v : control) {
+            assertThat(v).isZero();
+        }
+        assertThat(deep.treated().get(Species.ACTIVATED_FIBROBLASTS)[deep.sampleAt(5)]).isPositive();
+        // The second session sees vessels that the first coagulated: less perfusion, so more heat kept.
+        double lost1 = -r.sessions().get(0).thermal().energy().perfusionHeat();
+        double lost2 = -r.sessions().get(1).thermal().energy().perfusionHeat();
+        assertThat(lost2).isLessThan(lost1);
+        assertThat(deep.percentVsControl(Species.COLLAGEN_I, deep.sampleAt(20))).isPositive();
+    }
+
+    @Test
+    void agedLayersAreThinner() {
+        LayeredSkin young = LayeredSkin.facialSkin();
+        LayeredSkin old = RemodellingSimulation.aged(young, 65);
+        assertThat(old.layers().get(0).thickness()).isLessThan(young.layers().get(0).thickness());
+        // Dermis −6 %/decade for 4 decades: 0.94⁴ = 0.781.
+        assertThat(old.layers().get(2).thickness() / young.layers().get(2).thickness())
+                .isCloseTo(Math.pow(0.94, 4), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(old.layers().get(3).thickness()).isEqualTo(young.layers().get(3).thickness());
+    }
+
+    @Test
+    void badProtocolsAreRefused() {
+        RfPass pass = RfPass.singlePulse(1.0, Drive.power(10), 50, 0);
+        assertThatThrownBy(() -> small().build().run(TreatmentProtocol.repeated(3, 28, List.of(pass)), 30))
+                .hasMessageContaining("after the follow-up day");
+        assertThatThrownBy(() -> new TreatmentProtocol(List.of(new TreatmentSession(5, List.of(pass)),
+                new TreatmentSession(5, List.of(pass))))).hasMessageContaining("does not come after");
+        assertThatThrownBy(() -> small().ageYears(10)).hasMessageContaining("age = 10 years");
+    }
+}
