@@ -53,6 +53,12 @@ final class PennesOperator {
     final boolean[] fixed;
     /** One flag per row (j + ny·k): true if the row needs the general (boundary or fixed-cell) path. */
     final boolean[] generalRow;
+    /**
+     * Per interior row: the material index if the row and its four neighbour rows (±y, ±z) are all of that one
+     * material, else −1. Such rows take a constant-coefficient loop without material look-ups, which the JIT
+     * vectorises.
+     */
+    final int[] uniformRow;
 
     PennesOperator(BioheatProblem problem) {
         this.grid = problem.grid();
@@ -105,12 +111,31 @@ final class PennesOperator {
             for (int j = 0; j < ny; j++) {
                 boolean general = nx < 3 || j == 0 || j == ny - 1 || kk == 0 || kk == nz - 1;
                 if (!general && fixed != null) {
+                    // The row's two end cells always take the general path; only interior fixed cells matter.
                     int b = sy * j + sz * kk;
-                    for (int i = 0; i < nx && !general; i++) {
+                    for (int i = 1; i < nx - 1 && !general; i++) {
                         general = fixed[b + i];
                     }
                 }
                 generalRow[j + ny * kk] = general;
+            }
+        }
+        this.uniformRow = new int[ny * nz];
+        java.util.Arrays.fill(uniformRow, -1);
+        for (int kk = 1; kk < nz - 1; kk++) {
+            for (int j = 1; j < ny - 1; j++) {
+                if (generalRow[j + ny * kk]) {
+                    continue;
+                }
+                int b = sy * j + sz * kk;
+                int m = mat[b + 1] & 0xFF;
+                boolean same = true;
+                for (int i = 1; i < nx - 1 && same; i++) {
+                    int c = b + i;
+                    same = (mat[c] & 0xFF) == m && (mat[c - sy] & 0xFF) == m && (mat[c + sy] & 0xFF) == m
+                            && (mat[c - sz] & 0xFF) == m && (mat[c + sz] & 0xFF) == m;
+                }
+                uniformRow[j + ny * kk] = same ? m : -1;
             }
         }
     }
@@ -172,8 +197,14 @@ final class PennesOperator {
                     }
                     continue;
                 }
-                out[b] = base * t[b] + coef[mat[b] & 0xFF] * rate(t, q, s, b, 0, y, z);
                 int last = b + nx - 1;
+                out[b] = endCell(t, q, s, base, coef, b, 0, y, z);
+                out[last] = endCell(t, q, s, base, coef, last, nx - 1, y, z);
+                int uniform = uniformRow[y + ny * z];
+                if (uniform >= 0) {
+                    uniformInterior(t, q, s, out, base, coef[uniform], uniform, b + 1, last);
+                    continue;
+                }
                 for (int i = b + 1; i < last; i++) {
                     int m = mat[i] & 0xFF;
                     int mo = m * mm;
@@ -186,8 +217,38 @@ final class PennesOperator {
                             + gz[mo + (mat[i + sz] & 0xFF)] * (t[i + sz] - c);
                     out[i] = base * c + coef[m] * (flux + wb[m] * s[i] * (ta - c) + qmet[m] + q[i]);
                 }
-                out[last] = base * t[last] + coef[mat[last] & 0xFF] * rate(t, q, s, last, nx - 1, y, z);
             }
+        }
+    }
+
+    /** The general update of one cell at a row end (x = 0 or nx − 1), which may be fixed. */
+    private double endCell(double[] t, double[] q, double[] s, double base, double[] coef, int i, int x, int y,
+            int z) {
+        return fixed != null && fixed[i] ? base * t[i] : base * t[i] + coef[mat[i] & 0xFF] * rate(t, q, s, i, x, y, z);
+    }
+
+    /**
+     * The interior of a row whose cells and neighbours are all material m: the same update as the general loop,
+     * with the six conductances equal per axis, so
+     * flux = G_x (T_{i−1} + T_{i+1}) + G_y (T_{i−sy} + T_{i+sy}) + G_z (T_{i−sz} + T_{i+sz}) − 2(G_x + G_y + G_z) T_i.
+     */
+    private void uniformInterior(double[] t, double[] q, double[] s, double[] out, double base, double coefficient,
+            int m, int from, int to) {
+        final int mo = m * materials + m;
+        final double cx = gx[mo];
+        final double cy = gy[mo];
+        final double cz = gz[mo];
+        final double diag = 2 * (cx + cy + cz);
+        final double w = wb[m];
+        final double source = qmet[m];
+        final double ta = arterial;
+        final int dy = sy;
+        final int dz = sz;
+        for (int i = from; i < to; i++) {
+            double c = t[i];
+            double flux = cx * (t[i - 1] + t[i + 1]) + cy * (t[i - dy] + t[i + dy]) + cz * (t[i - dz] + t[i + dz])
+                    - diag * c;
+            out[i] = base * c + coefficient * (flux + w * s[i] * (ta - c) + source + q[i]);
         }
     }
 
