@@ -180,12 +180,18 @@ public final class BiologyParameters {
         return ageFactor(ageYears, -synthesisDeclineAt80);
     }
 
-    /** @param ageYears age (years) @return resting fibroblast density relative to age 25 */
+    /**
+     * @param ageYears age (years)
+     * @return resting fibroblast density relative to age 25
+     */
     public double fibroblastFactor(double ageYears) {
         return ageFactor(ageYears, -fibroblastDeclineAt80);
     }
 
-    /** @param ageYears age (years) @return resting MMP activity relative to age 25 */
+    /**
+     * @param ageYears age (years)
+     * @return resting MMP activity relative to age 25
+     */
     public double mmpFactor(double ageYears) {
         return ageFactor(ageYears, mmpRiseAt80);
     }
@@ -286,133 +292,199 @@ public final class BiologyParameters {
         private Builder() {
         }
 
-        /** @param hours τ_s, per induction stage (h) @return this builder */
+        /**
+         * @param hours τ_s, per induction stage (h)
+         * @return this builder
+         */
         public Builder heatShockSignalHours(double hours) {
             heatShockSignalTime = hours * HOUR;
             return this;
         }
 
-        /** @param hours τ_h (h) @return this builder */
+        /**
+         * @param hours τ_h (h)
+         * @return this builder
+         */
         public Builder heatShockProteinHours(double hours) {
             heatShockProteinTime = hours * HOUR;
             return this;
         }
 
-        /** @param excess HSP excess over basal at the peak of a saturating dose (e.g. 9 for 10× basal) @return this */
+        /**
+         * @param excess HSP excess over basal at the peak of a saturating dose (e.g. 9 for 10× basal)
+         * @return this
+         */
         public Builder heatShockPeak(double excess) {
             heatShockPeak = excess;
             return this;
         }
 
-        /** @param minutes CEM43 dose scale of induction (min) @return this builder */
+        /**
+         * @param minutes CEM43 dose scale of induction (min)
+         * @return this builder
+         */
         public Builder heatShockDoseScaleMinutes(double minutes) {
             heatShockDoseScale = minutes;
             return this;
         }
 
-        /** @param days wound-signal time constant (d) @return this builder */
+        /**
+         * @param days wound-signal time constant (d)
+         * @return this builder
+         */
         public Builder woundDays(double days) {
             woundTime = days * DAY;
             return this;
         }
 
-        /** @param perDay growth-factor production per unit wound signal (1/d) @return this builder */
+        /**
+         * @param perDay growth-factor production per unit wound signal (1/d)
+         * @return this builder
+         */
         public Builder growthFactorFromWoundPerDay(double perDay) {
             growthFactorFromWound = perDay / DAY;
             return this;
         }
 
-        /** @param perDay activation rate by HSP at saturation (1/d) @return this builder */
+        /**
+         * @param perDay activation rate by HSP at saturation (1/d)
+         * @return this builder
+         */
         public Builder activationByHeatShockPerDay(double perDay) {
             activationByHeatShock = perDay / DAY;
             return this;
         }
 
-        /** @param perDay activation rate by growth factor at saturation (1/d) @return this builder */
+        /**
+         * @param perDay activation rate by growth factor at saturation (1/d)
+         * @return this builder
+         */
         public Builder activationByGrowthFactorPerDay(double perDay) {
             activationByGrowthFactor = perDay / DAY;
             return this;
         }
 
-        /** @param days mean time from activation to the synthetic phase (d) @return this builder */
+        /**
+         * @param days mean time from activation to the synthetic phase (d)
+         * @return this builder
+         */
         public Builder maturationDays(double days) {
             maturationRate = 1.0 / (days * DAY);
             return this;
         }
 
-        /** @param days mean time from the synthetic phase back to quiescence (d) @return this builder */
+        /**
+         * @param days mean time from the synthetic phase back to quiescence (d)
+         * @return this builder
+         */
         public Builder quiescenceDays(double days) {
             quiescenceRate = 1.0 / (days * DAY);
             return this;
         }
 
-        /** @param factor collagen III synthesis of an activated cell relative to a quiescent one @return this */
+        /**
+         * @param factor collagen III synthesis of an activated cell relative to a quiescent one
+         * @return this
+         */
         public Builder collagenIIIBoostActivated(double factor) {
             collagenIIIBoostActivated = factor;
             return this;
         }
 
-        /** @param factor collagen III synthesis of a synthetic cell relative to a quiescent one @return this */
+        /**
+         * @param factor collagen III synthesis of a synthetic cell relative to a quiescent one
+         * @return this
+         */
         public Builder collagenIIIBoostSynthetic(double factor) {
             collagenIIIBoostSynthetic = factor;
             return this;
         }
 
-        /** @param factor collagen I synthesis of an activated cell relative to a quiescent one @return this */
+        /**
+         * @param factor collagen I synthesis of an activated cell relative to a quiescent one
+         * @return this
+         */
         public Builder collagenIBoostActivated(double factor) {
             collagenIBoostActivated = factor;
             return this;
         }
 
-        /** @param factor collagen I synthesis of a synthetic cell relative to a quiescent one @return this */
+        /**
+         * @param factor collagen I synthesis of a synthetic cell relative to a quiescent one
+         * @return this
+         */
         public Builder collagenIBoostSynthetic(double factor) {
             collagenIBoostSynthetic = factor;
             return this;
         }
 
-        /** @param years collagen half-life at resting MMP activity (y) @return this builder */
+        /**
+         * @param years collagen half-life at resting MMP activity (y)
+         * @return this builder
+         */
         public Builder collagenHalfLifeYears(double years) {
             collagenHalfLife = years * YEAR;
             return this;
         }
 
-        /** @param days denatured-collagen clearance time (d) @return this builder */
+        /**
+         * @param days denatured-collagen clearance time (d)
+         * @return this builder
+         */
         public Builder denaturedClearanceDays(double days) {
             denaturedClearanceTime = days * DAY;
             return this;
         }
 
-        /** @param days hyaluronan half-life (d) @return this builder */
+        /**
+         * @param days hyaluronan half-life (d)
+         * @return this builder
+         */
         public Builder hyaluronanHalfLifeDays(double days) {
             hyaluronanHalfLife = days * DAY;
             return this;
         }
 
-        /** @param metresSquaredPerSecond random motility of fibroblasts (m²/s) @return this builder */
+        /**
+         * @param metresSquaredPerSecond random motility of fibroblasts (m²/s)
+         * @return this builder
+         */
         public Builder fibroblastMotility(double metresSquaredPerSecond) {
             fibroblastMotility = metresSquaredPerSecond;
             return this;
         }
 
-        /** @param metresSquaredPerSecond chemotactic sensitivity to the growth factor (m²/s) @return this builder */
+        /**
+         * @param metresSquaredPerSecond chemotactic sensitivity to the growth factor (m²/s)
+         * @return this builder
+         */
         public Builder chemotaxis(double metresSquaredPerSecond) {
             chemotaxis = metresSquaredPerSecond;
             return this;
         }
 
-        /** @param metresSquaredPerSecond growth-factor diffusivity (m²/s) @return this builder */
+        /**
+         * @param metresSquaredPerSecond growth-factor diffusivity (m²/s)
+         * @return this builder
+         */
         public Builder growthFactorDiffusivity(double metresSquaredPerSecond) {
             growthFactorDiffusivity = metresSquaredPerSecond;
             return this;
         }
 
-        /** @param days vessel recovery time constant (d) @return this builder */
+        /**
+         * @param days vessel recovery time constant (d)
+         * @return this builder
+         */
         public Builder vesselRecoveryDays(double days) {
             vesselRecoveryTime = days * DAY;
             return this;
         }
 
-        /** @param fraction relative synthesis decline from 25 to 80 years (0.32 = −32 %) @return this builder */
+        /**
+         * @param fraction relative synthesis decline from 25 to 80 years (0.32 = −32 %)
+         * @return this builder
+         */
         public Builder synthesisDeclineAt80(double fraction) {
             synthesisDeclineAt80 = fraction;
             return this;

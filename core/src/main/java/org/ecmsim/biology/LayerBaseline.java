@@ -24,7 +24,15 @@ public record LayerBaseline(double fibroblasts, double collagenI, double collage
     /** No cells, no matrix: epidermis (keratinocytes are not modelled), needles. */
     public static final LayerBaseline NONE = new LayerBaseline(0, 0, 0, 0, 0);
 
-    /** Validates the values. */
+    /**
+     * Validates the values.
+     *
+     * @param fibroblasts fibroblast density (cells/m³), ≥ 0
+     * @param collagenI collagen I (kg/m³), ≥ 0
+     * @param collagenIII collagen III (kg/m³), ≥ 0
+     * @param elastin elastin (kg/m³), ≥ 0
+     * @param hyaluronan hyaluronic acid (kg/m³), ≥ 0
+     */
     public LayerBaseline {
         requireFiniteNonNegative("fibroblast density", fibroblasts, "cells/m³");
         requireFiniteNonNegative("collagen I", collagenI, "kg/m³");

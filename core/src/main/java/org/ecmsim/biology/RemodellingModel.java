@@ -221,7 +221,10 @@ public final class RemodellingModel {
         return new ScalarField(grid, field[species.ordinal()]);
     }
 
-    /** @param c biology cell @return its layer (material index) */
+    /**
+     * @param c biology cell
+     * @return its layer (material index)
+     */
     public int layerOf(int c) {
         return layerOfCell[c];
     }

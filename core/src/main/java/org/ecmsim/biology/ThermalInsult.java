@@ -21,7 +21,14 @@ import org.ecmsim.grid.Grid3D;
  */
 public record ThermalInsult(Grid3D grid, double[] killed, double[] denatured, double[] heatShock) {
 
-    /** Validates lengths and ranges (copies nothing: the arrays are owned by the insult). */
+    /**
+     * Validates lengths and ranges (copies nothing: the arrays are owned by the insult).
+     *
+     * @param grid the biology grid
+     * @param killed killed fraction per cell, in [0, 1]
+     * @param denatured denatured collagen fraction per cell, in [0, 1]
+     * @param heatShock heat-shock induction per cell, in [0, 1]
+     */
     public ThermalInsult {
         Objects.requireNonNull(grid, "grid");
         check("killed", killed, grid);

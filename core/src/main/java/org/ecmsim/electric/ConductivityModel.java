@@ -37,7 +37,13 @@ public record ConductivityModel(double desiccationOnset, double desiccationEnd, 
     /** The 37 °C reference temperature of σ₀ (K). */
     public static final double REFERENCE_TEMPERATURE = Units.celsiusToKelvin(37.0);
 
-    /** Validates the parameters. */
+    /**
+     * Validates the parameters.
+     *
+     * @param desiccationOnset temperature where the collapse starts (K)
+     * @param desiccationEnd temperature where it is complete (K), above the onset
+     * @param desiccationFactor the fraction f of σ left after desiccation, in (0, 1]
+     */
     public ConductivityModel {
         requireTemperature("desiccation onset", desiccationOnset);
         requireTemperature("desiccation end", desiccationEnd);

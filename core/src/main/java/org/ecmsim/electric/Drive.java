@@ -19,7 +19,11 @@ public sealed interface Drive {
      * @param power total RF power into the tissue under the whole tip (W), &gt; 0
      */
     record ConstantPower(double power) implements Drive {
-        /** Validates the power. */
+        /**
+         * Validates the power.
+         *
+         * @param power total RF power (W), &gt; 0
+         */
         public ConstantPower {
             requireFinitePositive("power", power, "W");
         }
@@ -29,7 +33,11 @@ public sealed interface Drive {
      * @param voltage RMS voltage between + and − needles (bipolar) or needles and return (monopolar) (V), &gt; 0
      */
     record ConstantVoltage(double voltage) implements Drive {
-        /** Validates the voltage. */
+        /**
+         * Validates the voltage.
+         *
+         * @param voltage RMS voltage between the needle groups (V), &gt; 0
+         */
         public ConstantVoltage {
             requireFinitePositive("voltage", voltage, "V");
         }
@@ -39,7 +47,11 @@ public sealed interface Drive {
      * @param energy energy delivered per needle over one pulse (J), &gt; 0
      */
     record EnergyPerPin(double energy) implements Drive {
-        /** Validates the energy. */
+        /**
+         * Validates the energy.
+         *
+         * @param energy energy per needle per pulse (J), &gt; 0
+         */
         public EnergyPerPin {
             requireFinitePositive("energy per pin", energy, "J");
         }
@@ -66,17 +78,26 @@ public sealed interface Drive {
         return e.energy() * pins / conductionTime / unitPower;
     }
 
-    /** @param watts total power (W) @return constant-power drive */
+    /**
+     * @param watts total power (W)
+     * @return constant-power drive
+     */
     static Drive power(double watts) {
         return new ConstantPower(watts);
     }
 
-    /** @param volts RMS voltage (V) @return constant-voltage drive */
+    /**
+     * @param volts RMS voltage (V)
+     * @return constant-voltage drive
+     */
     static Drive voltage(double volts) {
         return new ConstantVoltage(volts);
     }
 
-    /** @param millijoules energy per needle per pulse (mJ) @return energy-per-pin drive */
+    /**
+     * @param millijoules energy per needle per pulse (mJ)
+     * @return energy-per-pin drive
+     */
     static Drive energyPerPinMillijoules(double millijoules) {
         return new EnergyPerPin(millijoules * 1e-3);
     }

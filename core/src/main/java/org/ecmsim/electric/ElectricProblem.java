@@ -84,13 +84,19 @@ public final class ElectricProblem {
             }
         }
 
-        /** @param value the σ(T) model @return this builder */
+        /**
+         * @param value the σ(T) model
+         * @return this builder
+         */
         public Builder conductivity(ConductivityModel value) {
             this.conductivity = Objects.requireNonNull(value, "conductivity");
             return this;
         }
 
-        /** @param faces faces held at 0 V (replaces the current set) @return this builder */
+        /**
+         * @param faces faces held at 0 V (replaces the current set)
+         * @return this builder
+         */
         public Builder grounded(Face... faces) {
             grounded.clear();
             grounded.addAll(java.util.Arrays.asList(faces));

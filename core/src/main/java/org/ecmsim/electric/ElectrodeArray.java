@@ -35,7 +35,13 @@ public final class ElectrodeArray {
      * @param polarity +1 or −1 (bipolar), +1 (monopolar)
      */
     public record Electrode(double x, double y, int polarity) {
-        /** Validates the position and polarity. */
+        /**
+         * Validates the position and polarity.
+         *
+         * @param x lateral position relative to the array centre (m)
+         * @param y lateral position relative to the array centre (m)
+         * @param polarity +1 or −1
+         */
         public Electrode {
             requireFinite("electrode x", x, "m");
             requireFinite("electrode y", y, "m");
@@ -184,7 +190,10 @@ public final class ElectrodeArray {
         return pitchY;
     }
 
-    /** @param value the new needle geometry (e.g. another depth) @return a copy with that needle */
+    /**
+     * @param value the new needle geometry (e.g. another depth)
+     * @return a copy with that needle
+     */
     public ElectrodeArray withNeedle(Needle value) {
         return new ElectrodeArray(value, electrodes, monopolar, pitchX, pitchY, pattern);
     }

@@ -251,7 +251,10 @@ public final class ElectrodeLayout {
         return electrode[cell];
     }
 
-    /** @param cell flat cell index @return true if the cell is insulated needle shaft */
+    /**
+     * @param cell flat cell index
+     * @return true if the cell is insulated needle shaft
+     */
     public boolean isShaft(int cell) {
         return shaft[cell];
     }

@@ -26,7 +26,14 @@ public record Needle(double diameter, double depth, double exposedLength, Materi
     public static final Material STAINLESS_STEEL =
             new Material("needle steel", 7900.0, 500.0, 16.2, 0.0, 0.0, 1.4e6, 0.0);
 
-    /** Validates the geometry. */
+    /**
+     * Validates the geometry.
+     *
+     * @param diameter needle diameter (m), &gt; 0
+     * @param depth penetration depth below the skin surface (m), &gt; 0
+     * @param exposedLength length of uninsulated metal at the tip (m), in (0, depth]; equal to the depth for an uninsulated needle
+     * @param metal the needle's material: thermal properties matter (heat flows along the metal); its electrical conductivity does not, because exposed metal is treated as an equipotential conductor
+     */
     public Needle {
         requireFinitePositive("needle diameter", diameter, "m");
         requireFinitePositive("needle depth", depth, "m");
@@ -60,7 +67,10 @@ public record Needle(double diameter, double depth, double exposedLength, Materi
         return depth - exposedLength;
     }
 
-    /** @param newDepth penetration depth (m) @return a copy at that depth with the same exposed length */
+    /**
+     * @param newDepth penetration depth (m)
+     * @return a copy at that depth with the same exposed length
+     */
     public Needle withDepth(double newDepth) {
         return new Needle(diameter, newDepth, Math.min(exposedLength, newDepth), metal);
     }

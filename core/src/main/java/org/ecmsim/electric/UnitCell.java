@@ -34,7 +34,16 @@ import org.ecmsim.grid.Face;
 public record UnitCell(ElectrodeArray cellArray, double width, double height, Set<Face> grounded, int multiplicity,
         boolean bipolar) {
 
-    /** Copies the face set. */
+    /**
+     * Copies the face set.
+     *
+     * @param cellArray the needle of the cell, at the cell centre, driven at +1 (monopolar form)
+     * @param width cell size along x (m): the pitch
+     * @param height cell size along y (m): the pitch
+     * @param grounded the faces at 0 V
+     * @param multiplicity how many such cells the whole tip has: its number of needles
+     * @param bipolar true if the tip is bipolar (the voltage between needle groups is twice the needle potential)
+     */
     public UnitCell {
         Objects.requireNonNull(cellArray, "cellArray");
         grounded = grounded.isEmpty() ? EnumSet.noneOf(Face.class) : EnumSet.copyOf(grounded);

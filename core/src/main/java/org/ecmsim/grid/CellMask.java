@@ -49,7 +49,10 @@ public final class CellMask {
         return grid;
     }
 
-    /** @param index flat cell index @return whether the cell is in the mask */
+    /**
+     * @param index flat cell index
+     * @return whether the cell is in the mask
+     */
     public boolean contains(int index) {
         return bits.get(index);
     }

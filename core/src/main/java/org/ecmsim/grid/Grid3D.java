@@ -25,7 +25,16 @@ public record Grid3D(int nx, int ny, int nz, double dx, double dy, double dz) {
     /** Largest number of cells a grid may hold: one Java array must index every cell. */
     public static final long MAX_CELLS = Integer.MAX_VALUE - 8L;
 
-    /** Validates the sizes and spacings. */
+    /**
+     * Validates the sizes and spacings.
+     *
+     * @param nx number of cells along x (≥ 1)
+     * @param ny number of cells along y (≥ 1)
+     * @param nz number of cells along z, the depth axis (≥ 1)
+     * @param dx cell size along x (m), finite and &gt; 0
+     * @param dy cell size along y (m), finite and &gt; 0
+     * @param dz cell size along z (m), finite and &gt; 0
+     */
     public Grid3D {
         requireCount("nx", nx);
         requireCount("ny", ny);
@@ -107,32 +116,50 @@ public record Grid3D(int nx, int ny, int nz, double dx, double dy, double dz) {
         return i + nx * (j + ny * k);
     }
 
-    /** @param index flat index @return the cell index along x */
+    /**
+     * @param index flat index
+     * @return the cell index along x
+     */
     public int i(int index) {
         return index % nx;
     }
 
-    /** @param index flat index @return the cell index along y */
+    /**
+     * @param index flat index
+     * @return the cell index along y
+     */
     public int j(int index) {
         return (index / nx) % ny;
     }
 
-    /** @param index flat index @return the cell index along z */
+    /**
+     * @param index flat index
+     * @return the cell index along z
+     */
     public int k(int index) {
         return index / (nx * ny);
     }
 
-    /** @param i cell index along x @return x of the cell centre (m) */
+    /**
+     * @param i cell index along x
+     * @return x of the cell centre (m)
+     */
     public double x(int i) {
         return (i + 0.5) * dx;
     }
 
-    /** @param j cell index along y @return y of the cell centre (m) */
+    /**
+     * @param j cell index along y
+     * @return y of the cell centre (m)
+     */
     public double y(int j) {
         return (j + 0.5) * dy;
     }
 
-    /** @param k cell index along z @return z (depth) of the cell centre (m) */
+    /**
+     * @param k cell index along z
+     * @return z (depth) of the cell centre (m)
+     */
     public double z(int k) {
         return (k + 0.5) * dz;
     }

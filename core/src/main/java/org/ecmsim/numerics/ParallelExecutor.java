@@ -27,7 +27,10 @@ public final class ParallelExecutor implements AutoCloseable {
     /** A value computed for one index, for deterministic reductions. */
     @FunctionalInterface
     public interface IndexFunction {
-        /** @param index the index @return its value */
+        /**
+         * @param index the index
+         * @return its value
+         */
         double apply(int index);
     }
 

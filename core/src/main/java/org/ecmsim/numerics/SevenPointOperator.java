@@ -296,7 +296,10 @@ public final class SevenPointOperator {
         }
     }
 
-    /** @param c flat index @return "(i, j, k)" */
+    /**
+     * @param c flat index
+     * @return "(i, j, k)"
+     */
     String cell(int c) {
         return "(" + c % nx + ", " + (c / nx) % ny + ", " + c / (nx * ny) + ")";
     }

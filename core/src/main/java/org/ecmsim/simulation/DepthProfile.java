@@ -15,7 +15,14 @@ import org.ecmsim.biology.Species;
 public record DepthProfile(double day, double[] depths, Map<Species, double[]> treated,
         Map<Species, double[]> control) {
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param day the day (d)
+     * @param depths depth of each biology plane's centre (m)
+     * @param treated plane means per species
+     * @param control the same for the control
+     */
     public DepthProfile {
         depths = depths.clone();
         treated = copy(treated);

@@ -13,7 +13,16 @@ package org.ecmsim.simulation;
 public record HistorySample(double time, double maxTemperature, int hottestCell, double[] regionMaxTemperature,
         double[] regionMeanTemperature, double deliveredEnergy) {
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param time simulation time (s)
+     * @param maxTemperature the highest cell temperature (K)
+     * @param hottestCell flat index of that cell
+     * @param regionMaxTemperature the highest temperature per region (material index order) (K)
+     * @param regionMeanTemperature the volume-mean temperature per region (K)
+     * @param deliveredEnergy heat injected by the sources so far (J)
+     */
     public HistorySample {
         regionMaxTemperature = regionMaxTemperature.clone();
         regionMeanTemperature = regionMeanTemperature.clone();

@@ -15,7 +15,14 @@ import org.ecmsim.biology.Species;
 public record LayerTimeSeries(String layer, double[] days, Map<Species, double[]> treated,
         Map<Species, double[]> control) {
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param layer the layer (material) name
+     * @param days the sampling days (d)
+     * @param treated mean value per species and day, in the species' unit
+     * @param control the same for the untreated control
+     */
     public LayerTimeSeries {
         days = days.clone();
         treated = copy(treated);

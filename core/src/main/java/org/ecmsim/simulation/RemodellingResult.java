@@ -15,7 +15,15 @@ import java.util.List;
 public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, List<DepthProfile> profiles,
         List<RfTreatmentResult> sessions, List<org.ecmsim.biology.MatrixLedger> balances) {
 
-    /** Makes the lists unmodifiable. */
+    /**
+     * Makes the lists unmodifiable.
+     *
+     * @param ageYears age at day 0 (years)
+     * @param layers one series per layer that has fibroblasts or matrix
+     * @param profiles depth profiles on the snapshot days
+     * @param sessions the RF result of each session, in order
+     * @param balances the matrix mass budgets of the treated tissue at the end
+     */
     public RemodellingResult {
         layers = List.copyOf(layers);
         profiles = List.copyOf(profiles);

@@ -407,31 +407,46 @@ public final class RemodellingSimulation {
             this.tip = Objects.requireNonNull(tip, "tip");
         }
 
-        /** @param years age at day 0 (years), 18–100 @return this builder */
+        /**
+         * @param years age at day 0 (years), 18–100
+         * @return this builder
+         */
         public Builder ageYears(double years) {
             this.ageYears = Checks.requireInRange("age", years, 18, 100, "years");
             return this;
         }
 
-        /** @param on thin the epidermis and dermis for the age (Branchet 1990) @return this builder */
+        /**
+         * @param on thin the epidermis and dermis for the age (Branchet 1990)
+         * @return this builder
+         */
         public Builder agedLayers(boolean on) {
             this.agedLayers = on;
             return this;
         }
 
-        /** @param metres thermal cell size (m); the tip pitch must be a whole number of cells @return this */
+        /**
+         * @param metres thermal cell size (m); the tip pitch must be a whole number of cells
+         * @return this
+         */
         public Builder cellSize(double metres) {
             this.cellSize = requireFinitePositive("cell size", metres, "m");
             return this;
         }
 
-        /** @param metres domain depth (m); default 1 mm below the deepest needle @return this builder */
+        /**
+         * @param metres domain depth (m); default 1 mm below the deepest needle
+         * @return this builder
+         */
         public Builder depth(double metres) {
             this.depth = requireFinitePositive("domain depth", metres, "m");
             return this;
         }
 
-        /** @param f biology cell = f × f × f thermal cells (the largest divisor ≤ f is used) @return this */
+        /**
+         * @param f biology cell = f × f × f thermal cells (the largest divisor ≤ f is used)
+         * @return this
+         */
         public Builder biologyCoarsening(int f) {
             if (f < 1) {
                 throw new IllegalArgumentException("biology coarsening = " + f + " is invalid; it must be ≥ 1");
@@ -440,19 +455,28 @@ public final class RemodellingSimulation {
             return this;
         }
 
-        /** @param hours biology time step (h) @return this builder */
+        /**
+         * @param hours biology time step (h)
+         * @return this builder
+         */
         public Builder biologyStepHours(double hours) {
             this.biologyStep = requireFinitePositive("biology step", hours, "h") * Units.HOUR;
             return this;
         }
 
-        /** @param days sampling interval of the time series (d) @return this builder */
+        /**
+         * @param days sampling interval of the time series (d)
+         * @return this builder
+         */
         public Builder sampleEveryDays(double days) {
             this.sampleEvery = requireFinitePositive("sampling interval", days, "d");
             return this;
         }
 
-        /** @param days days on which to keep depth profiles @return this builder */
+        /**
+         * @param days days on which to keep depth profiles
+         * @return this builder
+         */
         public Builder snapshotDays(double... days) {
             List<Double> list = new ArrayList<>();
             for (double d : days) {
@@ -462,19 +486,28 @@ public final class RemodellingSimulation {
             return this;
         }
 
-        /** @param value rate constants @return this builder */
+        /**
+         * @param value rate constants
+         * @return this builder
+         */
         public Builder parameters(BiologyParameters value) {
             this.parameters = Objects.requireNonNull(value, "parameters");
             return this;
         }
 
-        /** @param value resting state by layer name @return this builder */
+        /**
+         * @param value resting state by layer name
+         * @return this builder
+         */
         public Builder baselines(Function<String, LayerBaseline> value) {
             this.baselines = Objects.requireNonNull(value, "baselines");
             return this;
         }
 
-        /** @param value threads @return this builder */
+        /**
+         * @param value threads
+         * @return this builder
+         */
         public Builder executor(ParallelExecutor value) {
             this.executor = Objects.requireNonNull(value, "executor");
             return this;

@@ -22,7 +22,16 @@ import org.ecmsim.units.Units;
 public record RfPass(double needleDepth, Drive drive, double conductionTime, int pulses, double pulseInterval,
         double coolingTime) {
 
-    /** Validates the pass. */
+    /**
+     * Validates the pass.
+     *
+     * @param needleDepth penetration depth of the needles (m), &gt; 0
+     * @param drive the generator setting
+     * @param conductionTime length of each RF pulse (s), &gt; 0
+     * @param pulses pulses in the train, ≥ 1
+     * @param pulseInterval off time between pulses of the train (s), ≥ 0
+     * @param coolingTime time after the last pulse before the pass ends (s), ≥ 0
+     */
     public RfPass {
         requireFinitePositive("needle depth", needleDepth, "m");
         Objects.requireNonNull(drive, "drive");

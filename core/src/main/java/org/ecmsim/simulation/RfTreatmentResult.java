@@ -14,7 +14,14 @@ import java.util.List;
 public record RfTreatmentResult(List<PulseRecord> pulses, List<CoagulationZone> zones, int zoneProcess,
         ThermalRunResult thermal) {
 
-    /** Makes the lists unmodifiable. */
+    /**
+     * Makes the lists unmodifiable.
+     *
+     * @param pulses one record per pulse, in order
+     * @param zones one zone per needle, for the zone process
+     * @param zoneProcess index (in {@code thermal.processes()}) of the process the zones are measured for
+     * @param thermal the thermal result at the end
+     */
     public RfTreatmentResult {
         pulses = List.copyOf(pulses);
         zones = List.copyOf(zones);

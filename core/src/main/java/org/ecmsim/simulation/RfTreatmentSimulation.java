@@ -280,37 +280,55 @@ public final class RfTreatmentSimulation {
             return this;
         }
 
-        /** @param kelvin arterial and initial temperature (K) @return this builder */
+        /**
+         * @param kelvin arterial and initial temperature (K)
+         * @return this builder
+         */
         public Builder arterialTemperature(double kelvin) {
             this.arterialTemperature = Checks.requireTemperature("arterial temperature", kelvin);
             return this;
         }
 
-        /** @param value thermal boundary conditions @return this builder */
+        /**
+         * @param value thermal boundary conditions
+         * @return this builder
+         */
         public Builder thermalBoundaries(BoundaryConditions value) {
             this.boundaries = Objects.requireNonNull(value, "boundaries");
             return this;
         }
 
-        /** @param value σ(T) model @return this builder */
+        /**
+         * @param value σ(T) model
+         * @return this builder
+         */
         public Builder conductivity(ConductivityModel value) {
             this.conductivity = Objects.requireNonNull(value, "conductivity");
             return this;
         }
 
-        /** @param faces faces at 0 V (default: none for bipolar, the deep face for monopolar) @return this builder */
+        /**
+         * @param faces faces at 0 V (default: none for bipolar, the deep face for monopolar)
+         * @return this builder
+         */
         public Builder grounded(Face... faces) {
             this.grounded = faces.clone();
             return this;
         }
 
-        /** @param seconds longest time between conductivity updates during a pulse (s) @return this builder */
+        /**
+         * @param seconds longest time between conductivity updates during a pulse (s)
+         * @return this builder
+         */
         public Builder resolveInterval(double seconds) {
             this.resolveInterval = requireFinitePositive("re-solve interval", seconds, "s");
             return this;
         }
 
-        /** @param seconds ADI step (s) @return this builder */
+        /**
+         * @param seconds ADI step (s)
+         * @return this builder
+         */
         public Builder implicit(double seconds) {
             this.timeStep = requireFinitePositive("time step", seconds, "s");
             return this;
@@ -322,7 +340,10 @@ public final class RfTreatmentSimulation {
             return this;
         }
 
-        /** @param seconds history sampling interval (s) @return this builder */
+        /**
+         * @param seconds history sampling interval (s)
+         * @return this builder
+         */
         public Builder sampleInterval(double seconds) {
             this.sampleInterval = requireFinitePositive("sample interval", seconds, "s");
             return this;
@@ -367,7 +388,10 @@ public final class RfTreatmentSimulation {
             return tissue;
         }
 
-        /** @param value threads @return this builder */
+        /**
+         * @param value threads
+         * @return this builder
+         */
         public Builder executor(ParallelExecutor value) {
             this.executor = Objects.requireNonNull(value, "executor");
             return this;

@@ -33,7 +33,21 @@ public record ThermalRunResult(double time, ScalarField temperature, ScalarField
      */
     public static final double CEM43_NECROSIS_THRESHOLD = 240.0;
 
-    /** Makes the lists unmodifiable and copies the thresholds. */
+    /**
+     * Makes the lists unmodifiable and copies the thresholds.
+     *
+     * @param time simulation time at the end (s)
+     * @param temperature temperature at the end (K)
+     * @param peakTemperature the highest temperature each cell reached (K)
+     * @param processes the damage processes integrated
+     * @param omega Ω per process, in the order of {@code processes}
+     * @param cem43 CEM43 thermal dose (equivalent minutes at 43 °C)
+     * @param thresholds the threshold temperatures (K)
+     * @param timeAbove time each cell spent at or above each threshold (s), in the order of {@code thresholds}
+     * @param regions the summary per region (material)
+     * @param history the temperature history at the sampling interval
+     * @param energy the heat budget (J)
+     */
     public ThermalRunResult {
         processes = List.copyOf(processes);
         omega = List.copyOf(omega);

@@ -275,19 +275,28 @@ public final class ThermalSimulation {
             return this;
         }
 
-        /** @param value the threads to use @return this builder */
+        /**
+         * @param value the threads to use
+         * @return this builder
+         */
         public Builder executor(ParallelExecutor value) {
             this.executor = Objects.requireNonNull(value, "executor");
             return this;
         }
 
-        /** @param value the damage processes to integrate @return this builder */
+        /**
+         * @param value the damage processes to integrate
+         * @return this builder
+         */
         public Builder processes(List<ArrheniusProcess> value) {
             this.processes = List.copyOf(value);
             return this;
         }
 
-        /** @param celsius threshold temperatures for time-above records (°C) @return this builder */
+        /**
+         * @param celsius threshold temperatures for time-above records (°C)
+         * @return this builder
+         */
         public Builder thresholdsCelsius(double... celsius) {
             double[] k = new double[celsius.length];
             for (int n = 0; n < k.length; n++) {
@@ -297,13 +306,19 @@ public final class ThermalSimulation {
             return this;
         }
 
-        /** @param kelvin damage floor temperature (K), see {@link ThermalDoseRecorder} @return this builder */
+        /**
+         * @param kelvin damage floor temperature (K), see {@link ThermalDoseRecorder}
+         * @return this builder
+         */
         public Builder floorTemperature(double kelvin) {
             this.floorTemperature = kelvin;
             return this;
         }
 
-        /** @param seconds history sampling interval (s), &gt; 0 @return this builder */
+        /**
+         * @param seconds history sampling interval (s), &gt; 0
+         * @return this builder
+         */
         public Builder sampleInterval(double seconds) {
             this.sampleInterval = Checks.requireFinitePositive("sample interval", seconds, "s");
             return this;

@@ -10,7 +10,11 @@ import java.util.List;
  */
 public record TreatmentProtocol(List<TreatmentSession> sessions) {
 
-    /** Validates the order. */
+    /**
+     * Validates the order.
+     *
+     * @param sessions the sessions, strictly increasing in day
+     */
     public TreatmentProtocol {
         sessions = List.copyOf(sessions);
         for (int s = 1; s < sessions.size(); s++) {

@@ -12,7 +12,12 @@ import java.util.List;
  */
 public record TreatmentSession(double day, List<RfPass> passes) {
 
-    /** Validates the session. */
+    /**
+     * Validates the session.
+     *
+     * @param day the day of the session, counted from day 0 (d), ≥ 0
+     * @param passes the passes, in order (at least one)
+     */
     public TreatmentSession {
         requireFiniteNonNegative("session day", day, "d");
         passes = List.copyOf(passes);

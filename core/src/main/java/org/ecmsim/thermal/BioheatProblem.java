@@ -111,19 +111,28 @@ public final class BioheatProblem {
             this.tissue = Objects.requireNonNull(tissue, "tissue");
         }
 
-        /** @param value blood properties @return this builder */
+        /**
+         * @param value blood properties
+         * @return this builder
+         */
         public Builder blood(BloodProperties value) {
             this.blood = Objects.requireNonNull(value, "blood");
             return this;
         }
 
-        /** @param kelvin arterial temperature T_a (K) @return this builder */
+        /**
+         * @param kelvin arterial temperature T_a (K)
+         * @return this builder
+         */
         public Builder arterialTemperature(double kelvin) {
             this.arterialTemperature = kelvin;
             return this;
         }
 
-        /** @param celsius arterial temperature T_a (°C) @return this builder */
+        /**
+         * @param celsius arterial temperature T_a (°C)
+         * @return this builder
+         */
         public Builder arterialTemperatureCelsius(double celsius) {
             return arterialTemperature(Units.celsiusToKelvin(celsius));
         }
@@ -137,7 +146,10 @@ public final class BioheatProblem {
             return this;
         }
 
-        /** @param value all boundary conditions @return this builder */
+        /**
+         * @param value all boundary conditions
+         * @return this builder
+         */
         public Builder boundaries(BoundaryConditions value) {
             this.boundaries = Objects.requireNonNull(value, "boundaries");
             return this;

@@ -23,7 +23,11 @@ public sealed interface BoundaryCondition {
      * @param temperature face temperature T_b (K)
      */
     record FixedTemperature(double temperature) implements BoundaryCondition {
-        /** Validates the temperature. */
+        /**
+         * Validates the temperature.
+         *
+         * @param temperature face temperature T_b (K)
+         */
         public FixedTemperature {
             requireTemperature("fixed boundary temperature", temperature);
         }
@@ -41,7 +45,12 @@ public sealed interface BoundaryCondition {
      * @param ambientTemperature T_∞ (K)
      */
     record Convective(double heatTransferCoefficient, double ambientTemperature) implements BoundaryCondition {
-        /** Validates the coefficient and temperature. */
+        /**
+         * Validates the coefficient and temperature.
+         *
+         * @param heatTransferCoefficient h (W/(m²·K)), &gt; 0
+         * @param ambientTemperature T_∞ (K)
+         */
         public Convective {
             requireFinitePositive("heat transfer coefficient", heatTransferCoefficient, "W/(m²·K)");
             requireTemperature("ambient temperature", ambientTemperature);

@@ -16,7 +16,16 @@ package org.ecmsim.thermal;
 public record EnergyLedger(double storedHeat, double sourceHeat, double metabolicHeat, double perfusionHeat,
         double[] boundaryHeat, double fixedCellHeat) {
 
-    /** Copies the per-face array. */
+    /**
+     * Copies the per-face array.
+     *
+     * @param storedHeat change of the heat content Σ ρc·(T − T₀)·V of the free (non-fixed) cells (J)
+     * @param sourceHeat heat injected by the {@link HeatSource}s (J)
+     * @param metabolicHeat heat from metabolism Q_met (J)
+     * @param perfusionHeat heat gained from blood, Σ ω_b ρ_b c_b (T_a − T)·V·dt; negative when blood cools (J)
+     * @param boundaryHeat heat gained through each face, indexed by {@link org.ecmsim.grid.Face#ordinal()}; negative when heat leaves (J)
+     * @param fixedCellHeat heat gained from cells held at a fixed temperature (J)
+     */
     public EnergyLedger {
         boundaryHeat = boundaryHeat.clone();
     }

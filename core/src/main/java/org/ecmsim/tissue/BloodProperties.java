@@ -16,7 +16,12 @@ public record BloodProperties(double density, double specificHeat) {
      */
     public static final BloodProperties DEFAULT = new BloodProperties(1050.0, 3617.0);
 
-    /** Validates the properties. */
+    /**
+     * Validates the properties.
+     *
+     * @param density blood density ρ_b (kg/m³), &gt; 0
+     * @param specificHeat blood specific heat c_b (J/(kg·K)), &gt; 0
+     */
     public BloodProperties {
         requireFinitePositive("blood density", density, "kg/m³");
         requireFinitePositive("blood specific heat", specificHeat, "J/(kg·K)");

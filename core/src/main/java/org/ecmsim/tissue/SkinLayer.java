@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record SkinLayer(Material material, double thickness) {
 
-    /** Validates the layer. */
+    /**
+     * Validates the layer.
+     *
+     * @param material the layer's material
+     * @param thickness layer thickness (m), &gt; 0; the deepest layer of a stack also fills whatever depth remains
+     */
     public SkinLayer {
         Objects.requireNonNull(material, "material");
         requireFinitePositive("thickness of layer '" + material.name() + "'", thickness, "m");

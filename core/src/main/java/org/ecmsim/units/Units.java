@@ -20,42 +20,66 @@ public final class Units {
     private Units() {
     }
 
-    /** @param celsius temperature (°C) @return the same temperature (K) */
+    /**
+     * @param celsius temperature (°C)
+     * @return the same temperature (K)
+     */
     public static double celsiusToKelvin(double celsius) {
         return celsius + ZERO_CELSIUS;
     }
 
-    /** @param kelvin temperature (K) @return the same temperature (°C) */
+    /**
+     * @param kelvin temperature (K)
+     * @return the same temperature (°C)
+     */
     public static double kelvinToCelsius(double kelvin) {
         return kelvin - ZERO_CELSIUS;
     }
 
-    /** @param mm length (mm) @return length (m) */
+    /**
+     * @param mm length (mm)
+     * @return length (m)
+     */
     public static double mm(double mm) {
         return mm * 1e-3;
     }
 
-    /** @param um length (µm) @return length (m) */
+    /**
+     * @param um length (µm)
+     * @return length (m)
+     */
     public static double um(double um) {
         return um * 1e-6;
     }
 
-    /** @param ms duration (ms) @return duration (s) */
+    /**
+     * @param ms duration (ms)
+     * @return duration (s)
+     */
     public static double ms(double ms) {
         return ms * 1e-3;
     }
 
-    /** @param mj energy (mJ) @return energy (J) */
+    /**
+     * @param mj energy (mJ)
+     * @return energy (J)
+     */
     public static double mJ(double mj) {
         return mj * 1e-3;
     }
 
-    /** @param metres length (m) @return length (mm) */
+    /**
+     * @param metres length (m)
+     * @return length (mm)
+     */
     public static double toMm(double metres) {
         return metres * 1e3;
     }
 
-    /** @param metres length (m) @return length (µm) */
+    /**
+     * @param metres length (m)
+     * @return length (µm)
+     */
     public static double toUm(double metres) {
         return metres * 1e6;
     }
