@@ -113,6 +113,8 @@ public final class RfTreatmentSimulation {
             throw new IllegalArgumentException("no passes to run; give at least one RfPass");
         }
         Builder b = settings;
+        MemoryBudget.require("the RF/thermal phase on grid " + grid, grid.cellCount(),
+                MemoryBudget.THERMAL_BYTES_PER_CELL);
         List<PulseRecord> records = new ArrayList<>();
         ThermalSimulation thermal = null;
         ElectrodeLayout layout = null;

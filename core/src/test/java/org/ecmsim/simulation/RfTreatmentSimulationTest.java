@@ -141,4 +141,14 @@ class RfTreatmentSimulationTest {
         assertThat(r.thermal().region("papillary dermis").maxPeakTemperature())
                 .isGreaterThan(deepOnly.thermal().region("papillary dermis").maxPeakTemperature());
     }
+
+    /** A grid far beyond the heap is refused up front, with the need, the heap and what to do. */
+    @Test
+    void oversizedRunIsRefusedBeforeAllocating() {
+        long cells = 1L << 40;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MemoryBudget.require("a test run", cells,
+                MemoryBudget.THERMAL_BYTES_PER_CELL)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs about").hasMessageContaining("-Xmx");
+        assertThat(MemoryBudget.require("a small run", 1000, MemoryBudget.THERMAL_BYTES_PER_CELL)).isEqualTo(560_000);
+    }
 }
