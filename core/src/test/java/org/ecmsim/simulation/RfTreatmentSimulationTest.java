@@ -151,4 +151,31 @@ class RfTreatmentSimulationTest {
                 .hasMessageContaining("needs about").hasMessageContaining("-Xmx");
         assertThat(MemoryBudget.require("a small run", 1000, MemoryBudget.THERMAL_BYTES_PER_CELL)).isEqualTo(560_000);
     }
+
+    /** A whole pulse (electric solves, ADI heat, damage) gives bitwise identical fields on 1, 2 and 8 threads. */
+    @Test
+    void fullPulseIsIdenticalOnOneTwoAndEightThreads() {
+        double[] reference = null;
+        double referenceEnergy = 0;
+        for (int threads : new int[] {1, 2, 8}) {
+            try (ParallelExecutor ex = new ParallelExecutor(threads)) {
+                Grid3D grid = grid();
+                RfTreatmentResult r = RfTreatmentSimulation.builder(skin(grid),
+                        ElectrodeArray.bipolarPair(1.0e-3, NEEDLE)).executor(ex).build()
+                        .run(List.of(RfPass.singlePulse(1.2, Drive.voltage(40), 20, 10)));
+                double[] peak = r.thermal().peakTemperature().values();
+                double[] omega = r.thermal().omega().get(0).values();
+                double[] both = new double[2 * peak.length];
+                System.arraycopy(peak, 0, both, 0, peak.length);
+                System.arraycopy(omega, 0, both, peak.length, omega.length);
+                if (reference == null) {
+                    reference = both;
+                    referenceEnergy = r.deliveredEnergy();
+                } else {
+                    assertThat(both).as("%d threads", threads).containsExactly(reference);
+                    assertThat(r.deliveredEnergy()).isEqualTo(referenceEnergy);
+                }
+            }
+        }
+    }
 }
