@@ -39,6 +39,7 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
     private double lastCheckedTime;
 
     private boolean tracking = true;
+    private boolean unitPerfusion = true;
     /** Per-plane budget partials, [z][slot], reused every step. */
     final double[][] partial;
     private final double[] totals = new double[PennesOperator.SLOTS];
@@ -249,6 +250,16 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
             }
         }
         System.arraycopy(v, 0, perfusion, 0, v.length);
+        boolean all = true;
+        for (double x : v) {
+            all &= x == 1.0;
+        }
+        unitPerfusion = all;
+    }
+
+    /** @return true while every perfusion scale is exactly 1, so kernels may skip reading them */
+    boolean unitPerfusion() {
+        return unitPerfusion;
     }
 
     @Override

@@ -99,6 +99,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         }
         final double th = theta * h;
         final boolean track = tracking();
+        final boolean unit = unitPerfusion();
         final double[] in = current;
         final double[] out = next;
         final int nx = grid.nx();
@@ -109,7 +110,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
             if (track) {
                 op.budget(in, power, perfusion, partial, from, to);
             }
-            op.apply(in, power, perfusion, delta, 0.0, coefficient, from, to);
+            op.apply(in, power, perfusion, delta, 0.0, coefficient, from, to, unit);
         });
         // x lines, parallel over z planes.
         executor.forRange(nz, (from, to) -> {
