@@ -52,7 +52,7 @@ public final class RemodellingSimulation {
      * @param skin the skin layers
      * @param tip the needle array (a regular array: the site is its unit cell)
      * @return a builder with the defaults: age 50, 50 µm thermal cells, domain 1 mm deeper than the needles,
-     *         biology cells of 2 × 2 × 2 thermal cells, 2 h biology steps, samples every day
+     *         biology cells of 2 × 2 × 2 thermal cells, 1 h biology steps, samples every day
      */
     public static Builder builder(LayeredSkin skin, ElectrodeArray tip) {
         return new Builder(skin, tip);
@@ -134,7 +134,8 @@ public final class RemodellingSimulation {
      */
     public Site site(double needleDepth) {
         double depth = b.depth > 0 ? b.depth : needleDepth + Units.mm(1.0);
-        depth = Math.ceil(depth / b.cellSize / b.factor) * b.factor * b.cellSize;
+        // Whole blocks of f cells; the small slack keeps 2.5 mm / 50 µm / 2 = 25.000000000000004 at 25.
+        depth = Math.ceil(depth / b.cellSize / b.factor - 1e-9) * b.factor * b.cellSize;
         LayeredSkin skin = b.agedLayers ? aged(b.skin, b.ageYears) : b.skin;
         return new Site(skin, depth);
     }
@@ -393,7 +394,7 @@ public final class RemodellingSimulation {
         private double cellSize = Units.um(50);
         private double depth = -1;
         private int factor = 2;
-        private double biologyStep = 2 * Units.HOUR;
+        private double biologyStep = Units.HOUR;
         private double sampleEvery = 1.0;
         private List<Double> snapshotDays = List.of();
         private BiologyParameters parameters = BiologyParameters.defaults();

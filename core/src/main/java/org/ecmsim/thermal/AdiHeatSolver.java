@@ -69,7 +69,8 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         this.delta = new double[grid.cellCount()];
         this.coefficient = new double[op.materials];
         int longest = Math.max(grid.nx(), Math.max(grid.ny(), grid.nz()));
-        this.lines = ThreadLocal.withInitial(() -> new Line(longest));
+        int batch = grid.nx() * Math.max(grid.ny(), grid.nz());
+        this.lines = ThreadLocal.withInitial(() -> new Line(longest, batch));
         this.rowPartial = new double[grid.ny()][PennesOperator.SLOTS];
         setTimeStep(timeStep);
     }
@@ -121,16 +122,19 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                 }
             }
         });
-        // y lines, parallel over z planes.
+        // y lines, parallel over z planes; each plane's lines are solved together, x innermost.
         executor.forRange(nz, (from, to) -> {
             Line line = lines.get();
             for (int z = from; z < to; z++) {
-                for (int x = 0; x < nx; x++) {
-                    sweep(x + op.sz * z, ny, op.sy, op.gy, 2, th, line, track ? partial[z] : null);
+                sweepBatched(op.sz * z, ny, op.sy, op.gy, 2, th, line);
+                if (track) {
+                    for (int x = 0; x < nx; x++) {
+                        addImplicitExchange(x + op.sz * z, ny, op.sy, op.gy, 2, partial[z]);
+                    }
                 }
             }
         });
-        // z lines, parallel over y rows.
+        // z lines, parallel over y rows, batched over x the same way.
         if (track) {
             for (double[] p : rowPartial) {
                 Arrays.fill(p, 0.0);
@@ -139,8 +143,11 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         executor.forRange(ny, (from, to) -> {
             Line line = lines.get();
             for (int y = from; y < to; y++) {
-                for (int x = 0; x < nx; x++) {
-                    sweep(x + op.sy * y, nz, op.sz, op.gz, 4, th, line, track ? rowPartial[y] : null);
+                sweepBatched(op.sy * y, nz, op.sz, op.gz, 4, th, line);
+                if (track) {
+                    for (int x = 0; x < nx; x++) {
+                        addImplicitExchange(x + op.sy * y, nz, op.sz, op.gz, 4, rowPartial[y]);
+                    }
                 }
             }
         });
@@ -227,6 +234,78 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         }
     }
 
+    /**
+     * Solves (M − θΔt L_a) δ_new = M δ_old on the nx lines that start at {@code base + x} (x = 0…nx−1) and run
+     * {@code n} cells with index step {@code stride}: the Thomas algorithm on all of them at once, with x innermost so
+     * that every pass streams contiguous memory. The same arithmetic as {@link Tridiagonal#solve} per line.
+     */
+    private void sweepBatched(int base, int n, int stride, double[] g, int faceLo, double th, Line line) {
+        final int nx = grid.nx();
+        final double[] cp = line.batchC;
+        final double[] dp = line.batchD;
+        final int mm = op.materials;
+        final byte[] mat = op.mat;
+        final double[] rc = op.rc;
+        final double[] faceLoG = op.gFace[faceLo];
+        final double[] faceHiG = op.gFace[faceLo + 1];
+        final boolean anyFixed = op.fixed != null;
+        for (int p = 0; p < n; p++) {
+            int row = base + p * stride;
+            int w = p * nx;
+            for (int x = 0; x < nx; x++) {
+                int i = row + x;
+                if (anyFixed && op.fixed[i]) {
+                    cp[w + x] = 0;
+                    dp[w + x] = 0;
+                    continue;
+                }
+                int m = mat[i] & 0xFF;
+                int mo = m * mm;
+                double diag = rc[m];
+                double lower = 0;
+                double upper = 0;
+                if (p > 0) {
+                    double gl = g[mo + (mat[i - stride] & 0xFF)];
+                    diag += th * gl;
+                    lower = anyFixed && op.fixed[i - stride] ? 0 : -th * gl;
+                } else {
+                    diag += th * faceLoG[m];
+                }
+                if (p < n - 1) {
+                    double gr = g[mo + (mat[i + stride] & 0xFF)];
+                    diag += th * gr;
+                    upper = anyFixed && op.fixed[i + stride] ? 0 : -th * gr;
+                } else {
+                    diag += th * faceHiG[m];
+                }
+                double r = rc[m] * delta[i];
+                if (p == 0) {
+                    cp[w + x] = upper / diag;
+                    dp[w + x] = r / diag;
+                } else {
+                    double beta = diag - lower * cp[w - nx + x];
+                    cp[w + x] = upper / beta;
+                    dp[w + x] = (r - lower * dp[w - nx + x]) / beta;
+                }
+            }
+        }
+        for (int p = n - 1; p >= 0; p--) {
+            int row = base + p * stride;
+            int w = p * nx;
+            if (p == n - 1) {
+                for (int x = 0; x < nx; x++) {
+                    delta[row + x] = dp[w + x];
+                }
+            } else {
+                for (int x = 0; x < nx; x++) {
+                    double v = dp[w + x] - cp[w + x] * dp[w + nx + x];
+                    dp[w + x] = v;
+                    delta[row + x] = v;
+                }
+            }
+        }
+    }
+
     private void addImplicitExchange(int start, int n, int stride, double[] g, int faceLo, double[] budget) {
         final double v = op.volume;
         int first = start;
@@ -265,7 +344,12 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         final double[] rhs;
         final double[] scratch;
 
-        Line(int n) {
+        final double[] batchC;
+        final double[] batchD;
+
+        Line(int n, int batch) {
+            batchC = new double[batch];
+            batchD = new double[batch];
             lower = new double[n];
             diagonal = new double[n];
             upper = new double[n];
