@@ -2,7 +2,6 @@ package org.ecmsim.thermal;
 
 import java.util.Arrays;
 import org.ecmsim.numerics.ParallelExecutor;
-import org.ecmsim.numerics.Tridiagonal;
 import org.ecmsim.units.Checks;
 
 /**
@@ -18,7 +17,8 @@ import org.ecmsim.units.Checks;
  *   (M − θΔt L_z) δ₃ = M δ₂
  *   (M + θΔt W)   δ  = M δ₃
  * </pre>
- * each a set of independent tridiagonal systems (one per grid line) or a diagonal. Multiplying out,
+ * each a set of independent tridiagonal systems (one per grid line), solved by the Thomas algorithm with the pivots
+ * cached per step length, or a diagonal. Multiplying out,
  * (M − θΔt(L − W)) δ = Δt[(L − W)T^n + f] + O(Δt²)·δ, i.e. Crank–Nicolson for θ = ½ (second order in time) and
  * backward Euler for θ = 1 (first order). Each factor is an M-matrix, so every line solve is well posed and free of
  * pivoting for any Δt. For the constant-coefficient problem the Douglas scheme is unconditionally stable for
@@ -45,6 +45,15 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
     private final double[] coefficient;
     private double coefficientStep = Double.NaN;
     private final ThreadLocal<Line> lines;
+    /**
+     * The reciprocal Thomas pivots of the three axis factors (M − θΔt L_a), per cell: they depend only on θΔt, the
+     * materials and the held cells, so they are computed once per step length and each sweep is then free of
+     * divisions.
+     */
+    private final double[] pivotX;
+    private final double[] pivotY;
+    private final double[] pivotZ;
+    private double pivotStep = Double.NaN;
     /** Ledger corrections from the z sweep, which runs in parallel over y rows: [y][slot]. */
     private final double[][] rowPartial;
 
@@ -67,6 +76,9 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         super(problem, executor);
         this.theta = Checks.requireInRange("theta", theta, 0.5, 1.0, "");
         this.delta = new double[grid.cellCount()];
+        this.pivotX = new double[grid.cellCount()];
+        this.pivotY = new double[grid.cellCount()];
+        this.pivotZ = new double[grid.cellCount()];
         this.coefficient = new double[op.materials];
         int longest = Math.max(grid.nx(), Math.max(grid.ny(), grid.nz()));
         int batch = grid.nx() * Math.max(grid.ny(), grid.nz());
@@ -99,6 +111,10 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
             coefficientStep = h;
         }
         final double th = theta * h;
+        if (th != pivotStep) {
+            factorize(th);
+            pivotStep = th;
+        }
         final boolean track = tracking();
         final boolean unit = unitPerfusion();
         final double[] in = current;
@@ -118,7 +134,10 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
             Line line = lines.get();
             for (int z = from; z < to; z++) {
                 for (int y = 0; y < ny; y++) {
-                    sweep(op.sy * y + op.sz * z, nx, 1, op.gx, 0, th, line, track ? partial[z] : null);
+                    sweepLine(op.sy * y + op.sz * z, nx, 1, op.gx, th, pivotX, line);
+                    if (track) {
+                        addImplicitExchange(op.sy * y + op.sz * z, nx, 1, op.gx, 0, partial[z]);
+                    }
                 }
             }
         });
@@ -126,7 +145,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         executor.forRange(nz, (from, to) -> {
             Line line = lines.get();
             for (int z = from; z < to; z++) {
-                sweepBatched(op.sz * z, ny, op.sy, op.gy, 2, th, line);
+                sweepBatched(op.sz * z, ny, op.sy, op.gy, th, pivotY, line);
                 if (track) {
                     for (int x = 0; x < nx; x++) {
                         addImplicitExchange(x + op.sz * z, ny, op.sy, op.gy, 2, partial[z]);
@@ -143,7 +162,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         executor.forRange(ny, (from, to) -> {
             Line line = lines.get();
             for (int y = from; y < to; y++) {
-                sweepBatched(op.sy * y, nz, op.sz, op.gz, 4, th, line);
+                sweepBatched(op.sy * y, nz, op.sz, op.gz, th, pivotZ, line);
                 if (track) {
                     for (int x = 0; x < nx; x++) {
                         addImplicitExchange(x + op.sy * y, nz, op.sz, op.gz, 4, rowPartial[y]);
@@ -184,109 +203,161 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         });
     }
 
+    /** Computes the reciprocal pivots of the three axis factors for θΔt = th. */
+    private void factorize(double th) {
+        final int nx = grid.nx();
+        final int ny = grid.ny();
+        final int nz = grid.nz();
+        executor.forRange(nz, (from, to) -> {
+            for (int z = from; z < to; z++) {
+                for (int y = 0; y < ny; y++) {
+                    factorLine(op.sy * y + op.sz * z, nx, 1, op.gx, 0, th, pivotX);
+                }
+                for (int x = 0; x < nx; x++) {
+                    factorLine(x + op.sz * z, ny, op.sy, op.gy, 2, th, pivotY);
+                }
+            }
+        });
+        executor.forRange(ny, (from, to) -> {
+            for (int y = from; y < to; y++) {
+                for (int x = 0; x < nx; x++) {
+                    factorLine(x + op.sy * y, nz, op.sz, op.gz, 4, th, pivotZ);
+                }
+            }
+        });
+    }
+
     /**
-     * Solves (M − θΔt L_a) δ_new = M δ_old along one grid line and adds the implicit boundary and fixed-cell
-     * exchange, −θ Σ G δ_new V (a power, W), to {@code budget} when it is not null.
+     * The Thomas elimination of one line's matrix: β_p = b_p − a_p c′_{p−1}, c′_p = c_p/β_p; stores 1/β_p. Held
+     * cells are identity rows (1/β = 1, c′ = 0), which decouples them; their neighbours keep the conductance to them
+     * on the diagonal.
      */
-    private void sweep(int start, int n, int stride, double[] g, int faceLo, double th, Line line, double[] budget) {
-        final double[] lo = line.lower;
-        final double[] di = line.diagonal;
-        final double[] up = line.upper;
-        final double[] rhs = line.rhs;
+    private void factorLine(int start, int n, int stride, double[] g, int faceLo, double th, double[] pivot) {
         final int mm = op.materials;
         final byte[] mat = op.mat;
+        double previous = 0;
         for (int p = 0, i = start; p < n; p++, i += stride) {
             if (op.isFixed(i)) {
-                lo[p] = 0;
-                di[p] = 1;
-                up[p] = 0;
-                rhs[p] = 0;
+                pivot[i] = 1;
+                previous = 0;
                 continue;
             }
             int m = mat[i] & 0xFF;
             int mo = m * mm;
             double diag = op.rc[m];
+            double lower = 0;
+            double upper = 0;
             if (p > 0) {
                 double gl = g[mo + (mat[i - stride] & 0xFF)];
                 diag += th * gl;
-                lo[p] = op.isFixed(i - stride) ? 0 : -th * gl;
+                lower = -th * gl;
             } else {
                 diag += th * op.gFace[faceLo][m];
-                lo[p] = 0;
             }
             if (p < n - 1) {
                 double gr = g[mo + (mat[i + stride] & 0xFF)];
                 diag += th * gr;
-                up[p] = op.isFixed(i + stride) ? 0 : -th * gr;
+                upper = -th * gr;
             } else {
                 diag += th * op.gFace[faceLo + 1][m];
-                up[p] = 0;
             }
-            di[p] = diag;
-            rhs[p] = op.rc[m] * delta[i];
-        }
-        Tridiagonal.solve(lo, di, up, rhs, line.scratch, n);
-        for (int p = 0, i = start; p < n; p++, i += stride) {
-            delta[i] = rhs[p];
-        }
-        if (budget != null) {
-            addImplicitExchange(start, n, stride, g, faceLo, budget);
+            double inverse = 1.0 / (diag - lower * previous);
+            pivot[i] = inverse;
+            previous = upper * inverse;
         }
     }
 
     /**
-     * Solves (M − θΔt L_a) δ_new = M δ_old on the nx lines that start at {@code base + x} (x = 0…nx−1) and run
-     * {@code n} cells with index step {@code stride}: the Thomas algorithm on all of them at once, with x innermost so
-     * that every pass streams contiguous memory. The same arithmetic as {@link Tridiagonal#solve} per line.
+     * Solves (M − θΔt L_a) δ_new = M δ_old along one contiguous grid line with the cached pivots: forward
+     * d′_p = (r_p − a_p d′_{p−1})/β_p, back δ_p = d′_p − c′_p δ_{p+1}. A held neighbour's d′ and δ are 0, so the
+     * off-diagonal coupling to it drops out by itself.
      */
-    private void sweepBatched(int base, int n, int stride, double[] g, int faceLo, double th, Line line) {
+    private void sweepLine(int start, int n, int stride, double[] g, double th, double[] pivot, Line line) {
+        final double[] cp = line.upper;
+        final double[] dp = line.rhs;
+        final int mm = op.materials;
+        final double[] rc = op.rc;
+        int uniform = stride == 1 && n > 2 ? op.rowMaterial[start / n] : -1;
+        if (uniform >= 0) {
+            // Interior of a row of one material: constant off-diagonals; only the two ends are general.
+            double off = -th * g[uniform * mm + uniform];
+            double rcm = rc[uniform];
+            double previous = lineCell(start, 0, n, stride, g, th, pivot, cp, dp, 0);
+            for (int p = 1, i = start + 1; p < n - 1; p++, i++) {
+                double inverse = pivot[i];
+                cp[p] = off * inverse;
+                previous = (rcm * delta[i] - off * previous) * inverse;
+                dp[p] = previous;
+            }
+            lineCell(start, n - 1, n, stride, g, th, pivot, cp, dp, previous);
+        } else {
+            double previous = 0;
+            for (int p = 0; p < n; p++) {
+                previous = lineCell(start, p, n, stride, g, th, pivot, cp, dp, previous);
+            }
+        }
+        double next = 0;
+        for (int p = n - 1, i = start + (n - 1) * stride; p >= 0; p--, i -= stride) {
+            next = dp[p] - cp[p] * next;
+            delta[i] = next;
+        }
+    }
+
+    /** One cell of a line's forward elimination, general case; returns its d′. */
+    private double lineCell(int start, int p, int n, int stride, double[] g, double th, double[] pivot, double[] cp,
+            double[] dp, double previous) {
+        int i = start + p * stride;
+        if (op.isFixed(i)) {
+            cp[p] = 0;
+            dp[p] = 0;
+            return 0;
+        }
+        final byte[] mat = op.mat;
+        int m = mat[i] & 0xFF;
+        int mo = m * op.materials;
+        double inverse = pivot[i];
+        double lower = p > 0 ? -th * g[mo + (mat[i - stride] & 0xFF)] : 0;
+        double upper = p < n - 1 ? -th * g[mo + (mat[i + stride] & 0xFF)] : 0;
+        cp[p] = upper * inverse;
+        double d = (op.rc[m] * delta[i] - lower * previous) * inverse;
+        dp[p] = d;
+        return d;
+    }
+
+    /**
+     * The same solve on the nx lines that start at {@code base + x} (x = 0…nx−1) and run {@code n} cells with index
+     * step {@code stride}, all at once with x innermost, so that every pass streams contiguous memory.
+     */
+    private void sweepBatched(int base, int n, int stride, double[] g, double th, double[] pivot, Line line) {
         final int nx = grid.nx();
         final double[] cp = line.batchC;
         final double[] dp = line.batchD;
         final int mm = op.materials;
-        final byte[] mat = op.mat;
         final double[] rc = op.rc;
-        final double[] faceLoG = op.gFace[faceLo];
-        final double[] faceHiG = op.gFace[faceLo + 1];
-        final boolean anyFixed = op.fixed != null;
+        final int[] rowMaterial = op.rowMaterial;
         for (int p = 0; p < n; p++) {
             int row = base + p * stride;
             int w = p * nx;
+            // Interior of a row of one material between rows of one material: constant coefficients, streaming.
+            int mp = rowMaterial[row / nx];
+            int mLo = p > 0 ? rowMaterial[(row - stride) / nx] : mp;
+            int mHi = p < n - 1 ? rowMaterial[(row + stride) / nx] : mp;
+            if (mp >= 0 && mLo >= 0 && mHi >= 0) {
+                batchCell(row, 0, p, n, stride, g, th, pivot, cp, dp, w, nx);
+                batchCell(row, nx - 1, p, n, stride, g, th, pivot, cp, dp, w, nx);
+                double upper = p < n - 1 ? -th * g[mp * mm + mHi] : 0;
+                double lower = p > 0 ? -th * g[mp * mm + mLo] : 0;
+                double rcm = rc[mp];
+                int previous = p > 0 ? w - nx : w; // at p = 0, lower = 0 and the product vanishes
+                for (int x = 1; x < nx - 1; x++) {
+                    double inverse = pivot[row + x];
+                    cp[w + x] = upper * inverse;
+                    dp[w + x] = (rcm * delta[row + x] - lower * dp[previous + x]) * inverse;
+                }
+                continue;
+            }
             for (int x = 0; x < nx; x++) {
-                int i = row + x;
-                if (anyFixed && op.fixed[i]) {
-                    cp[w + x] = 0;
-                    dp[w + x] = 0;
-                    continue;
-                }
-                int m = mat[i] & 0xFF;
-                int mo = m * mm;
-                double diag = rc[m];
-                double lower = 0;
-                double upper = 0;
-                if (p > 0) {
-                    double gl = g[mo + (mat[i - stride] & 0xFF)];
-                    diag += th * gl;
-                    lower = anyFixed && op.fixed[i - stride] ? 0 : -th * gl;
-                } else {
-                    diag += th * faceLoG[m];
-                }
-                if (p < n - 1) {
-                    double gr = g[mo + (mat[i + stride] & 0xFF)];
-                    diag += th * gr;
-                    upper = anyFixed && op.fixed[i + stride] ? 0 : -th * gr;
-                } else {
-                    diag += th * faceHiG[m];
-                }
-                double r = rc[m] * delta[i];
-                if (p == 0) {
-                    cp[w + x] = upper / diag;
-                    dp[w + x] = r / diag;
-                } else {
-                    double beta = diag - lower * cp[w - nx + x];
-                    cp[w + x] = upper / beta;
-                    dp[w + x] = (r - lower * dp[w - nx + x]) / beta;
-                }
+                batchCell(row, x, p, n, stride, g, th, pivot, cp, dp, w, nx);
             }
         }
         for (int p = n - 1; p >= 0; p--) {
@@ -304,6 +375,28 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                 }
             }
         }
+    }
+
+    /** The forward elimination of one cell of a batched sweep, general case (any materials, held cells). */
+    private void batchCell(int row, int x, int p, int n, int stride, double[] g, double th, double[] pivot,
+            double[] cp, double[] dp, int w, int nx) {
+        int i = row + x;
+        if (op.isFixed(i)) {
+            cp[w + x] = 0;
+            dp[w + x] = 0;
+            return;
+        }
+        final byte[] mat = op.mat;
+        int m = mat[i] & 0xFF;
+        int mo = m * op.materials;
+        double inverse = pivot[i];
+        double upper = p < n - 1 ? -th * g[mo + (mat[i + stride] & 0xFF)] : 0;
+        cp[w + x] = upper * inverse;
+        double r = op.rc[m] * delta[i];
+        if (p > 0) {
+            r += th * g[mo + (mat[i - stride] & 0xFF)] * dp[w - nx + x];
+        }
+        dp[w + x] = r * inverse;
     }
 
     private void addImplicitExchange(int start, int n, int stride, double[] g, int faceLo, double[] budget) {
@@ -336,25 +429,20 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         }
     }
 
-    /** Per-thread work arrays for one line solve. */
+    /** Per-thread work arrays for the line solves. */
     private static final class Line {
-        final double[] lower;
-        final double[] diagonal;
+        /** c′ and d′ of one line (x sweeps). */
         final double[] upper;
         final double[] rhs;
-        final double[] scratch;
-
+        /** c′ and d′ of a plane's or row's lines, x innermost (y and z sweeps). */
         final double[] batchC;
         final double[] batchD;
 
         Line(int n, int batch) {
-            batchC = new double[batch];
-            batchD = new double[batch];
-            lower = new double[n];
-            diagonal = new double[n];
             upper = new double[n];
             rhs = new double[n];
-            scratch = new double[n];
+            batchC = new double[batch];
+            batchD = new double[batch];
         }
     }
 }

@@ -59,6 +59,11 @@ final class PennesOperator {
      * vectorises.
      */
     final int[] uniformRow;
+    /**
+     * Per x-row (j + ny·k): the material index if every interior cell of the row (x = 1…nx−2) has it and none of
+     * them is held, else −1. The two end cells are always handled one by one.
+     */
+    final int[] rowMaterial;
 
     PennesOperator(BioheatProblem problem) {
         this.grid = problem.grid();
@@ -119,6 +124,16 @@ final class PennesOperator {
                 }
                 generalRow[j + ny * kk] = general;
             }
+        }
+        this.rowMaterial = new int[ny * nz];
+        for (int r = 0; r < ny * nz; r++) {
+            int b = r * nx;
+            int m = nx > 2 ? mat[b + 1] & 0xFF : -1;
+            boolean same = nx > 2;
+            for (int i = 1; i < nx - 1 && same; i++) {
+                same = (mat[b + i] & 0xFF) == m && (fixed == null || !fixed[b + i]);
+            }
+            rowMaterial[r] = same ? m : -1;
         }
         this.uniformRow = new int[ny * nz];
         java.util.Arrays.fill(uniformRow, -1);
