@@ -75,6 +75,9 @@ public final class HtmlReport {
         }
         h.append("</table>\n<p>Lethal zone: cells with Henriques &Omega; &ge; 1 (more than 63 % of cells killed),"
                 + " measured on the grid (cell edges).</p>\n");
+        if (Summary.boiling(outcome)) {
+            h.append("<p class=\"warn\">Note: ").append(esc(Summary.BOILING)).append(".</p>\n");
+        }
 
         h.append("<h2>Safety margins</h2>\n<table><tr><th>layer</th><th>highest peak (&deg;C)</th>"
                 + "<th>limit (&deg;C)</th><th>margin (&deg;C)</th></tr>\n");

@@ -1,5 +1,7 @@
 package org.ecmsim.cli.output;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +10,8 @@ import java.util.Map;
  * numbers, booleans and null. Non-finite numbers are written as null, which JSON has instead of NaN.
  */
 public final class Json {
+
+    private static final MathContext TWELVE_DIGITS = new MathContext(12);
 
     private Json() {
     }
@@ -86,10 +90,17 @@ public final class Json {
         }
     }
 
-    private static void number(double d, StringBuilder sb) {
-        if (!Double.isFinite(d)) {
+    /**
+     * Numbers are rounded to 12 significant digits: unit conversions leave noise like 49.99999999999999 µm that
+     * would only distract a reader (the CSV and VTK files keep every digit).
+     */
+    private static void number(double value, StringBuilder sb) {
+        if (!Double.isFinite(value)) {
             sb.append("null");
-        } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return;
+        }
+        double d = value == 0 ? 0 : new BigDecimal(value).round(TWELVE_DIGITS).doubleValue();
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             sb.append((long) d);
         } else {
             sb.append(d);

@@ -121,6 +121,24 @@ public final class Summary {
         return null;
     }
 
+    /** The caveat printed when a session passes 100 °C. */
+    public static final String BOILING = "a peak of 100 °C or more: tissue water boils there; the model collapses the"
+            + " electrical conductivity (desiccation) but has no latent heat of vaporisation, so temperatures above"
+            + " 100 °C are overestimates; lower the drive";
+
+    /**
+     * @param outcome a run
+     * @return true if any session's peak temperature reached 100 °C
+     */
+    public static boolean boiling(Outcome outcome) {
+        for (RfTreatmentResult rf : outcome.result().sessions()) {
+            if (rf.thermal().peakTemperature().max() >= Units.celsiusToKelvin(100)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * @param outcome a run
      * @param region a layer name
@@ -414,6 +432,9 @@ public final class Summary {
                     fmt(r.day()), String.format(l, "%.0f → %.0f", r.impedanceStart(), r.impedanceEnd()),
                     r.energy(), r.peak(), width, depth));
         }
+        if (boiling(outcome)) {
+            sb.append("  note: ").append(BOILING).append('\n');
+        }
         sb.append("\nSafety margins (highest peak over all sessions)\n");
         margin(sb, EPIDERMIS, worstPeak(outcome, EPIDERMIS), sc.safety().epidermisLimit());
         margin(sb, FAT, worstPeak(outcome, FAT), sc.safety().fatLimit());
@@ -449,6 +470,6 @@ public final class Summary {
      * @return it without needless decimals
      */
     static String fmt(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d);
+        return org.ecmsim.cli.scenario.UnitParser.format(d);
     }
 }
