@@ -40,10 +40,10 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.println("ecmsim validate: verification and calibration checks (docs/validation.md)");
         out.println();
-        out.printf(Locale.ROOT, "%-6s %-48s %-38s %-30s %s%n", "id", "check", "expected", "computed", "result");
+        out.printf(Locale.ROOT, "%-6s %-52s %-40s %-30s %s%n", "id", "check", "expected", "computed", "result");
         int failed = 0;
         for (Check c : checks) {
-            out.printf(Locale.ROOT, "%-6s %-48s %-38s %-30s %s%n", c.id(), c.name(), c.expected(), c.computed(),
+            out.printf(Locale.ROOT, "%-6s %-52s %-40s %-30s %s%n", c.id(), c.name(), c.expected(), c.computed(),
                     c.passed() ? "pass" : "FAIL");
             if (!c.passed()) {
                 failed++;
