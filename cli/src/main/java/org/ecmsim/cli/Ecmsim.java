@@ -1,0 +1,124 @@
+package org.ecmsim.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.ecmsim.cli.scenario.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code ecmsim} command: {@code run}, {@code init}, {@code validate}. Without a subcommand it runs the built-in
+ * default scenario, as {@code ecmsim run} does.
+ *
+ * <p>Exit codes: 0 success; 1 a failure while running (or a failed check); 2 bad input: an invalid scenario file or
+ * command-line usage. Bad input never prints a stack trace; set {@code ECMSIM_DEBUG=1} to see one for failures.
+ */
+@Command(name = "ecmsim", mixinStandardHelpOptions = true, versionProvider = Ecmsim.Version.class,
+        subcommands = {RunCommand.class, InitCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        description = {"Simulates RF microneedling of skin: RF field -> Joule heating -> Pennes bioheat -> thermal"
+            + " damage -> weeks of extracellular-matrix remodelling over several sessions, against untreated skin.",
+            "", "Without a command, runs the built-in default scenario (same as 'ecmsim run')."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failure while running, or a failed validation check",
+            "2:bad input: invalid scenario file or command-line usage"},
+        footer = {"", "Examples:", "  ecmsim                       run the default scenario into ecmsim-out/",
+            "  ecmsim init my.yaml          write the default scenario, every key commented",
+            "  ecmsim run my.yaml --out r1  run it into folder r1",
+            "  ecmsim validate              verification and calibration checks"})
+public final class Ecmsim implements Callable<Integer> {
+
+    /** Exit code of success. */
+    public static final int OK = 0;
+    /** Exit code of a failure while running. */
+    public static final int FAILURE = 1;
+    /** Exit code of bad input. */
+    public static final int BAD_INPUT = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** @param args the command line */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        int code = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        System.exit(code);
+    }
+
+    /**
+     * The configured command line, for main and for tests.
+     *
+     * @param out standard output
+     * @param err standard error (progress, messages)
+     * @return the command line
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Ecmsim());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            PrintWriter w = line.getErr();
+            if (e instanceof ScenarioException) {
+                w.println("ecmsim: invalid scenario: " + e.getMessage());
+                w.flush();
+                return BAD_INPUT;
+            }
+            if (e instanceof BadInputException) {
+                w.println("ecmsim: " + e.getMessage());
+                w.flush();
+                return BAD_INPUT;
+            }
+            w.println("ecmsim: failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (System.getenv("ECMSIM_DEBUG") != null) {
+                e.printStackTrace(w);
+            } else {
+                w.println("(set ECMSIM_DEBUG=1 to see where)");
+            }
+            w.flush();
+            return FAILURE;
+        });
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        return spec.commandLine().getSubcommands().get("run").execute();
+    }
+
+    /** Bad command-line input found after parsing (an existing file, an unusable folder): exit code 2. */
+    static final class BadInputException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadInputException(String message) {
+            super(message);
+        }
+    }
+
+    /** @return the project version from the build, or "unknown" */
+    static String version() {
+        try (InputStream in = Ecmsim.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Prints the version for --version. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ecmsim " + version(), "Java " + System.getProperty("java.version") + " ("
+                + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

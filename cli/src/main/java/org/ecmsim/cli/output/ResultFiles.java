@@ -1,0 +1,209 @@
+package org.ecmsim.cli.output;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.ecmsim.biology.Species;
+import org.ecmsim.cli.run.CourseRunner.BiologySnapshot;
+import org.ecmsim.cli.run.CourseRunner.Outcome;
+import org.ecmsim.grid.CellMask;
+import org.ecmsim.grid.MaterialMap;
+import org.ecmsim.simulation.DepthProfile;
+import org.ecmsim.simulation.LayerTimeSeries;
+import org.ecmsim.simulation.RfTreatmentResult;
+import org.ecmsim.simulation.ThermalRunResult;
+import org.ecmsim.units.Units;
+
+/**
+ * Writes a run's results into a folder: {@code summary.json}, {@code timeseries.csv}, {@code profiles.csv}, the PNG
+ * charts, the {@code .vti} fields and {@code report.html}. README.md lists the files and their columns and keys.
+ */
+public final class ResultFiles {
+
+    /** The summary file name. */
+    public static final String SUMMARY = "summary.json";
+    /** The time-series file name. */
+    public static final String TIMESERIES = "timeseries.csv";
+    /** The depth-profile file name. */
+    public static final String PROFILES = "profiles.csv";
+    /** The report file name. */
+    public static final String REPORT = "report.html";
+
+    private ResultFiles() {
+    }
+
+    /**
+     * @param outcome the run
+     * @param dir the output folder (created if missing)
+     * @param source the scenario file, or "built-in default"
+     * @param version the ecmsim version
+     * @param progress receives a line per group of files
+     * @return the files written, relative to dir, in order
+     * @throws IOException if writing fails
+     */
+    public static List<String> write(Outcome outcome, Path dir, String source, String version,
+            Consumer<String> progress) throws IOException {
+        Files.createDirectories(dir);
+        List<String> files = new ArrayList<>();
+        progress.accept("tables");
+        timeseries(outcome, dir.resolve(TIMESERIES));
+        files.add(TIMESERIES);
+        profiles(outcome, dir.resolve(PROFILES));
+        files.add(PROFILES);
+
+        progress.accept("charts");
+        Map<String, String> charts = new LinkedHashMap<>();
+        charts.put("percent_vs_control.png", "Change of each matrix component vs the untreated control, per layer.");
+        Charts.percentVsControl(outcome, dir.resolve("percent_vs_control.png"));
+        for (LayerTimeSeries layer : outcome.result().layers()) {
+            String name = "timecourse_" + slug(layer.layer()) + ".png";
+            Charts.timeCourse(outcome, layer, dir.resolve(name));
+            charts.put(name, layer.layer() + ": treated vs untreated control (layer means).");
+        }
+        if (!outcome.result().profiles().isEmpty()) {
+            Charts.depthProfiles(outcome, dir.resolve("depth_profiles.png"));
+            charts.put("depth_profiles.png", "Change vs control against depth on the snapshot days.");
+        }
+        Charts.impedance(outcome, dir.resolve("impedance.png"));
+        charts.put("impedance.png", "Tip impedance during the pulses of each session.");
+        for (Charts.CrossSection c : Charts.CrossSection.values()) {
+            String name = "cross_section_" + c.name().toLowerCase(Locale.ROOT) + ".png";
+            Charts.crossSection(outcome, c, dir.resolve(name));
+            charts.put(name, "Session 1, x-z plane through the needle: " + c.title + ".");
+        }
+        files.addAll(charts.keySet());
+
+        if (outcome.scenario().output().vti()) {
+            progress.accept("VTK fields");
+            List<RfTreatmentResult> sessions = outcome.result().sessions();
+            for (int s = 0; s < sessions.size(); s++) {
+                String name = String.format(Locale.ROOT, "thermal_session%d.vti", s + 1);
+                Vti.write(dir.resolve(name), outcome.thermalGrid(), thermalArrays(outcome, sessions.get(s)));
+                files.add(name);
+            }
+            for (BiologySnapshot snap : outcome.snapshots()) {
+                String name = String.format(Locale.ROOT, "biology_day%03d.vti", Math.round(snap.day()));
+                if (snap.day() != Math.rint(snap.day())) {
+                    name = String.format(Locale.ROOT, "biology_day%06.2f.vti", snap.day());
+                }
+                Vti.write(dir.resolve(name), outcome.biologyGrid(), biologyArrays(outcome, snap));
+                files.add(name);
+            }
+        }
+        files.add(SUMMARY);
+        files.add(REPORT);
+        progress.accept("summary and report");
+        Files.writeString(dir.resolve(SUMMARY), Json.write(Summary.json(outcome, source, version, files)),
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(REPORT), HtmlReport.html(outcome, source, version, dir, charts, files),
+                StandardCharsets.UTF_8);
+        return files;
+    }
+
+    /**
+     * @param outcome the run
+     * @param rf a session
+     * @return the session's fields on the thermal grid, by VTK array name
+     */
+    static Map<String, double[]> thermalArrays(Outcome outcome, RfTreatmentResult rf) {
+        ThermalRunResult t = rf.thermal();
+        Map<String, double[]> a = new LinkedHashMap<>();
+        double[] peak = t.peakTemperature().values().clone();
+        for (int c = 0; c < peak.length; c++) {
+            peak[c] = Units.kelvinToCelsius(peak[c]);
+        }
+        a.put("peak_temperature_C", peak);
+        for (int p = 0; p < t.processes().size(); p++) {
+            a.put("omega_" + slug(t.processes().get(p).name()), t.omega().get(p).values().clone());
+        }
+        a.put("cem43_min", t.cem43().values().clone());
+        a.put("layer", layers(outcome.thermalLayers()));
+        CellMask needle = outcome.needle();
+        double[] n = new double[peak.length];
+        for (int c = 0; c < n.length; c++) {
+            n[c] = needle.contains(c) ? 1 : 0;
+        }
+        a.put("needle", n);
+        return a;
+    }
+
+    private static Map<String, double[]> biologyArrays(Outcome outcome, BiologySnapshot snap) {
+        Map<String, double[]> a = new LinkedHashMap<>();
+        for (Species s : Species.values()) {
+            a.put("treated_" + s.name().toLowerCase(Locale.ROOT), snap.treated().get(s));
+        }
+        for (Species s : Species.values()) {
+            a.put("control_" + s.name().toLowerCase(Locale.ROOT), snap.control().get(s));
+        }
+        a.put("layer", layers(outcome.biologyLayers()));
+        return a;
+    }
+
+    private static double[] layers(MaterialMap map) {
+        double[] out = new double[map.grid().cellCount()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = map.get(c);
+        }
+        return out;
+    }
+
+    private static void timeseries(Outcome outcome, Path file) throws IOException {
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            w.write("day,layer,species,treated,control,percent_vs_control\n");
+            for (LayerTimeSeries l : outcome.result().layers()) {
+                double[] days = l.days();
+                for (Species s : Species.values()) {
+                    for (int i = 0; i < days.length; i++) {
+                        double p = l.percentVsControl(s, i);
+                        w.write(num(days[i]) + "," + l.layer() + "," + s.name() + "," + num(l.treated().get(s)[i])
+                                + "," + num(l.control().get(s)[i]) + "," + (Double.isNaN(p) ? "" : num(p)) + "\n");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void profiles(Outcome outcome, Path file) throws IOException {
+        try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            w.write("day,depth_mm,species,treated,control\n");
+            for (DepthProfile p : outcome.result().profiles()) {
+                for (Species s : Species.values()) {
+                    for (int k = 0; k < p.depths().length; k++) {
+                        w.write(num(p.day()) + "," + mm(p.depths()[k]) + "," + s.name() + ","
+                                + num(p.treated().get(s)[k]) + "," + num(p.control().get(s)[k]) + "\n");
+                    }
+                }
+            }
+        }
+    }
+
+    /** A depth in mm to 12 significant digits, so that 0.1 mm is written "0.1", not "0.09999999999999999". */
+    private static String mm(double metres) {
+        return new java.math.BigDecimal(Units.toMm(metres)).round(new java.math.MathContext(12))
+                .stripTrailingZeros().toPlainString();
+    }
+
+    private static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        return Double.toString(v); // shortest text that reads back to the same double
+    }
+
+    /**
+     * @param name a layer or process name
+     * @return a file-name-safe lower-case version: "reticular_dermis"
+     */
+    static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    }
+}

@@ -1,0 +1,2 @@
+/** Runs a scenario's course through core's {@code RemodellingSimulation.Site}, reporting progress per phase. */
+package org.ecmsim.cli.run;

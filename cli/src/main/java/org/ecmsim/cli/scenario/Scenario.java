@@ -1,0 +1,151 @@
+package org.ecmsim.cli.scenario;
+
+import java.util.List;
+import java.util.Objects;
+import org.ecmsim.electric.Drive;
+import org.ecmsim.electric.ElectrodeArray;
+import org.ecmsim.electric.Needle;
+import org.ecmsim.simulation.RfPass;
+import org.ecmsim.simulation.TreatmentProtocol;
+import org.ecmsim.units.Units;
+
+/**
+ * Everything a run needs, as read from a scenario file: SI inside (m, s, K), ages in years. {@link #defaults()} is
+ * the built-in scenario, the course of {@code examples/ThreeSessions}: three sessions four weeks apart with a 7×7
+ * bipolar tip, followed to day 84.
+ *
+ * @param skin the skin and the person
+ * @param tip the needle array
+ * @param treatment the sessions and their passes
+ * @param numerics grid and time resolution, threads
+ * @param output what to sample and write
+ * @param safety temperature limits for the reported safety margins
+ */
+public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety) {
+
+    /** Checks for nulls. */
+    public Scenario {
+        Objects.requireNonNull(skin, "skin");
+        Objects.requireNonNull(tip, "tip");
+        Objects.requireNonNull(treatment, "treatment");
+        Objects.requireNonNull(numerics, "numerics");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(safety, "safety");
+    }
+
+    /**
+     * @param ageYears age at the first session (years)
+     * @param agedLayers thin the epidermis and dermis for the age (Branchet et al. 1990)
+     */
+    public record Skin(double ageYears, boolean agedLayers) {
+    }
+
+    /**
+     * @param rows rows of needles (along y)
+     * @param columns columns of needles (along x)
+     * @param pitch centre-to-centre needle distance (m)
+     * @param pattern polarity layout
+     * @param needleDiameter needle diameter (m)
+     * @param needleDepth needle penetration depth (m)
+     * @param exposed uninsulated length at the tip (m)
+     */
+    public record Tip(int rows, int columns, double pitch, ElectrodeArray.Pattern pattern, double needleDiameter,
+            double needleDepth, double exposed) {
+
+        /** @return the core array */
+        public ElectrodeArray toArray() {
+            Needle needle = new Needle(needleDiameter, needleDepth, exposed, Needle.STAINLESS_STEEL);
+            return ElectrodeArray.grid(rows, columns, pitch, needle, pattern);
+        }
+
+        /** @return the number of needles */
+        public int pins() {
+            return rows * columns;
+        }
+    }
+
+    /**
+     * @param sessions number of sessions, the first on day 0
+     * @param interval time between sessions (s)
+     * @param passes the passes of every session
+     * @param followUp the last day simulated, counted from the first session (s)
+     */
+    public record Treatment(int sessions, double interval, List<RfPass> passes, double followUp) {
+        /** Copies the list. */
+        public Treatment {
+            passes = List.copyOf(passes);
+        }
+
+        /** @return the core protocol */
+        public TreatmentProtocol toProtocol() {
+            return TreatmentProtocol.repeated(sessions, interval / Units.DAY, passes);
+        }
+
+        /** @return the follow-up day (d) */
+        public double followUpDays() {
+            return followUp / Units.DAY;
+        }
+
+        /** @return the day of the last session (d) */
+        public double lastSessionDay() {
+            return (sessions - 1) * interval / Units.DAY;
+        }
+    }
+
+    /**
+     * @param cellSize thermal cell size (m); biology cells are 2 × 2 × 2 of them
+     * @param biologyStep biology time step (s)
+     * @param threads worker threads; 0 = one per processor
+     */
+    public record Numerics(double cellSize, double biologyStep, int threads) {
+    }
+
+    /**
+     * @param sampleEvery interval of the time series (s)
+     * @param snapshotDays days with depth profiles and 3-D biology fields (s from the first session)
+     * @param vti write VTK image files of the 3-D fields
+     */
+    public record Output(double sampleEvery, List<Double> snapshotDays, boolean vti) {
+        /** Copies the list. */
+        public Output {
+            snapshotDays = List.copyOf(snapshotDays);
+        }
+
+        /** @return the snapshot days (d) */
+        public double[] snapshotDaysInDays() {
+            return snapshotDays.stream().mapToDouble(s -> s / Units.DAY).toArray();
+        }
+    }
+
+    /**
+     * @param epidermisLimit temperature the epidermis should stay below (K)
+     * @param fatLimit temperature the subcutaneous fat should stay below (K)
+     */
+    public record Safety(double epidermisLimit, double fatLimit) {
+    }
+
+    /** @return the built-in scenario (the values {@code ecmsim init} writes) */
+    public static Scenario defaults() {
+        return new Scenario(
+                new Skin(50, false),
+                new Tip(7, 7, Units.mm(1.0), ElectrodeArray.Pattern.ALTERNATING_ROWS, Units.mm(0.2), Units.mm(1.5),
+                        Units.mm(0.5)),
+                new Treatment(3, 28 * Units.DAY,
+                        List.of(new RfPass(Units.mm(1.5), new Drive.EnergyPerPin(Units.mJ(30)), Units.ms(100), 1,
+                                0.0, Units.ms(400))),
+                        84 * Units.DAY),
+                new Numerics(Units.um(50), 2 * Units.HOUR, 0),
+                new Output(1 * Units.DAY, List.of(7 * Units.DAY, 28 * Units.DAY, 84 * Units.DAY), true),
+                new Safety(Units.celsiusToKelvin(43), Units.celsiusToKelvin(43)));
+    }
+
+    /** @param value another output section @return a copy with it */
+    public Scenario withOutput(Output value) {
+        return new Scenario(skin, tip, treatment, numerics, value, safety);
+    }
+
+    /** @param value another numerics section @return a copy with it */
+    public Scenario withNumerics(Numerics value) {
+        return new Scenario(skin, tip, treatment, value, output, safety);
+    }
+}

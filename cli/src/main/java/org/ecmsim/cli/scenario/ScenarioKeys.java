@@ -1,0 +1,135 @@
+package org.ecmsim.cli.scenario;
+
+import java.util.List;
+import org.ecmsim.cli.scenario.UnitParser.Dimension;
+
+/**
+ * The scenario schema: every key, with its unit, default, valid range and source. Sources marked (U) are widely
+ * quoted but unverified, as in docs/model.md; "model choice" marks values chosen for the model, not measured.
+ */
+public final class ScenarioKeys {
+
+    private ScenarioKeys() {
+    }
+
+    // skin
+    /** Age at the first session. */
+    public static final Key AGE = Key.quantity("skin", "age", Dimension.AGE, "18 y", "100 y", "50 y",
+            "age at the first session; sets resting fibroblast density, collagen synthesis per cell (-32 % from 25"
+            + " to 80, Varani et al., Am J Pathol 168:1861 (2006)) and MMP activity");
+    /** Age-thinned layers. */
+    public static final Key AGED_LAYERS = Key.bool("skin", "aged_layers", false,
+            "thin the epidermis by 6.5 %/decade and the dermis by 6 %/decade from age 25 (Branchet et al.,"
+            + " Gerontology 36:28 (1990)); false keeps the facial stack: epidermis 80 um, papillary dermis 0.2 mm,"
+            + " reticular dermis 1.8 mm, then fat (Jiang et al., Burns 28:713 (2002))");
+
+    // tip
+    /** Needle rows. */
+    public static final Key ROWS = Key.integer("tip", "rows", 1, 20, 7,
+            "rows of needles (along y); commercial tips have 25-64 pins (docs/model.md 9.7, U)");
+    /** Needle columns. */
+    public static final Key COLUMNS = Key.integer("tip", "columns", 1, 20, 7, "columns of needles (along x)");
+    /** Needle pitch. */
+    public static final Key PITCH = Key.quantity("tip", "pitch", Dimension.LENGTH, "0.3 mm", "5 mm", "1 mm",
+            "centre-to-centre distance of neighbouring needles; must be a whole number (>= 3) of"
+            + " numerics.cell_size, because the simulated site is one pitch-wide unit cell around an interior needle");
+    /** Polarity pattern. */
+    public static final Key PATTERN = Key.choice("tip", "pattern",
+            List.of("alternating_rows", "alternating_columns", "checkerboard", "monopolar"), "alternating_rows",
+            "polarity layout: bipolar rows/columns/checkerboard drive needles against each other, monopolar drives"
+            + " all needles against a distant return electrode; most devices are bipolar (docs/model.md 9.7)");
+    /** Needle diameter. */
+    public static final Key DIAMETER = Key.quantity("tip.needle", "diameter", Dimension.LENGTH, "0.05 mm", "0.5 mm",
+            "0.2 mm", "needle diameter; 0.1-0.3 mm typical (docs/model.md 9.7, U); resolve it (cell <= diameter/3)"
+            + " when the field next to the needle matters");
+    /** Needle depth. */
+    public static final Key NEEDLE_DEPTH = Key.quantity("tip.needle", "depth", Dimension.LENGTH, "0.2 mm", "5 mm",
+            "1.5 mm", "penetration depth; 0.5-3.5 mm typical, forehead >= 1.5 mm, cheek 1.0 mm (docs/model.md 9.7);"
+            + " each pass may set its own");
+    /** Exposed tip length. */
+    public static final Key EXPOSED = Key.quantity("tip.needle", "exposed", Dimension.LENGTH, "0.05 mm", "5 mm",
+            "0.5 mm", "uninsulated length at the tip, at most the depth (equal to it for an uninsulated needle);"
+            + " insulated shafts spare the epidermis");
+
+    // treatment
+    /** Number of sessions. */
+    public static final Key SESSIONS = Key.integer("treatment", "sessions", 1, 10, 3,
+            "sessions, the first on day 0; three sessions four weeks apart as in Seo et al., J Cosmet Laser Ther"
+            + " 15:25 (2013)");
+    /** Days between sessions. */
+    public static final Key INTERVAL = Key.quantity("treatment", "interval", Dimension.TIME, "1 d", "365 d", "28 d",
+            "time between sessions");
+    /** Follow-up day. */
+    public static final Key FOLLOW_UP = Key.quantity("treatment", "follow_up", Dimension.TIME, "1 d", "730 d",
+            "84 d", "last day simulated, counted from the first session; not before the last session");
+    /** Pass needle depth. */
+    public static final Key PASS_DEPTH = Key.quantity("treatment.passes[]", "depth", Dimension.LENGTH, "0.2 mm",
+            "5 mm", "1.5 mm", "needle depth of this pass (the needle keeps its exposed length)");
+    /** Energy per pin. */
+    public static final Key ENERGY_PER_PIN = Key.quantity("treatment.passes[].drive", "energy_per_pin",
+            Dimension.ENERGY, "0.1 mJ", "100 mJ", "30 mJ", "energy per needle per pulse, delivered at constant"
+            + " power; ~1-10 mJ/pin is typical (docs/model.md 9.7, U), 30 mJ is the ThreeSessions example's");
+    /** Constant power. */
+    public static final Key POWER = Key.quantity("treatment.passes[].drive", "power", Dimension.POWER, "0.1 W",
+            "200 W", "20 W", "total RF power under the whole tip, regulated by the generator; up to ~50-70 W"
+            + " (docs/model.md 9.7, U)");
+    /** Constant voltage. */
+    public static final Key VOLTAGE = Key.quantity("treatment.passes[].drive", "voltage", Dimension.VOLTAGE, "1 V",
+            "500 V", "40 V", "RMS voltage between + and - needles (bipolar) or needles and return (monopolar);"
+            + " power falls as the impedance rises");
+    /** Pulse length. */
+    public static final Key CONDUCTION = Key.quantity("treatment.passes[]", "conduction", Dimension.TIME, "1 ms",
+            "2 s", "100 ms", "length of each RF pulse; 10-1000 ms typical (docs/model.md 9.7, U)");
+    /** Pulses per pass. */
+    public static final Key PULSES = Key.integer("treatment.passes[]", "pulses", 1, 20, 1, "pulses in the train");
+    /** Off time between pulses. */
+    public static final Key PULSE_INTERVAL = Key.quantity("treatment.passes[]", "pulse_interval", Dimension.TIME,
+            "0 ms", "10 s", "0 ms", "off time between the pulses of a train; > 0 when pulses > 1");
+    /** Cooling after the pass. */
+    public static final Key COOLING = Key.quantity("treatment.passes[]", "cooling", Dimension.TIME, "0 ms", "60 s",
+            "400 ms", "time after the last pulse before the pass ends; the heat dose keeps accruing meanwhile");
+
+    // numerics
+    /** Thermal cell size. */
+    public static final Key CELL_SIZE = Key.quantity("numerics", "cell_size", Dimension.LENGTH, "10 um", "250 um",
+            "50 um", "thermal cell size (biology cells are 2 x 2 x 2 of them); must divide tip.pitch; 50 um runs the"
+            + " default in about 20 s on 2 cores, 100 um in a few seconds (coarser zones)");
+    /** Biology step. */
+    public static final Key BIOLOGY_STEP = Key.quantity("numerics", "biology_step", Dimension.TIME, "6 min", "24 h",
+            "2 h", "biology time step (RemodellingSimulation default 2 h)");
+    /** Threads. */
+    public static final Key THREADS = Key.integer("numerics", "threads", 0, 256, 0,
+            "worker threads, 0 = one per processor (--threads overrides); results are bitwise the same for any"
+            + " count");
+
+    // output
+    /** Time-series sampling. */
+    public static final Key SAMPLE_EVERY = Key.quantity("output", "sample_every", Dimension.TIME, "6 h", "28 d",
+            "1 d", "interval of the time series (timeseries.csv, charts)");
+    /** Snapshot days. */
+    public static final Key SNAPSHOT_DAYS = Key.quantities("output", "snapshot_days", Dimension.TIME, "0 d",
+            "730 d", "[7 d, 28 d, 84 d]", "days with depth profiles and 3-D biology fields, not after follow_up;"
+            + " when omitted, those of 7, 28, 84 d up to follow_up, and follow_up itself");
+    /** VTK output. */
+    public static final Key VTI = Key.bool("output", "vti", true,
+            "write VTK image data (.vti) of the 3-D thermal fields per session and biology fields per snapshot");
+
+    // safety
+    /** Epidermis limit. */
+    public static final Key EPIDERMIS_LIMIT = Key.quantity("safety", "epidermis_limit", Dimension.TEMPERATURE,
+            "37 C", "100 C", "43 C", "the margin reported is this minus the epidermis peak; 43 C is the CEM43"
+            + " reference temperature (Sapareto & Dewey, Int J Radiat Oncol Biol Phys 10:787 (1984)): a second"
+            + " there is 1/60 of an equivalent minute, against 240 for necrosis");
+    /** Fat limit. */
+    public static final Key FAT_LIMIT = Key.quantity("safety", "fat_limit", Dimension.TEMPERATURE, "37 C",
+            "100 C", "43 C", "the same for the subcutaneous fat (model choice: the same 43 C reference as"
+            + " the epidermis)");
+
+    /** @return every key, in file order */
+    public static List<Key> all() {
+        return List.of(AGE, AGED_LAYERS, ROWS, COLUMNS, PITCH, PATTERN, DIAMETER, NEEDLE_DEPTH, EXPOSED, SESSIONS,
+                INTERVAL, PASS_DEPTH, ENERGY_PER_PIN, POWER, VOLTAGE, CONDUCTION, PULSES, PULSE_INTERVAL, COOLING,
+                FOLLOW_UP, CELL_SIZE, BIOLOGY_STEP, THREADS, SAMPLE_EVERY, SNAPSHOT_DAYS, VTI, EPIDERMIS_LIMIT,
+                FAT_LIMIT);
+    }
+}

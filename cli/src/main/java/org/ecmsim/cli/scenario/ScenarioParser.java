@@ -1,0 +1,578 @@
+package org.ecmsim.cli.scenario;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.ecmsim.cli.scenario.UnitParser.UnitException;
+import org.ecmsim.electric.Drive;
+import org.ecmsim.electric.ElectrodeArray;
+import org.ecmsim.simulation.RfPass;
+import org.ecmsim.units.Units;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Reads a scenario file (YAML 1.2) into a {@link Scenario}, checking every value before anything runs. Missing keys
+ * take their defaults ({@link ScenarioKeys}); the first problem found ends the reading with a
+ * {@link ScenarioException} whose message gives the file, line and column, the key, the value and what would be
+ * valid.
+ */
+public final class ScenarioParser {
+
+    /** More thermal cells than this is refused: memory and hours of run time. */
+    static final long MAX_THERMAL_CELLS = 4_000_000;
+
+    private static final List<Double> DEFAULT_SNAPSHOT_DAYS = List.of(7.0, 28.0, 84.0);
+
+    private final String file;
+    /** Where each value was read, by its display path, for checks that involve several keys. */
+    private final Map<String, Node> locations = new LinkedHashMap<>();
+    private Node root;
+    private boolean defaultSnapshots;
+
+    private ScenarioParser(String file) {
+        this.file = file;
+    }
+
+    /**
+     * @param path a scenario file
+     * @return the scenario
+     * @throws ScenarioException if the file cannot be read or is not a valid scenario
+     */
+    public static Scenario parse(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(path + ": no such file");
+        } catch (MalformedInputException e) {
+            throw new ScenarioException(path + ": not UTF-8 text; save the scenario as UTF-8");
+        } catch (IOException e) {
+            throw new ScenarioException(path + ": cannot read it (" + e.getMessage() + ")");
+        }
+        return parse(text, path.toString());
+    }
+
+    /**
+     * @param text the YAML text
+     * @param fileName the name used in messages
+     * @return the scenario
+     * @throws ScenarioException if the text is not a valid scenario
+     */
+    public static Scenario parse(String text, String fileName) {
+        return new ScenarioParser(fileName).read(text);
+    }
+
+    private Scenario read(String text) {
+        Optional<Node> doc;
+        try {
+            LoadSettings settings = LoadSettings.builder().setLabel(file).build();
+            doc = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
+            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+            String where = m == null ? file : file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
+            throw new ScenarioException(where + ": not valid YAML: " + problem
+                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+        } catch (YamlEngineException e) {
+            throw new ScenarioException(file + ": not valid YAML: " + e.getMessage());
+        }
+        root = doc.orElse(null);
+        Section top = new Section("", "", root, root);
+        Scenario s = new Scenario(skin(top), tipSection(top), treatment(top), numerics(top), output(top),
+                safety(top));
+        return crossCheck(s);
+    }
+
+    private Scenario.Skin skin(Section top) {
+        Section s = top.section("skin");
+        return new Scenario.Skin(s.quantity(ScenarioKeys.AGE), s.bool(ScenarioKeys.AGED_LAYERS));
+    }
+
+    private Scenario.Tip tipSection(Section top) {
+        Section t = top.section("tip");
+        int rows = t.integer(ScenarioKeys.ROWS);
+        int columns = t.integer(ScenarioKeys.COLUMNS);
+        double pitch = t.quantity(ScenarioKeys.PITCH);
+        String pattern = t.choice(ScenarioKeys.PATTERN);
+        Section n = t.section("needle");
+        return new Scenario.Tip(rows, columns, pitch, ElectrodeArray.Pattern.valueOf(pattern.toUpperCase(Locale.ROOT)),
+                n.quantity(ScenarioKeys.DIAMETER), n.quantity(ScenarioKeys.NEEDLE_DEPTH),
+                n.quantity(ScenarioKeys.EXPOSED));
+    }
+
+    private Scenario.Treatment treatment(Section top) {
+        Section t = top.section("treatment");
+        int sessions = t.integer(ScenarioKeys.SESSIONS);
+        double interval = t.quantity(ScenarioKeys.INTERVAL);
+        List<RfPass> passes = new ArrayList<>();
+        NodeTuple list = t.entries.get("passes");
+        if (list == null || isNull(list.getValueNode())) {
+            passes.add(pass(new Section("treatment.passes[0]", "treatment.passes[]", null, t.node)));
+        } else if (list.getValueNode() instanceof SequenceNode seq) {
+            if (seq.getValue().isEmpty()) {
+                throw fail(seq, "treatment.passes is empty; give at least one pass (a list of mappings with depth,"
+                        + " drive, conduction, pulses, pulse_interval, cooling)");
+            }
+            for (int p = 0; p < seq.getValue().size(); p++) {
+                Node item = seq.getValue().get(p);
+                passes.add(pass(new Section("treatment.passes[" + p + "]", "treatment.passes[]", item, item)));
+            }
+        } else {
+            throw fail(list.getValueNode(), "treatment.passes must be a list of passes, each a mapping starting"
+                    + " with '- depth: ...'; found " + describe(list.getValueNode()));
+        }
+        return new Scenario.Treatment(sessions, interval, passes, t.quantity(ScenarioKeys.FOLLOW_UP));
+    }
+
+    private RfPass pass(Section p) {
+        double depth = p.quantity(ScenarioKeys.PASS_DEPTH);
+        Drive drive = drive(p);
+        double conduction = p.quantity(ScenarioKeys.CONDUCTION);
+        int pulses = p.integer(ScenarioKeys.PULSES);
+        double gap = p.quantity(ScenarioKeys.PULSE_INTERVAL);
+        double cooling = p.quantity(ScenarioKeys.COOLING);
+        if (pulses > 1 && gap == 0) {
+            throw fail(p.where(ScenarioKeys.PULSE_INTERVAL), p.path + ": a train of " + pulses + " pulses needs an"
+                    + " off time between them; pulse_interval = 0 ms (valid range "
+                    + ScenarioKeys.PULSE_INTERVAL.range() + ", > 0 when pulses > 1), or use one longer pulse");
+        }
+        return new RfPass(depth, drive, conduction, pulses, gap, cooling);
+    }
+
+    private Drive drive(Section pass) {
+        Section d = pass.section("drive");
+        List<String> given = new ArrayList<>();
+        for (Key k : List.of(ScenarioKeys.ENERGY_PER_PIN, ScenarioKeys.POWER, ScenarioKeys.VOLTAGE)) {
+            if (d.has(k.name())) {
+                given.add(k.name());
+            }
+        }
+        if (given.size() > 1) {
+            throw fail(d.node, d.path + ": give exactly one of energy_per_pin, power or voltage; found "
+                    + String.join(" and ", given));
+        }
+        if (given.isEmpty() && d.node != null && !isNull(d.node)) {
+            throw fail(d.node, d.path + ": give one of energy_per_pin (" + ScenarioKeys.ENERGY_PER_PIN.range()
+                    + "), power (" + ScenarioKeys.POWER.range() + ") or voltage (" + ScenarioKeys.VOLTAGE.range()
+                    + ")");
+        }
+        String which = given.isEmpty() ? "energy_per_pin" : given.get(0);
+        return switch (which) {
+            case "power" -> new Drive.ConstantPower(d.quantity(ScenarioKeys.POWER));
+            case "voltage" -> new Drive.ConstantVoltage(d.quantity(ScenarioKeys.VOLTAGE));
+            default -> new Drive.EnergyPerPin(d.quantity(ScenarioKeys.ENERGY_PER_PIN));
+        };
+    }
+
+    private Scenario.Numerics numerics(Section top) {
+        Section n = top.section("numerics");
+        return new Scenario.Numerics(n.quantity(ScenarioKeys.CELL_SIZE), n.quantity(ScenarioKeys.BIOLOGY_STEP),
+                n.integer(ScenarioKeys.THREADS));
+    }
+
+    private Scenario.Output output(Section top) {
+        Section o = top.section("output");
+        double sample = o.quantity(ScenarioKeys.SAMPLE_EVERY);
+        List<Double> snapshots = o.has(ScenarioKeys.SNAPSHOT_DAYS.name()) ? o.quantities(ScenarioKeys.SNAPSHOT_DAYS)
+                : null;
+        defaultSnapshots = snapshots == null;
+        return new Scenario.Output(sample, snapshots == null ? List.of() : snapshots, o.bool(ScenarioKeys.VTI));
+    }
+
+    private Scenario.Safety safety(Section top) {
+        Section s = top.section("safety");
+        return new Scenario.Safety(s.quantity(ScenarioKeys.EPIDERMIS_LIMIT), s.quantity(ScenarioKeys.FAT_LIMIT));
+    }
+
+    /**
+     * The checks that involve several keys, run once every key has been read on its own; also fills in the default
+     * snapshot days.
+     */
+    private Scenario crossCheck(Scenario s) {
+        Scenario.Tip tip = s.tip();
+        if (tip.exposed() > tip.needleDepth() * (1 + 1e-12)) {
+            throw fail(at("tip.needle.exposed", "tip.needle.depth", "tip.needle", "tip"), "tip.needle.exposed = "
+                    + mm(tip.exposed()) + " is longer than the needle depth " + mm(tip.needleDepth())
+                    + "; valid range " + ScenarioKeys.EXPOSED.min() + " – the depth");
+        }
+        if (tip.pitch() <= tip.needleDiameter()) {
+            throw fail(at("tip.needle.diameter", "tip.pitch", "tip"), "tip.needle.diameter = "
+                    + mm(tip.needleDiameter()) + " is not less than tip.pitch = " + mm(tip.pitch())
+                    + ": the needles would overlap");
+        }
+        try {
+            tip.toArray();
+        } catch (IllegalArgumentException e) {
+            throw fail(at("tip.pattern", "tip.rows", "tip"), "tip: "
+                    + e.getMessage().replace("Pattern.MONOPOLAR", "pattern: monopolar"));
+        }
+        double cell = s.numerics().cellSize();
+        double perPitch = tip.pitch() / cell;
+        long n = Math.round(perPitch);
+        if (Math.abs(perPitch - n) > 1e-6 * perPitch || n < 3) {
+            throw fail(at("numerics.cell_size", "tip.pitch", "numerics", "tip"), "numerics.cell_size = "
+                    + um(cell) + " does not divide tip.pitch = " + mm(tip.pitch()) + " into a whole number (>= 3)"
+                    + " of cells" + suggestCells(tip.pitch()) + "; valid range " + ScenarioKeys.CELL_SIZE.range());
+        }
+        double deepest = tip.needleDepth();
+        for (RfPass p : s.treatment().passes()) {
+            deepest = Math.max(deepest, p.needleDepth());
+        }
+        long nz = Math.round(Math.ceil((deepest + Units.mm(1)) / cell / 2) * 2);
+        long cells = n * n * nz;
+        if (cells > MAX_THERMAL_CELLS) {
+            throw fail(at("numerics.cell_size", "numerics"), String.format(Locale.ROOT, "numerics.cell_size = %s"
+                    + " gives %d x %d x %d = %d thermal cells, more than %d; use a coarser cell", um(cell), n, n, nz,
+                    cells, MAX_THERMAL_CELLS));
+        }
+        Scenario.Treatment t = s.treatment();
+        if (t.lastSessionDay() > t.followUpDays() + 1e-9) {
+            throw fail(at("treatment.follow_up", "treatment"), "treatment.follow_up = "
+                    + UnitParser.format(t.followUpDays()) + " d comes before the last session (day "
+                    + UnitParser.format(t.lastSessionDay()) + " = (sessions - 1) x interval); make it at least that");
+        }
+        List<Double> snapshots = new ArrayList<>();
+        if (defaultSnapshots) {
+            TreeSet<Double> days = new TreeSet<>();
+            for (double d : DEFAULT_SNAPSHOT_DAYS) {
+                if (d <= t.followUpDays()) {
+                    days.add(d * Units.DAY);
+                }
+            }
+            days.add(t.followUp());
+            snapshots.addAll(days);
+        } else {
+            TreeSet<Double> days = new TreeSet<>();
+            List<Double> given = s.output().snapshotDays();
+            for (int k = 0; k < given.size(); k++) {
+                if (given.get(k) > t.followUp() * (1 + 1e-12)) {
+                    throw fail(at("output.snapshot_days[" + k + "]", "output.snapshot_days", "output"),
+                            "output.snapshot_days[" + k + "] = " + UnitParser.format(given.get(k) / Units.DAY)
+                            + " d is after treatment.follow_up = " + UnitParser.format(t.followUpDays())
+                            + " d; valid range 0 d – follow_up");
+                }
+                days.add(given.get(k));
+            }
+            snapshots.addAll(days);
+        }
+        return s.withOutput(new Scenario.Output(s.output().sampleEvery(), snapshots, s.output().vti()));
+    }
+
+    private static String suggestCells(double pitch) {
+        List<String> ok = new ArrayList<>();
+        for (int um : new int[] {25, 40, 50, 100, 125, 200, 250}) {
+            double per = pitch / Units.um(um);
+            if (Math.abs(per - Math.rint(per)) < 1e-6 * per && Math.rint(per) >= 3) {
+                ok.add(um + " um");
+            }
+        }
+        return ok.isEmpty() ? "" : " (e.g. " + String.join(", ", ok) + ")";
+    }
+
+    private static String mm(double metres) {
+        return UnitParser.format(Units.toMm(metres)) + " mm";
+    }
+
+    private static String um(double metres) {
+        return UnitParser.format(Units.toUm(metres)) + " um";
+    }
+
+    /** @return the node of the first of these paths that was read from the file, else the document */
+    private Node at(String... paths) {
+        for (String p : paths) {
+            Node n = locations.get(p);
+            if (n != null) {
+                return n;
+            }
+        }
+        return root;
+    }
+
+    private ScenarioException fail(Node node, String message) {
+        Optional<Mark> m = node == null ? Optional.empty() : node.getStartMark();
+        String where = m.map(x -> file + ":" + (x.getLine() + 1) + ":" + (x.getColumn() + 1)).orElse(file + ":1:1");
+        return new ScenarioException(where + ": " + message);
+    }
+
+    private static boolean isNull(Node n) {
+        return n instanceof ScalarNode s && (s.getTag().getValue().endsWith(":null") || s.getValue().isEmpty()
+                || s.getValue().equals("~") || s.getValue().equals("null"));
+    }
+
+    private static String describe(Node n) {
+        if (n instanceof ScalarNode s) {
+            return "'" + s.getValue() + "'";
+        }
+        return n instanceof SequenceNode ? "a list" : "a mapping";
+    }
+
+    /** One mapping of the file and the keys the schema allows in it. */
+    private final class Section {
+        private final String path;
+        private final String schemaPath;
+        private final Node node;
+        private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+
+        Section(String path, String schemaPath, Node node, Node markIfAbsent) {
+            this.path = path;
+            this.schemaPath = schemaPath;
+            this.node = node == null ? null : node;
+            if (node == null || isNull(node)) {
+                return;
+            }
+            if (!(node instanceof MappingNode map)) {
+                throw fail(node, (path.isEmpty() ? "the scenario" : path) + " must be a mapping of keys ("
+                        + String.join(", ", allowed()) + "); found " + describe(node));
+            }
+            Set<String> allowed = allowed();
+            for (NodeTuple t : map.getValue()) {
+                if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                    throw fail(t.getKeyNode(), "keys must be plain words; found " + describe(t.getKeyNode()));
+                }
+                String key = k.getValue();
+                if (!allowed.contains(key)) {
+                    String where = path.isEmpty() ? "at the top level" : "in " + path;
+                    throw fail(k, "unknown key '" + key + "' " + where + suggestion(key, allowed) + "; the keys"
+                            + " here are " + String.join(", ", allowed));
+                }
+                NodeTuple before = entries.put(key, t);
+                if (before != null) {
+                    throw fail(k, (path.isEmpty() ? "" : path + ".") + key + " is given twice (first on line "
+                            + (before.getKeyNode().getStartMark().map(Mark::getLine).orElse(-1) + 1) + ")");
+                }
+            }
+        }
+
+        private Set<String> allowed() {
+            Set<String> keys = new LinkedHashSet<>();
+            switch (schemaPath) {
+                case "" -> keys.addAll(List.of("skin", "tip", "treatment", "numerics", "output", "safety"));
+                case "tip" -> keys.add("needle");
+                case "treatment" -> keys.add("passes");
+                case "treatment.passes[]" -> keys.add("drive");
+                default -> {
+                }
+            }
+            for (Key k : ScenarioKeys.all()) {
+                if (k.section().equals(schemaPath)) {
+                    keys.add(k.name());
+                }
+            }
+            if (schemaPath.equals("treatment")) {
+                // file order: sessions, interval, passes, follow_up
+                keys.remove("passes");
+                Set<String> ordered = new LinkedHashSet<>();
+                for (String k : keys) {
+                    ordered.add(k);
+                    if (k.equals("interval")) {
+                        ordered.add("passes");
+                    }
+                }
+                return ordered;
+            }
+            return keys;
+        }
+
+        boolean has(String key) {
+            NodeTuple t = entries.get(key);
+            return t != null;
+        }
+
+        Section section(String key) {
+            NodeTuple t = entries.get(key);
+            String p = path.isEmpty() ? key : path + "." + key;
+            String sp = schemaPath.isEmpty() ? key : schemaPath + "." + key;
+            if (t == null) {
+                return new Section(p, sp, null, node);
+            }
+            locations.put(p, t.getValueNode());
+            return new Section(p, sp, t.getValueNode(), t.getKeyNode());
+        }
+
+        Node where(Key key) {
+            NodeTuple t = entries.get(key.name());
+            return t == null ? node : t.getValueNode();
+        }
+
+        private String keyPath(Key key) {
+            return path.isEmpty() ? key.name() : path + "." + key.name();
+        }
+
+        /** @return the scalar text, or null if the key is absent (the default applies) */
+        private String scalar(Key key) {
+            NodeTuple t = entries.get(key.name());
+            if (t == null) {
+                return null;
+            }
+            Node v = t.getValueNode();
+            locations.put(keyPath(key), v);
+            if (!(v instanceof ScalarNode s) || isNull(v)) {
+                throw fail(isNull(v) ? t.getKeyNode() : v, keyPath(key) + " has " + (isNull(v) ? "no value"
+                        : describe(v) + " as its value") + "; give " + expected(key));
+            }
+            return s.getValue();
+        }
+
+        double quantity(Key key) {
+            String text = scalar(key);
+            if (text == null) {
+                return UnitParser.parse(key.defaultText(), key.dimension());
+            }
+            return checkedQuantity(key, text, entries.get(key.name()).getValueNode(), keyPath(key));
+        }
+
+        private double checkedQuantity(Key key, String text, Node at, String shown) {
+            double v;
+            try {
+                v = UnitParser.parse(text, key.dimension());
+            } catch (UnitException e) {
+                throw fail(at, shown + ": " + e.getMessage() + " (valid range " + key.range() + ")");
+            }
+            double min = key.minValue();
+            double max = key.maxValue();
+            if (!(v >= min - 1e-12 * Math.abs(min) && v <= max + 1e-12 * Math.abs(max))) {
+                throw fail(at, shown + " = " + text.strip() + " is out of range; valid range " + key.range());
+            }
+            return v;
+        }
+
+        List<Double> quantities(Key key) {
+            NodeTuple t = entries.get(key.name());
+            Node v = t.getValueNode();
+            locations.put(keyPath(key), v);
+            List<Node> items;
+            if (v instanceof SequenceNode seq) {
+                items = seq.getValue();
+            } else if (v instanceof ScalarNode && !isNull(v)) {
+                items = List.of(v);
+            } else if (isNull(v)) {
+                items = List.of();
+            } else {
+                throw fail(v, keyPath(key) + " must be a list like [7 d, 28 d]; found " + describe(v));
+            }
+            List<Double> out = new ArrayList<>();
+            for (int k = 0; k < items.size(); k++) {
+                Node item = items.get(k);
+                String shown = keyPath(key) + "[" + k + "]";
+                locations.put(shown, item);
+                if (!(item instanceof ScalarNode s)) {
+                    throw fail(item, shown + " must be " + key.dimension().description() + " like '7 d'; found "
+                            + describe(item));
+                }
+                out.add(checkedQuantity(key, s.getValue(), item, shown));
+            }
+            return out;
+        }
+
+        int integer(Key key) {
+            String text = scalar(key);
+            if (text == null) {
+                return Integer.parseInt(key.defaultText());
+            }
+            Node at = entries.get(key.name()).getValueNode();
+            int v;
+            try {
+                v = Integer.parseInt(text.strip());
+            } catch (NumberFormatException e) {
+                throw fail(at, keyPath(key) + " = " + text.strip() + " is not a whole number; valid range "
+                        + key.range());
+            }
+            if (v < key.minValue() || v > key.maxValue()) {
+                throw fail(at, keyPath(key) + " = " + v + " is out of range; valid range " + key.range());
+            }
+            return v;
+        }
+
+        boolean bool(Key key) {
+            String text = scalar(key);
+            if (text == null) {
+                return Boolean.parseBoolean(key.defaultText());
+            }
+            String t = text.strip();
+            if (!t.equals("true") && !t.equals("false")) {
+                throw fail(entries.get(key.name()).getValueNode(), keyPath(key) + " = " + t + " is not a boolean;"
+                        + " write true or false");
+            }
+            return t.equals("true");
+        }
+
+        String choice(Key key) {
+            String text = scalar(key);
+            if (text == null) {
+                return key.defaultText();
+            }
+            String t = text.strip().toLowerCase(Locale.ROOT);
+            if (!key.choices().contains(t)) {
+                throw fail(entries.get(key.name()).getValueNode(), keyPath(key) + " = " + text.strip()
+                        + " is not one of " + key.range() + suggestion(t, key.choices()));
+            }
+            return t;
+        }
+
+        private String expected(Key key) {
+            return switch (key.kind()) {
+                case QUANTITY -> key.dimension().description() + " like '" + key.defaultText() + "' ("
+                        + key.units() + "), valid range " + key.range();
+                case QUANTITY_LIST -> "a list like " + key.defaultText() + ", valid range " + key.range();
+                case INTEGER -> "a whole number, valid range " + key.range();
+                case BOOLEAN -> "true or false";
+                case CHOICE -> "one of " + key.range();
+            };
+        }
+    }
+
+    private static String suggestion(String key, Collection<String> allowed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String a : allowed) {
+            int d = distance(key.toLowerCase(Locale.ROOT), a);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = a;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, key.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
