@@ -59,6 +59,48 @@ public final class RemodellingSimulation {
     }
 
     /**
+     * Hears about a run as it happens, on the running thread: for progress reports and for keeping more than the
+     * result holds (e.g. the 3-D biology fields on the snapshot days). Every method does nothing by default.
+     */
+    public interface Listener {
+        /**
+         * @param site the site the run uses (grids, layers, tissue)
+         */
+        default void started(Site site) {
+        }
+
+        /**
+         * @param session index from 0
+         * @param count number of sessions
+         * @param day day of the session (d)
+         */
+        default void sessionStarted(int session, int count, double day) {
+        }
+
+        /**
+         * @param session index from 0
+         * @param result its RF and thermal result
+         */
+        default void sessionDone(int session, RfTreatmentResult result) {
+        }
+
+        /**
+         * @param day a sampling day just recorded (d)
+         * @param followUpDay the last day (d)
+         */
+        default void sampled(double day, double followUpDay) {
+        }
+
+        /**
+         * @param day a snapshot day (d)
+         * @param treated the treated tissue's model (read only, valid during the call)
+         * @param control the control's model (read only, valid during the call)
+         */
+        default void snapshot(double day, RemodellingModel treated, RemodellingModel control) {
+        }
+    }
+
+    /**
      * Runs the protocol to the follow-up day.
      *
      * @param protocol the sessions
@@ -66,6 +108,20 @@ public final class RemodellingSimulation {
      * @return the result
      */
     public RemodellingResult run(TreatmentProtocol protocol, double followUpDay) {
+        return run(protocol, followUpDay, new Listener() {
+        });
+    }
+
+    /**
+     * Runs the protocol to the follow-up day, telling a listener about each phase.
+     *
+     * @param protocol the sessions
+     * @param followUpDay the last day (d), after the last session
+     * @param listener told about the phases
+     * @return the result
+     */
+    public RemodellingResult run(TreatmentProtocol protocol, double followUpDay, Listener listener) {
+        Objects.requireNonNull(listener, "listener");
         requireFinitePositive("follow-up day", followUpDay, "d");
         for (TreatmentSession s : protocol.sessions()) {
             if (s.day() > followUpDay) {
@@ -74,6 +130,7 @@ public final class RemodellingSimulation {
             }
         }
         Site site = site(maxNeedleDepth(protocol));
+        listener.started(site);
         RemodellingModel treated = site.newModel(b.parameters);
         RemodellingModel control = site.newModel(b.parameters);
 
@@ -103,16 +160,20 @@ public final class RemodellingSimulation {
             }
             for (TreatmentSession s : protocol.sessions()) {
                 if (s.day() == day) {
+                    listener.sessionStarted(sessions.size(), protocol.sessions().size(), day);
                     RfTreatmentResult rf = site.thermalPhase(s, treated.field(Species.VESSELS));
                     sessions.add(rf);
                     treated.applyInsult(site.insult(rf, b.parameters));
+                    listener.sessionDone(sessions.size() - 1, rf);
                 }
             }
             if (sampleDays.contains(day)) {
                 recorder.sample(day, treated, control);
+                listener.sampled(day, followUpDay);
             }
             if (b.snapshotDays.contains(day)) {
                 profiles.add(profile(day, treated, control));
+                listener.snapshot(day, treated, control);
             }
         }
         List<MatrixLedger> balances = new ArrayList<>();
