@@ -12,8 +12,10 @@ import org.ecmsim.tissue.Tissue;
  * domain either insulating (σ ∂φ/∂n = 0, also a mirror-symmetry plane) or grounded (φ = 0: a return electrode, or
  * the plane midway between needles of opposite polarity, which is at 0 V by antisymmetry).
  *
- * <p>At 0.5–2 MHz the quasi-static approximation holds for skin: the wavelength in tissue is metres, and the
- * displacement current ωε is below the conduction current σ for dermis, so only σ is used.
+ * <p>At 0.5–2 MHz the field is quasi-static: the wavelength in tissue is metres. The displacement current is not
+ * negligible everywhere (ωε/σ ≈ 0.46 in dermis and ≈ 4 in the dry, stratum-corneum-like epidermis at 1 MHz, from
+ * Gabriel et al. 1996); only σ is used, which is exact where ωε/σ is uniform and an approximation across layers
+ * that differ in it (docs/model.md §10.1).
  */
 public final class ElectricProblem {
 

@@ -12,7 +12,8 @@ import org.ecmsim.units.Units;
  * (equipotential electrodes) and which are insulated shaft.
  *
  * <p>A cell belongs to a needle if its centre lies within the needle's radius of the needle axis and above the
- * needle point (centre depth &lt; penetration depth). A needle thinner than a cell would then have no cells in
+ * needle point (centre depth &lt; penetration depth; a centre exactly at the point is outside, with a relative slack of
+ * 1e-9 so that the answer does not depend on how the cell size was rounded). A needle thinner than a cell would then have no cells in
  * some plane; there it takes the one cell that contains its axis, so that every needle is a continuous column and
  * always conducts. Such a sub-voxel electrode behaves like a conductor of the cell's size, not of the needle's: the
  * field and heating within about one cell of it are those of a thicker needle, and the total resistance is lower
@@ -74,7 +75,10 @@ public final class ElectrodeLayout {
                         Units.toMm(grid.lengthY())));
             }
             int deepest = -1;
-            for (int k = 0; k < grid.nz() && grid.z(k) < needle.depth(); k++) {
+            // A relative slack of 1e-9 makes a cell centre that lies on the needle point (up to rounding) count as
+            // outside, whatever the rounding of the cell size: 1.5 mm needles on 40 µm cells get 37 planes either way.
+            double point = needle.depth() * (1 - 1e-9);
+            for (int k = 0; k < grid.nz() && grid.z(k) < point; k++) {
                 deepest = k;
             }
             if (deepest < 0) {
@@ -82,7 +86,7 @@ public final class ElectrodeLayout {
             }
             int firstExposed = deepest;
             for (int k = 0; k <= deepest; k++) {
-                if (grid.z(k) >= needle.exposedTop()) {
+                if (grid.z(k) >= needle.exposedTop() - 1e-9 * needle.depth()) {
                     firstExposed = k;
                     break;
                 }

@@ -153,12 +153,15 @@ public final class PotentialSolver {
             grid.dx() * grid.dy() / grid.dz()};
         int[] stride = {1, grid.strideY(), grid.strideZ()};
         double[][] c = {cx, cy, cz};
+        int[] size = {nx, ny, nz};
+        int[] pos = new int[3];
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     int a = grid.index(i, j, k);
-                    int[] pos = {i, j, k};
-                    int[] size = {nx, ny, nz};
+                    pos[0] = i;
+                    pos[1] = j;
+                    pos[2] = k;
                     for (int axis = 0; axis < 3; axis++) {
                         if (pos[axis] == size[axis] - 1) {
                             continue;
@@ -245,12 +248,15 @@ public final class PotentialSolver {
         double[] current = new double[needles];
         ElectrodeLayout layout = problem.layout();
         double total = 0;
+        int[] size = {nx, ny, nz};
+        int[] pos = new int[3];
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     int a = grid.index(i, j, k);
-                    int[] pos = {i, j, k};
-                    int[] size = {nx, ny, nz};
+                    pos[0] = i;
+                    pos[1] = j;
+                    pos[2] = k;
                     for (int axis = 0; axis < 3; axis++) {
                         if (pos[axis] == size[axis] - 1) {
                             continue;

@@ -7,7 +7,8 @@ package org.ecmsim.simulation;
  * @param needle needle index
  * @param cells number of cells with Ω ≥ 1 nearest to this needle
  * @param volume their volume (m³)
- * @param width twice the largest lateral distance from the needle axis to the outer edge of a zone cell (m)
+ * @param width twice the largest lateral distance from the needle axis to the outer edge of a zone cell (m); it
+ *        includes the needle itself (a zone hugging a 0.2 mm needle is at least 0.2 mm wide)
  * @param top depth of the upper edge of the zone (m); NaN if the zone is empty
  * @param bottom depth of the lower edge of the zone (m); NaN if the zone is empty
  */

@@ -46,8 +46,8 @@ class UnitCellTest {
     /**
      * A 4×4 checkerboard tip, full array, against its unit cell, both at 5 mJ per pin for 40 ms. The four inner
      * needles of a 4×4 tip each have two edge neighbours, so they are not fully interior; measured, their
-     * temperature rise is 4.5 % above the unit cell's and the tip impedance 4 % above (edge needles lose current
-     * sideways). The test allows 8 % and 10 %. (The faces matter less than one might think: the
+     * temperature rise is about 5 % above the unit cell's and the tip impedance about 4 % above (edge needles lose
+     * current sideways; docs/validation.md has the numbers of the current code). The test allows 8 % and 10 %. (The faces matter less than one might think: the
      * alternating-columns cell, with the y faces insulating, gives 503 Ω against the full array's 469 Ω; the
      * face tests above pin the conditions down.)
      */

@@ -51,7 +51,8 @@ public final class BipolarPulse {
      * @return the result
      */
     public static RfTreatmentResult run(double energyPerPinMj, double cellSize, PrintStream out) {
-        // 0.2 mm needles, 1.5 mm deep, 0.5 mm exposed at the tip, 1 mm apart: one pair of a 7×7 tip.
+        // 0.2 mm needles, 1.5 mm deep, 0.5 mm exposed at the tip, 1 mm apart, in an insulated box (its side walls
+        // mirror the pair). Not an interior pair of a full tip, whose neighbours heat it too: see ThreeSessions.
         Needle needle = Needle.insulatedMillimetres(0.2, 1.5, 0.5);
         ElectrodeArray pair = ElectrodeArray.bipolarPair(Units.mm(1.0), needle);
         int nx = (int) Math.round(Units.mm(2.8) / cellSize);
