@@ -177,12 +177,14 @@ public final class RemodellingSimulation {
             }
         }
         List<MatrixLedger> balances = new ArrayList<>();
+        List<MatrixLedger> controlBalances = new ArrayList<>();
         for (Species s : Species.values()) {
             if (s.isMatrix()) {
                 balances.add(treated.ledger(s));
+                controlBalances.add(control.ledger(s));
             }
         }
-        return new RemodellingResult(b.ageYears, recorder.series(), profiles, sessions, balances);
+        return new RemodellingResult(b.ageYears, recorder.series(), profiles, sessions, balances, controlBalances);
     }
 
     /**
