@@ -134,7 +134,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                         List.of(new RfPass(Units.mm(1.5), new Drive.EnergyPerPin(Units.mJ(30)), Units.ms(100), 1,
                                 0.0, Units.ms(400))),
                         84 * Units.DAY),
-                new Numerics(Units.um(50), 2 * Units.HOUR, 0),
+                new Numerics(Units.um(50), Units.HOUR, 0),
                 new Output(1 * Units.DAY, List.of(7 * Units.DAY, 28 * Units.DAY, 84 * Units.DAY), true),
                 new Safety(Units.celsiusToKelvin(43), Units.celsiusToKelvin(43)));
     }
