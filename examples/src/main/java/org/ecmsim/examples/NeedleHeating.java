@@ -25,7 +25,8 @@ import org.ecmsim.units.Units;
  * <p>The source stands in for the RF current at an insulated needle's exposed tip (the electric field itself comes
  * with the RF module): the current spreads radially from the tip, so the field falls as 1/r and the Joule heating
  * σE² as 1/r². What to notice: the heat stays within a few hundred µm of the tip, because diffusion over the 100 ms
- * pulse reaches only √(4αt) ≈ 0.2 mm; the epidermis, 0.9 mm above the tip, barely warms; collagen denatures (Ω ≥ 1) only in a
+ * pulse reaches only √(4αt) ≈ 0.2 mm; the heated zone (above 45 °C) grows while the power is on and shrinks after; the epidermis, 0.9 mm above the tip,
+ * barely warms; collagen denatures (Ω ≥ 1) only in a
  * thin sleeve around the tip; and the budget of delivered, stored, perfused and lost heat closes.
  *
  * <p>Usage: {@code NeedleHeating [cell size in µm, default 40]}.
@@ -87,11 +88,24 @@ public final class NeedleHeating {
                 .build();
         HeatSource tip = HeatSource.constant(tipPowerDensity(grid, POWER));
         sim.addSource(tip);
-        sim.run(PULSE);
-        sim.removeSource(tip);
-        sim.run(COOLING);
+        // Run in 50 ms pieces and measure, after each, how far from the needle axis the tissue at mid-tip depth is
+        // above 45 °C: the heated zone grows while the power is on and shrinks as the heat spreads and is perfused.
+        double piece = Units.ms(50);
+        List<double[]> growth = new java.util.ArrayList<>();
+        for (double t = 0; t < PULSE + COOLING - 1e-12; t += piece) {
+            if (Math.abs(t - PULSE) < 1e-12) {
+                sim.removeSource(tip);
+            }
+            sim.run(piece);
+            growth.add(new double[] {sim.time(), heatedRadius(grid, sim.solver().temperature(), 45.0)});
+        }
         ThermalRunResult result = sim.result();
         print(out, grid, sim, result);
+        out.printf(Locale.ROOT, "%nHeated zone (above 45 °C) at mid-tip depth: radius around the needle axis%n");
+        for (double[] g : growth) {
+            out.printf(Locale.ROOT, "  t = %4.0f ms  radius %5.0f µm %s%n", g[0] * 1e3, Units.toUm(g[1]),
+                    "#".repeat((int) Math.round(Units.toUm(g[1]) / 20)));
+        }
         return result;
     }
 
@@ -127,6 +141,26 @@ public final class NeedleHeating {
             q.values()[n] *= scale;
         }
         return q;
+    }
+
+    /**
+     * The largest distance from the needle axis, in the plane at mid-tip depth, of a cell above {@code celsius}
+     * (m), to the cell's outer edge; 0 if none.
+     */
+    static double heatedRadius(Grid3D grid, ScalarField temperature, double celsius) {
+        int k = Math.min(grid.nz() - 1, (int) Math.floor(0.5 * (TIP_TOP + TIP_BOTTOM) / grid.dz()));
+        double limit = Units.celsiusToKelvin(celsius);
+        double cx = grid.lengthX() / 2;
+        double cy = grid.lengthY() / 2;
+        double radius = 0;
+        for (int j = 0; j < grid.ny(); j++) {
+            for (int i = 0; i < grid.nx(); i++) {
+                if (temperature.get(i, j, k) > limit) {
+                    radius = Math.max(radius, Math.hypot(grid.x(i) - cx, grid.y(j) - cy) + grid.dx() / 2);
+                }
+            }
+        }
+        return radius;
     }
 
     /** Prints the extent of the region with Ω ≥ 1: its radius around the needle axis and its depth range. */
