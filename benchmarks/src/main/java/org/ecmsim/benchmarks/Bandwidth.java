@@ -12,7 +12,10 @@ public final class Bandwidth {
     private Bandwidth() {
     }
 
-    /** @param args optional array length (default 2^25 = 32 Mi elements, 768 MiB for three arrays) */
+    /**
+     * @param args optional array length (default 2^25 = 32 Mi elements, 768 MiB for three arrays)
+     * @throws InterruptedException if interrupted while waiting for the worker threads
+     */
     public static void main(String[] args) throws InterruptedException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1 << 25;
         double[] a = new double[n];

@@ -35,7 +35,19 @@ public record Key(String section, String name, Kind kind, Dimension dimension, S
         QUANTITY_LIST
     }
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param section the dotted path of the mapping that holds it ("tip.needle"; "treatment.passes[]" for list items)
+     * @param name the key
+     * @param kind what the value is
+     * @param dimension for quantities, their kind; null otherwise
+     * @param min the smallest valid value, as written ("0.2 mm", "1"); null for booleans and choices
+     * @param max the largest valid value, as written
+     * @param defaultText the default, as written in the default scenario
+     * @param choices for choices, the valid words; empty otherwise
+     * @param doc what it means and where the default and range come from
+     */
     public Key {
         choices = List.copyOf(choices);
     }

@@ -23,7 +23,16 @@ import org.ecmsim.units.Units;
  */
 public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety) {
 
-    /** Checks for nulls. */
+    /**
+     * Checks for nulls.
+     *
+     * @param skin the skin and the person
+     * @param tip the needle array
+     * @param treatment the sessions and their passes
+     * @param numerics grid and time resolution, threads
+     * @param output what to sample and write
+     * @param safety temperature limits for the reported safety margins
+     */
     public Scenario {
         Objects.requireNonNull(skin, "skin");
         Objects.requireNonNull(tip, "tip");
@@ -71,7 +80,14 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param followUp the last day simulated, counted from the first session (s)
      */
     public record Treatment(int sessions, double interval, List<RfPass> passes, double followUp) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param sessions number of sessions, the first on day 0
+         * @param interval time between sessions (s)
+         * @param passes the passes of every session
+         * @param followUp the last day simulated, counted from the first session (s)
+         */
         public Treatment {
             passes = List.copyOf(passes);
         }
@@ -106,7 +122,13 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param vti write VTK image files of the 3-D fields
      */
     public record Output(double sampleEvery, List<Double> snapshotDays, boolean vti) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param sampleEvery interval of the time series (s)
+         * @param snapshotDays days with depth profiles and 3-D biology fields (s from the first session)
+         * @param vti write VTK image files of the 3-D fields
+         */
         public Output {
             snapshotDays = List.copyOf(snapshotDays);
         }
@@ -139,12 +161,18 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                 new Safety(Units.celsiusToKelvin(43), Units.celsiusToKelvin(43)));
     }
 
-    /** @param value another output section @return a copy with it */
+    /**
+     * @param value another output section
+     * @return a copy with it
+     */
     public Scenario withOutput(Output value) {
         return new Scenario(skin, tip, treatment, numerics, value, safety);
     }
 
-    /** @param value another numerics section @return a copy with it */
+    /**
+     * @param value another numerics section
+     * @return a copy with it
+     */
     public Scenario withNumerics(Numerics value) {
         return new Scenario(skin, tip, treatment, value, output, safety);
     }
