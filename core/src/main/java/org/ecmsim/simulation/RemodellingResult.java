@@ -26,6 +26,7 @@ public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, L
      * @param profiles depth profiles on the snapshot days
      * @param sessions the RF result of each session, in order
      * @param balances the matrix mass budgets of the treated tissue at the end
+     * @param controlBalances the same for the untreated control
      */
     public RemodellingResult {
         layers = List.copyOf(layers);
