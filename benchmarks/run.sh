@@ -79,6 +79,11 @@ java -jar "$jar" "HeatStepBenchmark|LodDiffusionBenchmark|PotentialSolveBenchmar
   echo
   grep -E "iterations to" "$tmp/jmh.log" | sort -u | sed 's/^/    /'
   echo
+  echo "Growth with grid size, multigrid-preconditioned CG to 1e-8 (\`SolverScaling\`, one solve after a warm-up):"
+  echo
+  java -cp "$jar" org.ecmsim.benchmarks.SolverScaling $([ "$quick" = "--quick" ] && echo "64 128" || echo "64 128 256") \
+    | sed 's/^/    /'
+  echo
 } > "$tmp/jmh.md"
 
 # 3. Default scenarios end to end.
