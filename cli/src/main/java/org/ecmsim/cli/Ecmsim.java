@@ -46,6 +46,13 @@ public final class Ecmsim implements Callable<Integer> {
     /** @param args the command line */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // "ecmsim my.yaml" means "ecmsim run my.yaml".
+        if (args.length > 0 && (args[0].endsWith(".yaml") || args[0].endsWith(".yml"))) {
+            String[] run = new String[args.length + 1];
+            run[0] = "run";
+            System.arraycopy(args, 0, run, 1, args.length);
+            args = run;
+        }
         int code = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
         System.exit(code);
     }

@@ -53,8 +53,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (threads != null && threads < 1) {
-            throw new ParameterException(spec.commandLine(), "--threads = " + threads + " is invalid; give 1 or more");
+        if (threads != null && threads < 0) {
+            throw new ParameterException(spec.commandLine(), "--threads = " + threads + " is invalid; give 0 (one per"
+                    + " processor) or more");
         }
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();

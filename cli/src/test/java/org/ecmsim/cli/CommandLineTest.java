@@ -47,9 +47,9 @@ class CommandLineTest {
         Cli option = Cli.run("run", "--no-such-option");
         assertThat(option.code).isEqualTo(2);
         assertThat(option.err).contains("Unknown option");
-        Cli threads = Cli.run("run", "--threads", "0", "--out", tmp.resolve("x").toString());
+        Cli threads = Cli.run("run", "--threads", "-1", "--out", tmp.resolve("x").toString());
         assertThat(threads.code).isEqualTo(2);
-        assertThat(threads.err).contains("--threads = 0 is invalid");
+        assertThat(threads.err).contains("--threads = -1 is invalid");
         Cli notANumber = Cli.run("validate", "--threads", "many");
         assertThat(notANumber.code).isEqualTo(2);
     }

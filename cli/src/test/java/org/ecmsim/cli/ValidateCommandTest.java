@@ -11,7 +11,7 @@ class ValidateCommandTest {
     void printsEveryCheckAndExitsZero() {
         Cli r = Cli.run("validate", "--threads", "2");
         assertThat(r.code).as(r.toString()).isZero();
-        assertThat(r.out).contains("expected", "computed", "D-1", "0.95 s ± 2 %", "T-2", "EL-1", "RF-1", "HS-1",
+        assertThat(r.out).contains("expected", "computed", "D-1", "0.95 s ± 2 %", "T-2", "R-1", "R-7", "BIO-8",
                 "12–18 h", "OK: ").doesNotContain("FAIL");
     }
 }

@@ -154,7 +154,7 @@ public final class VerificationChecks {
         return out;
     }
 
-    /** EL-1: parallel plates with two layers in series: conductance 1/Σ(L_i/(σ_i A)). */
+    /** R-1 (validation.md): parallel plates with two layers in series: conductance 1/Σ(L_i/(σ_i A)). */
     static Check parallelPlates() {
         Material dermis = new Material("dermis", 1100, 3300, 0.4, 0, 0, 0.25, 0.0);
         Material fat = new Material("fat", 900, 2300, 0.2, 0, 0, 0.025, 0.0);
@@ -189,12 +189,12 @@ public final class VerificationChecks {
         double conductance = 1 / (l1 / (dermis.electricalConductivity() * area)
                 + l2 / (fat.electricalConductivity() * area));
         double g = solver.unitPower();
-        return new Check("EL-1", "parallel-plate conductance, two layers", String.format(Locale.ROOT,
+        return new Check("R-1", "parallel-plate conductance, two layers", String.format(Locale.ROOT,
                 "1/Σ L/(σA) = %.6e S ± 1e-9", conductance), String.format(Locale.ROOT, "%.6e S", g),
                 Math.abs(g / conductance - 1) <= 1e-9, "series resistance of plane layers (exact)");
     }
 
-    /** RF-1: a 30 mJ/pin pulse of a 7×7 tip: set energy delivered, and delivered energy = heat deposited. */
+    /** R-7 (validation.md): a 30 mJ/pin pulse of a 7×7 tip: set energy delivered, and delivered energy = heat deposited. */
     static List<Check> rfEnergy(ParallelExecutor executor) {
         Needle needle = Needle.insulatedMillimetres(0.2, 1.5, 0.5);
         ElectrodeArray tip = ElectrodeArray.grid(7, 7, Units.mm(1), needle, ElectrodeArray.Pattern.ALTERNATING_ROWS);
@@ -208,20 +208,20 @@ public final class VerificationChecks {
         double scale = Math.abs(e.sourceHeat()) + Math.abs(e.perfusionHeat()) + Math.abs(e.totalBoundaryHeat())
                 + Math.abs(e.storedHeat());
         List<Check> out = new ArrayList<>();
-        out.add(new Check("RF-1", "energy per pin delivered (7×7 tip, 30 mJ set)", "30 mJ ± 1e-9",
+        out.add(new Check("R-7", "energy per pin delivered (7×7 tip, 30 mJ set)", "30 mJ ± 1e-9",
                 String.format(Locale.ROOT, "%.9f mJ", perPin * 1e3), Math.abs(perPin / 0.03 - 1) <= 1e-9,
                 "EnergyPerPin drive: P = E·N/t, Σ P·Δt over the re-solve intervals"));
-        out.add(new Check("RF-1", "energy delivered = heat deposited (unit cell × 49)", String.format(Locale.ROOT,
+        out.add(new Check("R-7", "energy delivered = heat deposited (unit cell × 49)", String.format(Locale.ROOT,
                 "%.6f J ± 1e-9", delivered), String.format(Locale.ROOT, "%.6f J", deposited),
                 Math.abs(deposited / delivered - 1) <= 1e-9, "RfTreatmentSimulation: the pulse records and the"
                 + " thermal source term count the same Joule heat"));
-        out.add(new Check("RF-1", "heat budget of the pulse closes", "|imbalance| < 1e-9 of the terms",
+        out.add(new Check("R-7", "heat budget of the pulse closes", "|imbalance| < 1e-9 of the terms",
                 String.format(Locale.ROOT, "%.1e of the terms", Math.abs(e.imbalance()) / scale),
                 Math.abs(e.imbalance()) <= 1e-9 * scale, "EnergyLedger: stored = source + perfusion + faces"));
         return out;
     }
 
-    /** HS-1: heat-shock protein after a saturating sublethal dose: peak time and decay by 48 h. */
+    /** BIO-8 (validation.md): heat-shock protein after a saturating sublethal dose: peak time and decay by 48 h. */
     static List<Check> heatShock() {
         BiologyParameters p = BiologyParameters.defaults();
         Grid3D g = Grid3D.uniform(2, 2, 2, 100e-6);
@@ -247,10 +247,10 @@ public final class VerificationChecks {
             }
         }
         List<Check> out = new ArrayList<>();
-        out.add(new Check("HS-1", "HSP peak time after a saturating dose", "12–18 h",
+        out.add(new Check("BIO-8", "HSP peak time after a saturating dose", "12–18 h",
                 String.format(Locale.ROOT, "%d h (%.2f× basal)", bestHour, 1 + best), bestHour >= 12 && bestHour <= 18,
                 "HSP time course of Du et al., Mol Vis 18:2380 (2012) (HeatShockCascade)"));
-        out.add(new Check("HS-1", "HSP excess left at 48 h", "< 10 % of the peak excess",
+        out.add(new Check("BIO-8", "HSP excess left at 48 h", "< 10 % of the peak excess",
                 String.format(Locale.ROOT, "%.1f %%", 100 * at48 / best), at48 < 0.1 * best,
                 "same source"));
         return out;
