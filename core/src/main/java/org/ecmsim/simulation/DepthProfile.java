@@ -1,6 +1,5 @@
 package org.ecmsim.simulation;
 
-import java.util.EnumMap;
 import java.util.Map;
 import org.ecmsim.biology.Species;
 
@@ -25,13 +24,8 @@ public record DepthProfile(double day, double[] depths, Map<Species, double[]> t
      */
     public DepthProfile {
         depths = depths.clone();
-        treated = copy(treated);
-        control = copy(control);
+        treated = SpeciesMaps.copy(treated);
+        control = SpeciesMaps.copy(control);
     }
 
-    private static Map<Species, double[]> copy(Map<Species, double[]> m) {
-        Map<Species, double[]> c = new EnumMap<>(Species.class);
-        m.forEach((k, v) -> c.put(k, v.clone()));
-        return java.util.Collections.unmodifiableMap(c);
-    }
 }

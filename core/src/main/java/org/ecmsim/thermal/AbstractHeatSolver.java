@@ -57,6 +57,24 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
         Arrays.fill(current, problem.initialTemperature());
         Arrays.fill(perfusion, 1.0);
         this.partial = new double[grid.nz()][PennesOperator.SLOTS];
+        this.stepCoefficient = new double[op.materials];
+    }
+
+    private final double[] stepCoefficient;
+    private double stepCoefficientStep = Double.NaN;
+
+    /**
+     * @param h step length (s)
+     * @return Δt/(ρc) per material (s·m³·K/J), recomputed only when the step length changes
+     */
+    final double[] stepOverHeatCapacity(double h) {
+        if (h != stepCoefficientStep) {
+            for (int m = 0; m < stepCoefficient.length; m++) {
+                stepCoefficient[m] = h / op.rc[m];
+            }
+            stepCoefficientStep = h;
+        }
+        return stepCoefficient;
     }
 
     /** Computes {@code next} from {@code current} over one step of length h starting at time t. */

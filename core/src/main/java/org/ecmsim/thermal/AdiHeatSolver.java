@@ -42,8 +42,6 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
 
     private final double theta;
     private final double[] delta;
-    private final double[] coefficient;
-    private double coefficientStep = Double.NaN;
     private final ThreadLocal<Line> lines;
     /**
      * The reciprocal Thomas pivots of the three axis factors (M − θΔt L_a), per cell: they depend only on θΔt, the
@@ -79,7 +77,6 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         this.pivotX = new double[grid.cellCount()];
         this.pivotY = new double[grid.cellCount()];
         this.pivotZ = new double[grid.cellCount()];
-        this.coefficient = new double[op.materials];
         int longest = Math.max(grid.nx(), Math.max(grid.ny(), grid.nz()));
         int batch = grid.nx() * Math.max(grid.ny(), grid.nz());
         this.lines = ThreadLocal.withInitial(() -> new Line(longest, batch));
@@ -104,12 +101,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
 
     @Override
     void advanceOneStep(double t, double h) {
-        if (h != coefficientStep) {
-            for (int m = 0; m < coefficient.length; m++) {
-                coefficient[m] = h / op.rc[m];
-            }
-            coefficientStep = h;
-        }
+        final double[] coefficient = stepOverHeatCapacity(h);
         final double th = theta * h;
         if (th != pivotStep) {
             factorize(th);

@@ -20,8 +20,6 @@ public final class ExplicitHeatSolver extends AbstractHeatSolver {
     public static final double DEFAULT_SAFETY_FACTOR = 0.9;
 
     private final double stabilityLimit;
-    private final double[] coefficient;
-    private double coefficientStep = Double.NaN;
 
     /**
      * A solver with the default step (0.9 × the stability limit) on the shared default executor.
@@ -40,7 +38,6 @@ public final class ExplicitHeatSolver extends AbstractHeatSolver {
     public ExplicitHeatSolver(BioheatProblem problem, double timeStep, ParallelExecutor executor) {
         super(problem, executor);
         this.stabilityLimit = op.stableTimeStep();
-        this.coefficient = new double[op.materials];
         setTimeStep(Double.isNaN(timeStep) ? DEFAULT_SAFETY_FACTOR * stabilityLimit : timeStep);
     }
 
@@ -76,12 +73,7 @@ public final class ExplicitHeatSolver extends AbstractHeatSolver {
 
     @Override
     void advanceOneStep(double t, double h) {
-        if (h != coefficientStep) {
-            for (int m = 0; m < coefficient.length; m++) {
-                coefficient[m] = h / op.rc[m];
-            }
-            coefficientStep = h;
-        }
+        final double[] coefficient = stepOverHeatCapacity(h);
         final double[] in = current;
         final double[] out = next;
         final boolean track = tracking();
