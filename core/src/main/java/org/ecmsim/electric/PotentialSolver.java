@@ -146,35 +146,24 @@ public final class PotentialSolver {
         java.util.Arrays.fill(cz, 0);
         java.util.Arrays.fill(d, 0);
         java.util.Arrays.fill(rhs, 0);
-        int nx = grid.nx();
-        int ny = grid.ny();
-        int nz = grid.nz();
-        double[] factor = {grid.dy() * grid.dz() / grid.dx(), grid.dx() * grid.dz() / grid.dy(),
-            grid.dx() * grid.dy() / grid.dz()};
-        int[] stride = {1, grid.strideY(), grid.strideZ()};
         double[][] c = {cx, cy, cz};
-        int[] size = {nx, ny, nz};
-        int[] pos = new int[3];
-        for (int k = 0; k < nz; k++) {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    int a = grid.index(i, j, k);
-                    pos[0] = i;
-                    pos[1] = j;
-                    pos[2] = k;
-                    for (int axis = 0; axis < 3; axis++) {
-                        if (pos[axis] == size[axis] - 1) {
-                            continue;
-                        }
-                        int b = a + stride[axis];
-                        coupleFace(a, b, factor[axis], c[axis], d);
-                    }
-                    if (!fixed[a]) {
-                        addGroundedFaces(a, pos, size, factor, d);
-                    }
-                }
+        visitFaces(new FaceVisitor() {
+            @Override
+            public void tissue(int a, int b, int axis, double g) {
+                c[axis][a] = g;
             }
-        }
+
+            @Override
+            public void electrode(int free, int held, double g) {
+                d[free] += g;
+                rhs[free] += g * drive[held];
+            }
+
+            @Override
+            public void ground(int cell, double g) {
+                d[cell] += g;
+            }
+        });
         // Held rows (needle metal) read d·φ = d·V. They are scaled to the mean diagonal of the free rows, so that
         // they do not dominate ‖b‖ and the relative-residual criterion speaks for the tissue cells.
         double diagonalSum = 0;
@@ -204,52 +193,36 @@ public final class PotentialSolver {
         }
     }
 
-    private void coupleFace(int a, int b, double factor, double[] c, double[] d) {
-        boolean fa = fixed[a];
-        boolean fb = fixed[b];
-        if (fa && fb) {
-            return;
-        }
-        ElectrodeLayout layout = problem.layout();
-        if (fa || fb) {
-            int free = fa ? b : a;
-            int held = fa ? a : b;
-            if (layout.isShaft(held)) {
-                return; // ideal insulator
-            }
-            double g = 2 * sigma[free] * factor;
-            d[free] += g;
-            rhs[free] += g * drive[held];
-            return;
-        }
-        c[a] = series(sigma[a], sigma[b], factor);
+
+
+    /** What the face walk reports: each face that carries current, with its conductance (S). */
+    private interface FaceVisitor {
+        /** A face between two tissue cells a &lt; b along an axis (0 = x, 1 = y, 2 = z). */
+        void tissue(int a, int b, int axis, double g);
+
+        /** A face between a tissue cell and an exposed-tip cell. */
+        void electrode(int free, int held, double g);
+
+        /** A grounded domain face of a tissue cell. */
+        void ground(int cell, double g);
     }
 
-    private void addGroundedFaces(int a, int[] pos, int[] size, double[] factor, double[] d) {
-        for (int axis = 0; axis < 3; axis++) {
-            if (pos[axis] == 0 && groundedFace[2 * axis]) {
-                d[a] += 2 * sigma[a] * factor[axis];
-            }
-            if (pos[axis] == size[axis] - 1 && groundedFace[2 * axis + 1]) {
-                d[a] += 2 * sigma[a] * factor[axis];
-            }
-        }
-    }
-
-    private void computeHeating() {
-        java.util.Arrays.fill(heating, 0);
+    /**
+     * Walks every face that carries current, once, in a fixed order: tissue–tissue faces with the harmonic-mean
+     * conductance σ̄A/Δ, tissue–electrode faces with the tissue half cell 2σA/Δ, grounded domain faces with 2σA/Δ.
+     * Faces of the insulated shaft and between two held cells carry none and are skipped. Assembly and heating walk
+     * the same faces, so the Joule heat matches the system that was solved.
+     */
+    private void visitFaces(FaceVisitor v) {
         int nx = grid.nx();
         int ny = grid.ny();
         int nz = grid.nz();
         double[] factor = {grid.dy() * grid.dz() / grid.dx(), grid.dx() * grid.dz() / grid.dy(),
             grid.dx() * grid.dy() / grid.dz()};
         int[] stride = {1, grid.strideY(), grid.strideZ()};
-        int needles = problem.layout().array().size();
-        double[] current = new double[needles];
-        ElectrodeLayout layout = problem.layout();
-        double total = 0;
         int[] size = {nx, ny, nz};
         int[] pos = new int[3];
+        ElectrodeLayout layout = problem.layout();
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
@@ -267,46 +240,69 @@ public final class PotentialSolver {
                         if (fa && fb) {
                             continue;
                         }
-                        double dphi = potential[a] - potential[b];
                         if (fa || fb) {
                             int free = fa ? b : a;
                             int held = fa ? a : b;
-                            if (layout.isShaft(held)) {
-                                continue;
+                            if (!layout.isShaft(held)) {
+                                v.electrode(free, held, 2 * sigma[free] * factor[axis]);
                             }
-                            double g = 2 * sigma[free] * factor[axis];
-                            double p = g * dphi * dphi;
-                            heating[free] += p;
-                            total += p;
-                            current[layout.electrodeOf(held)] += g * (potential[held] - potential[free]);
                         } else {
-                            double g = series(sigma[a], sigma[b], factor[axis]);
-                            double p = g * dphi * dphi;
-                            heating[a] += 0.5 * p;
-                            heating[b] += 0.5 * p;
-                            total += p;
+                            v.tissue(a, b, axis, series(sigma[a], sigma[b], factor[axis]));
                         }
                     }
                     if (!fixed[a]) {
                         for (int axis = 0; axis < 3; axis++) {
-                            boolean lo = pos[axis] == 0 && groundedFace[2 * axis];
-                            boolean hi = pos[axis] == size[axis] - 1 && groundedFace[2 * axis + 1];
-                            int faces = (lo ? 1 : 0) + (hi ? 1 : 0);
-                            if (faces > 0) {
-                                double p = faces * 2 * sigma[a] * factor[axis] * potential[a] * potential[a];
-                                heating[a] += p;
-                                total += p;
+                            double g = 2 * sigma[a] * factor[axis];
+                            if (pos[axis] == 0 && groundedFace[2 * axis]) {
+                                v.ground(a, g);
+                            }
+                            if (pos[axis] == size[axis] - 1 && groundedFace[2 * axis + 1]) {
+                                v.ground(a, g);
                             }
                         }
                     }
                 }
             }
         }
+    }
+
+    private void computeHeating() {
+        java.util.Arrays.fill(heating, 0);
+        int needles = problem.layout().array().size();
+        double[] current = new double[needles];
+        ElectrodeLayout layout = problem.layout();
+        double[] total = new double[1];
+        visitFaces(new FaceVisitor() {
+            @Override
+            public void tissue(int a, int b, int axis, double g) {
+                double dphi = potential[a] - potential[b];
+                double p = g * dphi * dphi;
+                heating[a] += 0.5 * p;
+                heating[b] += 0.5 * p;
+                total[0] += p;
+            }
+
+            @Override
+            public void electrode(int free, int held, double g) {
+                double dphi = potential[held] - potential[free];
+                double p = g * dphi * dphi;
+                heating[free] += p;
+                total[0] += p;
+                current[layout.electrodeOf(held)] += g * dphi;
+            }
+
+            @Override
+            public void ground(int cell, double g) {
+                double p = g * potential[cell] * potential[cell];
+                heating[cell] += p;
+                total[0] += p;
+            }
+        });
         double v = grid.cellVolume();
         for (int a = 0; a < heating.length; a++) {
             heating[a] /= v;
         }
-        this.unitPower = total;
+        this.unitPower = total[0];
         this.currents = current;
     }
 
