@@ -38,9 +38,9 @@ public final class PotentialSolver {
     private final ConjugateGradient cg;
     private final double[] rhs;
     private final double[] potential;
-    private final double[] heating;
     private final double[] sigma;
-    private final double[] drive;
+    /** Potential of each needle at unit drive (V): its polarity. */
+    private final double[] needlePotential;
     private final boolean[] fixed;
     private final boolean[] groundedFace = new boolean[6];
     private double tolerance = DEFAULT_TOLERANCE;
@@ -63,9 +63,7 @@ public final class PotentialSolver {
                 executor);
         this.rhs = new double[n];
         this.potential = new double[n];
-        this.heating = new double[n];
         this.sigma = new double[n];
-        this.drive = new double[n];
         this.fixed = new boolean[n];
         ElectrodeLayout layout = problem.layout();
         List<ElectrodeArray.Electrode> electrodes = layout.array().electrodes();
@@ -73,11 +71,15 @@ public final class PotentialSolver {
             int e = layout.electrodeOf(c);
             if (e != ElectrodeLayout.NONE) {
                 fixed[c] = true;
-                drive[c] = electrodes.get(e).polarity();
+                // held at its needle's potential (see drive(c))
             } else if (layout.isShaft(c)) {
                 fixed[c] = true;
-                drive[c] = 0.0;
+                // insulated shaft: decoupled, held at 0
             }
+        }
+        this.needlePotential = new double[electrodes.size()];
+        for (int e = 0; e < electrodes.size(); e++) {
+            needlePotential[e] = electrodes.get(e).polarity();
         }
         for (Face f : problem.grounded()) {
             groundedFace[f.ordinal()] = true;
@@ -156,7 +158,7 @@ public final class PotentialSolver {
             @Override
             public void electrode(int free, int held, double g) {
                 d[free] += g;
-                rhs[free] += g * drive[held];
+                rhs[free] += g * drive(held);
             }
 
             @Override
@@ -180,13 +182,13 @@ public final class PotentialSolver {
         for (int a = 0; a < fixed.length; a++) {
             if (fixed[a]) {
                 d[a] = heldScale;
-                rhs[a] = heldScale * drive[a];
+                rhs[a] = heldScale * drive(a);
             }
         }
         // Start from the Dirichlet values so the first residual is small where it matters.
         for (int a = 0; a < fixed.length; a++) {
             if (fixed[a]) {
-                potential[a] = drive[a];
+                potential[a] = drive(a);
             } else if (!solved) {
                 potential[a] = 0.0;
             }
@@ -194,6 +196,12 @@ public final class PotentialSolver {
     }
 
 
+
+    /** @return the unit-drive potential of a held cell: its needle's polarity, or 0 for the insulated shaft (V) */
+    private double drive(int cell) {
+        int e = problem.layout().electrodeOf(cell);
+        return e == ElectrodeLayout.NONE ? 0.0 : needlePotential[e];
+    }
 
     /** What the face walk reports: each face that carries current, with its conductance (S). */
     private interface FaceVisitor {
@@ -266,8 +274,8 @@ public final class PotentialSolver {
         }
     }
 
+    /** The total power and the needle currents at unit drive, from one walk over the faces. */
     private void computeHeating() {
-        java.util.Arrays.fill(heating, 0);
         int needles = problem.layout().array().size();
         double[] current = new double[needles];
         ElectrodeLayout layout = problem.layout();
@@ -276,34 +284,52 @@ public final class PotentialSolver {
             @Override
             public void tissue(int a, int b, int axis, double g) {
                 double dphi = potential[a] - potential[b];
-                double p = g * dphi * dphi;
-                heating[a] += 0.5 * p;
-                heating[b] += 0.5 * p;
-                total[0] += p;
+                total[0] += g * dphi * dphi;
             }
 
             @Override
             public void electrode(int free, int held, double g) {
                 double dphi = potential[held] - potential[free];
-                double p = g * dphi * dphi;
-                heating[free] += p;
-                total[0] += p;
+                total[0] += g * dphi * dphi;
                 current[layout.electrodeOf(held)] += g * dphi;
             }
 
             @Override
             public void ground(int cell, double g) {
-                double p = g * potential[cell] * potential[cell];
-                heating[cell] += p;
-                total[0] += p;
+                total[0] += g * potential[cell] * potential[cell];
             }
         });
-        double v = grid.cellVolume();
-        for (int a = 0; a < heating.length; a++) {
-            heating[a] /= v;
-        }
         this.unitPower = total[0];
         this.currents = current;
+    }
+
+    /**
+     * Adds scale × the unit-drive Joule power density to {@code out}: each face's G Δφ² goes half to each tissue
+     * cell, or all to the tissue cell of an electrode or grounded face, divided by the cell volume. Walking the faces
+     * again instead of keeping a per-cell array saves 8 bytes per cell; it is done once per conductivity update.
+     */
+    private void addHeating(double scale, double[] out) {
+        double f = scale / grid.cellVolume();
+        visitFaces(new FaceVisitor() {
+            @Override
+            public void tissue(int a, int b, int axis, double g) {
+                double dphi = potential[a] - potential[b];
+                double p = g * dphi * dphi;
+                out[a] += 0.5 * p * f;
+                out[b] += 0.5 * p * f;
+            }
+
+            @Override
+            public void electrode(int free, int held, double g) {
+                double dphi = potential[held] - potential[free];
+                out[free] += g * dphi * dphi * f;
+            }
+
+            @Override
+            public void ground(int cell, double g) {
+                out[cell] += g * potential[cell] * potential[cell] * f;
+            }
+        });
     }
 
     private void requireSolved() {
@@ -349,7 +375,9 @@ public final class PotentialSolver {
     /** @return the Joule power density at unit drive (W/m³ per V²), a copy */
     public ScalarField unitPowerDensity() {
         requireSolved();
-        return new ScalarField(grid, heating.clone());
+        double[] q = new double[grid.cellCount()];
+        addHeating(1.0, q);
+        return new ScalarField(grid, q);
     }
 
     /**
@@ -360,9 +388,7 @@ public final class PotentialSolver {
      */
     public void addPowerDensity(double amplitudeSquared, double[] powerDensity) {
         requireSolved();
-        for (int a = 0; a < heating.length; a++) {
-            powerDensity[a] += amplitudeSquared * heating[a];
-        }
+        addHeating(amplitudeSquared, powerDensity);
     }
 
     /** @return CG iterations of the last solve */

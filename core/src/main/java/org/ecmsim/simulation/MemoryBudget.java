@@ -7,13 +7,14 @@ import java.util.Locale;
  * what to change instead of failing halfway with an {@link OutOfMemoryError}.
  *
  * <p>The per-cell figure is measured, not computed: the peak heap growth of one RF pulse on the unit cell of the
- * default tip at 12.5 µm (1.28 million cells) was 484 bytes per thermal cell (solver buffers, the electric system and
- * its multigrid levels, the damage records, and the result copies); {@link #THERMAL_BYTES_PER_CELL} adds a margin.
+ * default tip at 12.5 µm (1.28 million cells) was 302–336 bytes per thermal cell over three runs (solver buffers and
+ * cached pivots, the electric system and its multigrid levels, the damage records, the result copies, and garbage not
+ * yet collected); {@link #THERMAL_BYTES_PER_CELL} adds a margin.
  */
 public final class MemoryBudget {
 
     /** Heap needed per thermal cell for an RF pulse with damage recording (bytes). */
-    public static final double THERMAL_BYTES_PER_CELL = 560;
+    public static final double THERMAL_BYTES_PER_CELL = 400;
 
     private MemoryBudget() {
     }

@@ -133,7 +133,8 @@ public final class RfTreatmentSimulation {
                         .boundaries(b.boundaries == null ? BoundaryConditions.skin(b.arterialTemperature) : b.boundaries)
                         .build();
                 ThermalSimulation.Builder tb = ThermalSimulation.builder(heat).executor(b.executor)
-                        .processes(b.processes).sampleInterval(b.sampleInterval);
+                        .processes(b.processes).sampleInterval(b.sampleInterval)
+                        .thresholdsCelsius(b.thresholdsCelsius);
                 if (b.timeStep > 0) {
                     tb.implicit(b.timeStep);
                 }
@@ -263,6 +264,7 @@ public final class RfTreatmentSimulation {
         private int multiplicity = 1;
         private boolean bipolarDrive;
         private double[] perfusionScale;
+        private double[] thresholdsCelsius = {};
 
         private Builder(Tissue tissue, ElectrodeArray tip) {
             this.tissue = Objects.requireNonNull(tissue, "tissue");
@@ -378,6 +380,16 @@ public final class RfTreatmentSimulation {
                         + tissue.grid());
             }
             this.perfusionScale = scale.values().clone();
+            return this;
+        }
+
+        /**
+         * @param celsius temperatures whose time-above is recorded per cell (°C); none by default, which saves two
+         *        arrays per threshold (recorder and result)
+         * @return this builder
+         */
+        public Builder thresholdsCelsius(double... celsius) {
+            this.thresholdsCelsius = celsius.clone();
             return this;
         }
 
