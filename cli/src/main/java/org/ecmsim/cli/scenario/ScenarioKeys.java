@@ -64,7 +64,8 @@ public final class ScenarioKeys {
             "84 d", "last day simulated, counted from the first session; not before the last session");
     /** Pass needle depth. */
     public static final Key PASS_DEPTH = Key.quantity("treatment.passes[]", "depth", Dimension.LENGTH, "0.2 mm",
-            "5 mm", "1.5 mm", "needle depth of this pass (the needle keeps its exposed length)");
+            "5 mm", "1.5 mm", "needle depth of this pass (the needle keeps its exposed length); without it, the pass"
+            + " goes to tip.needle.depth");
     /** Energy per pin. */
     public static final Key ENERGY_PER_PIN = Key.quantity("treatment.passes[].drive", "energy_per_pin",
             Dimension.ENERGY, "0.1 mJ", "100 mJ", "30 mJ", "energy per needle per pulse, delivered at constant"

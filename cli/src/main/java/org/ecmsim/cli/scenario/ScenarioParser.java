@@ -100,7 +100,8 @@ public final class ScenarioParser {
         }
         root = doc.orElse(null);
         Section top = new Section("", "", root, root);
-        Scenario s = new Scenario(skin(top), tipSection(top), treatment(top), numerics(top), output(top),
+        Scenario.Tip tip = tipSection(top);
+        Scenario s = new Scenario(skin(top), tip, treatment(top, tip.needleDepth()), numerics(top), output(top),
                 safety(top));
         return crossCheck(s);
     }
@@ -122,14 +123,15 @@ public final class ScenarioParser {
                 n.quantity(ScenarioKeys.EXPOSED));
     }
 
-    private Scenario.Treatment treatment(Section top) {
+    /** @param needleDepth the depth a pass without its own {@code depth} inserts the needles to (m) */
+    private Scenario.Treatment treatment(Section top, double needleDepth) {
         Section t = top.section("treatment");
         int sessions = t.integer(ScenarioKeys.SESSIONS);
         double interval = t.quantity(ScenarioKeys.INTERVAL);
         List<RfPass> passes = new ArrayList<>();
         NodeTuple list = t.entries.get("passes");
         if (list == null || isNull(list.getValueNode())) {
-            passes.add(pass(new Section("treatment.passes[0]", "treatment.passes[]", null, t.node)));
+            passes.add(pass(new Section("treatment.passes[0]", "treatment.passes[]", null, t.node), needleDepth));
         } else if (list.getValueNode() instanceof SequenceNode seq) {
             if (seq.getValue().isEmpty()) {
                 throw fail(seq, "treatment.passes is empty; give at least one pass (a list of mappings with depth,"
@@ -137,7 +139,8 @@ public final class ScenarioParser {
             }
             for (int p = 0; p < seq.getValue().size(); p++) {
                 Node item = seq.getValue().get(p);
-                passes.add(pass(new Section("treatment.passes[" + p + "]", "treatment.passes[]", item, item)));
+                passes.add(pass(new Section("treatment.passes[" + p + "]", "treatment.passes[]", item, item),
+                        needleDepth));
             }
         } else {
             throw fail(list.getValueNode(), "treatment.passes must be a list of passes, each a mapping starting"
@@ -146,8 +149,8 @@ public final class ScenarioParser {
         return new Scenario.Treatment(sessions, interval, passes, t.quantity(ScenarioKeys.FOLLOW_UP));
     }
 
-    private RfPass pass(Section p) {
-        double depth = p.quantity(ScenarioKeys.PASS_DEPTH);
+    private RfPass pass(Section p, double needleDepth) {
+        double depth = p.has(ScenarioKeys.PASS_DEPTH.name()) ? p.quantity(ScenarioKeys.PASS_DEPTH) : needleDepth;
         Drive drive = drive(p);
         double conduction = p.quantity(ScenarioKeys.CONDUCTION);
         int pulses = p.integer(ScenarioKeys.PULSES);

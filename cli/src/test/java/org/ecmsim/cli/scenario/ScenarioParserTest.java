@@ -173,4 +173,17 @@ class ScenarioParserTest {
         assertThat(Scenario.defaults().treatment().passes()).isEqualTo(List.of(
                 org.ecmsim.simulation.RfPass.singlePulse(1.5, Drive.energyPerPinMillijoules(30), 100, 400)));
     }
+
+    @Test
+    void aPassWithoutADepthGoesToTheNeedleDepth() {
+        Scenario s = parse("""
+                tip: {needle: {depth: 2 mm}}
+                treatment:
+                  passes:
+                    - {drive: {energy_per_pin: 10 mJ}}
+                    - {depth: 1 mm, drive: {energy_per_pin: 10 mJ}}
+                """);
+        assertThat(s.treatment().passes().get(0).needleDepth()).isEqualTo(Units.mm(2));
+        assertThat(s.treatment().passes().get(1).needleDepth()).isEqualTo(Units.mm(1));
+    }
 }
