@@ -77,6 +77,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         this.pivotX = new double[grid.cellCount()];
         this.pivotY = new double[grid.cellCount()];
         this.pivotZ = new double[grid.cellCount()];
+        this.damping = new double[op.materials];
         int longest = Math.max(grid.nx(), Math.max(grid.ny(), grid.nz()));
         int batch = grid.nx() * Math.max(grid.ny(), grid.nz());
         this.lines = ThreadLocal.withInitial(() -> new Line(longest, batch));
@@ -169,10 +170,19 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                 }
             }
         }
-        // Perfusion factor (M + θΔt W) δ = M δ₃, then T^{n+1} = T^n + δ.
+        // Perfusion factor (M + θΔt W) δ = M δ₃, then T^{n+1} = T^n + δ. With every perfusion scale 1 (the usual
+        // case) the factor ρc/(ρc + θΔt w) depends on the material only: one multiply per cell, no division.
+        final double[] damping = perfusionDamping(th);
         executor.forRange(nz, (from, to) -> {
             int plane = op.sz;
             for (int z = from; z < to; z++) {
+                if (unit && !track) {
+                    for (int i = plane * z; i < plane * (z + 1); i++) {
+                        // Held cells have δ = 0 exactly (identity rows in every sweep), so they keep their value.
+                        out[i] = in[i] + damping[op.mat[i] & 0xFF] * delta[i];
+                    }
+                    continue;
+                }
                 double perfusionCorrection = 0;
                 for (int i = plane * z; i < plane * (z + 1); i++) {
                     if (op.isFixed(i)) {
@@ -193,6 +203,20 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                 op.storedChange(in, out, partial, from, to);
             }
         });
+    }
+
+    private final double[] damping;
+    private double dampingStep = Double.NaN;
+
+    /** @return ρc/(ρc + θΔt ω_b ρ_b c_b) per material, for unit perfusion scale; recomputed when θΔt changes */
+    private double[] perfusionDamping(double th) {
+        if (th != dampingStep) {
+            for (int m = 0; m < damping.length; m++) {
+                damping[m] = op.rc[m] / (op.rc[m] + th * op.wb[m]);
+            }
+            dampingStep = th;
+        }
+        return damping;
     }
 
     /** Computes the reciprocal pivots of the three axis factors for θΔt = th. */

@@ -172,4 +172,30 @@ class SolverContractTest {
             }
         }
     }
+
+    /**
+     * Turning the energy ledger off (the fast path of the kernels: no budget passes, and for ADI the perfusion factor
+     * as one multiply per cell) gives the same temperatures to round-off, with perfusion, held cells and every
+     * boundary kind present.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void energyTrackingDoesNotChangeTheTemperatures(Kind kind) {
+        double[][] result = new double[2][];
+        for (int n = 0; n < 2; n++) {
+            Grid3D grid = smallGrid();
+            CellMask held = new CellMask(grid);
+            held.add(3, 3, 3);
+            BioheatProblem problem = BioheatProblem.builder(LayeredSkin.facialSkin().toTissue(grid))
+                    .arterialTemperature(T0).boundaries(BoundaryConditions.skin(T0)).fixedCells(held).build();
+            HeatSolver solver = kind.create(problem, ParallelExecutor.serial());
+            solver.setEnergyTracking(n == 0);
+            solver.addSource(HeatSource.constant(blobSource(grid)));
+            solver.advance(0.05);
+            result[n] = solver.temperature().values().clone();
+        }
+        for (int i = 0; i < result[0].length; i++) {
+            assertThat(result[1][i]).isCloseTo(result[0][i], within(1e-12 * result[0][i]));
+        }
+    }
 }
