@@ -490,6 +490,141 @@ public final class BiologyParameters {
             return this;
         }
 
+        /**
+         * @param hours growth-factor half-life (h)
+         * @return this builder
+         */
+        public Builder growthFactorHalfLifeHours(double hours) {
+            growthFactorDecay = Math.log(2) / (hours * HOUR);
+            return this;
+        }
+
+        /**
+         * @param perDay growth-factor production by activated and synthetic fibroblasts at the resting density (1/d)
+         * @return this builder
+         */
+        public Builder growthFactorFromActivatedPerDay(double perDay) {
+            growthFactorFromActivated = perDay / DAY;
+            return this;
+        }
+
+        /**
+         * @param excess HSP excess at which activation by heat shock is half its maximum
+         * @return this builder
+         */
+        public Builder heatShockHalfSaturation(double excess) {
+            heatShockHalfSaturation = excess;
+            return this;
+        }
+
+        /**
+         * @param days mean lifetime of a quiescent fibroblast (d)
+         * @return this builder
+         */
+        public Builder quiescentLifetimeDays(double days) {
+            quiescentDeath = 1.0 / (days * DAY);
+            return this;
+        }
+
+        /**
+         * @param factor carrying capacity as a multiple of the resting density (1.01–100)
+         * @return this builder
+         */
+        public Builder carryingCapacityFactor(double factor) {
+            carryingCapacityFactor = factor;
+            return this;
+        }
+
+        /**
+         * @param days doubling time of activated fibroblasts at saturating growth factor and low density (d)
+         * @return this builder
+         */
+        public Builder activatedDoublingDays(double days) {
+            activatedProliferation = Math.log(2) / (days * DAY);
+            return this;
+        }
+
+        /**
+         * @param days mean lifetime of an activated or synthetic fibroblast (d)
+         * @return this builder
+         */
+        public Builder activatedLifetimeDays(double days) {
+            activatedDeath = 1.0 / (days * DAY);
+            return this;
+        }
+
+        /**
+         * @param days time constant of MMP activity (d)
+         * @return this builder
+         */
+        public Builder mmpDays(double days) {
+            mmpTime = days * DAY;
+            return this;
+        }
+
+        /**
+         * @param factor MMP made by an activated cell relative to a resting one
+         * @return this builder
+         */
+        public Builder mmpFromActivated(double factor) {
+            mmpFromActivated = factor;
+            return this;
+        }
+
+        /**
+         * @param factor MMP added by a full wound signal, relative to resting activity
+         * @return this builder
+         */
+        public Builder mmpFromWound(double factor) {
+            mmpFromWound = factor;
+            return this;
+        }
+
+        /**
+         * @param years elastin half-life at resting MMP activity (y)
+         * @return this builder
+         */
+        public Builder elastinHalfLifeYears(double years) {
+            elastinHalfLife = years * YEAR;
+            return this;
+        }
+
+        /**
+         * @param factor elastin synthesis of an activated or synthetic cell relative to a resting one
+         * @return this
+         */
+        public Builder elastinBoost(double factor) {
+            elastinBoost = factor;
+            return this;
+        }
+
+        /**
+         * @param factor hyaluronan synthesis of an activated or synthetic cell relative to a resting one
+         * @return this
+         */
+        public Builder hyaluronanBoost(double factor) {
+            hyaluronanBoost = factor;
+            return this;
+        }
+
+        /**
+         * @param fraction resting fibroblast decline from 25 to 80 years (0.1 = −10 %)
+         * @return this builder
+         */
+        public Builder fibroblastDeclineAt80(double fraction) {
+            fibroblastDeclineAt80 = fraction;
+            return this;
+        }
+
+        /**
+         * @param fraction resting MMP rise from 25 to 80 years (0.2 = +20 %)
+         * @return this builder
+         */
+        public Builder mmpRiseAt80(double fraction) {
+            mmpRiseAt80 = fraction;
+            return this;
+        }
+
         /** @return the validated parameters */
         public BiologyParameters build() {
             return new BiologyParameters(this);
