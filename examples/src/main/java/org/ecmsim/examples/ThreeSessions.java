@@ -108,7 +108,7 @@ public final class ThreeSessions {
         }
         LayerTimeSeries deep = r.layer("reticular dermis");
         int day1 = deep.sampleAt(1);
-        out.printf(l, "%nReticular dermis the day after each session: HSP %.2f× basal (layer mean), activated"
+        out.printf(l, "%nReticular dermis the day after the first session: HSP %.2f× basal (layer mean), activated"
                 + " fibroblasts %.1f %% of all%n", 1 + deep.treated().get(Species.HEAT_SHOCK_PROTEIN)[day1],
                 100 * deep.treated().get(Species.ACTIVATED_FIBROBLASTS)[day1] / sum(deep, day1, true));
         out.printf(l, "%nMass balance of the treated tissue (synthesised − degraded − denatured + gained = change)%n");
