@@ -27,7 +27,7 @@ import org.ecmsim.units.Units;
  * denatures collagen near the tips (Arrhenius) and shocks the sublethal rim (CEM43 → HSP). Then, over weeks:
  * <pre>
  *   HSP and the wound signal activate fibroblasts;   activated fibroblasts proliferate and migrate into the wound,
- *   make collagen III first, then mature into collagen-I-rich synthetic cells;   MMPs clear the denatured matrix;
+ *   make collagen III first, then mature into collagen-I-rich synthetic cells;   the denatured matrix is cleared;
  *   hyaluronic acid turns over in days, collagen in years, so its gain persists.
  * </pre>
  * What to notice: the heat-shock protein peaks 15 h after each session (the HSP line below the table) and is gone
