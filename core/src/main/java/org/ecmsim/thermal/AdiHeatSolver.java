@@ -120,7 +120,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
             if (track) {
                 op.budget(in, power, perfusion, partial, from, to);
             }
-            op.apply(in, power, perfusion, delta, 0.0, coefficient, from, to, unit);
+            op.apply(in, power, perfusion, delta, 0.0, coefficient, from, to);
         });
         // x lines, parallel over z planes.
         executor.forRange(nz, (from, to) -> {

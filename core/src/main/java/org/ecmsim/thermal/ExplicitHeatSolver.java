@@ -77,12 +77,11 @@ public final class ExplicitHeatSolver extends AbstractHeatSolver {
         final double[] in = current;
         final double[] out = next;
         final boolean track = tracking();
-        final boolean unit = unitPerfusion();
         executor.forRange(grid.nz(), (from, to) -> {
             if (track) {
                 op.budget(in, power, perfusion, partial, from, to);
             }
-            op.apply(in, power, perfusion, out, 1.0, coefficient, from, to, unit);
+            op.apply(in, power, perfusion, out, 1.0, coefficient, from, to);
             if (track) {
                 op.storedChange(in, out, partial, from, to);
             }

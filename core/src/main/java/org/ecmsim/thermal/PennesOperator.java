@@ -197,8 +197,7 @@ final class PennesOperator {
      * over the z planes {@code [zFrom, zTo)}. With base = 1 and coef = Δt/ρc this is the forward-Euler step;
      * with base = 0 it is the increment the implicit solver starts from.
      */
-    void apply(double[] t, double[] q, double[] s, double[] out, double base, double[] coef, int zFrom, int zTo,
-            boolean unitPerfusion) {
+    void apply(double[] t, double[] q, double[] s, double[] out, double base, double[] coef, int zFrom, int zTo) {
         final int mm = materials;
         final double ta = arterial;
         for (int z = zFrom; z < zTo; z++) {
@@ -218,11 +217,7 @@ final class PennesOperator {
                 out[last] = endCell(t, q, s, base, coef, last, nx - 1, y, z);
                 int uniform = uniformRow[y + ny * z];
                 if (uniform >= 0) {
-                    if (unitPerfusion) {
-                        uniformInteriorUnitPerfusion(t, q, out, base, coef[uniform], uniform, b + 1, last);
-                    } else {
-                        uniformInterior(t, q, s, out, base, coef[uniform], uniform, b + 1, last);
-                    }
+                    uniformInterior(t, q, s, out, base, coef[uniform], uniform, b + 1, last);
                     continue;
                 }
                 for (int i = b + 1; i < last; i++) {
@@ -269,27 +264,6 @@ final class PennesOperator {
             double flux = cx * (t[i - 1] + t[i + 1]) + cy * (t[i - dy] + t[i + dy]) + cz * (t[i - dz] + t[i + dz])
                     - diag * c;
             out[i] = base * c + coefficient * (flux + w * s[i] * (ta - c) + source + q[i]);
-        }
-    }
-
-    /** {@link #uniformInterior} when every perfusion scale is 1: one array fewer to stream. */
-    private void uniformInteriorUnitPerfusion(double[] t, double[] q, double[] out, double base, double coefficient,
-            int m, int from, int to) {
-        final int mo = m * materials + m;
-        final double cx = gx[mo];
-        final double cy = gy[mo];
-        final double cz = gz[mo];
-        final double diag = 2 * (cx + cy + cz);
-        final double w = wb[m];
-        final double source = qmet[m];
-        final double ta = arterial;
-        final int dy = sy;
-        final int dz = sz;
-        for (int i = from; i < to; i++) {
-            double c = t[i];
-            double flux = cx * (t[i - 1] + t[i + 1]) + cy * (t[i - dy] + t[i + dy]) + cz * (t[i - dz] + t[i + dz])
-                    - diag * c;
-            out[i] = base * c + coefficient * (flux + w * (ta - c) + source + q[i]);
         }
     }
 
