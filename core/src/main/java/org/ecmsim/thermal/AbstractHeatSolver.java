@@ -14,9 +14,6 @@ import org.ecmsim.units.Units;
 /** State and bookkeeping shared by the heat solvers: clock, sources, perfusion scale, listeners, energy ledger. */
 abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitHeatSolver, AdiHeatSolver {
 
-    /** How often (in steps) the state is scanned for NaN or infinity. */
-    static final int FINITE_CHECK_INTERVAL = 64;
-
     final BioheatProblem problem;
     final PennesOperator op;
     final ParallelExecutor executor;
@@ -25,7 +22,10 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
     double[] current;
     double[] next;
     final double[] power;
-    final double[] perfusion;
+    /** Per row (y + ny·z): false if the row's power density is zero throughout; refreshed with {@link #power}. */
+    final boolean[] sourceRows;
+    /** Perfusion scale per cell, or null while every scale is 1 (then it takes no memory and no bandwidth). */
+    double[] perfusion;
     private final List<HeatSource> sources = new ArrayList<>();
     private final List<StepListener> listeners = new ArrayList<>();
     private boolean sourcesCached;
@@ -39,7 +39,6 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
     private double lastCheckedTime;
 
     private boolean tracking = true;
-    private boolean unitPerfusion = true;
     /** Per-plane budget partials, [z][slot], reused every step. */
     final double[][] partial;
     private final double[] totals = new double[PennesOperator.SLOTS];
@@ -53,9 +52,8 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
         this.current = new double[n];
         this.next = new double[n];
         this.power = new double[n];
-        this.perfusion = new double[n];
+        this.sourceRows = new boolean[grid.ny() * grid.nz()];
         Arrays.fill(current, problem.initialTemperature());
-        Arrays.fill(perfusion, 1.0);
         this.partial = new double[grid.nz()][PennesOperator.SLOTS];
         this.stepCoefficient = new double[op.materials];
     }
@@ -144,8 +142,9 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
 
     @Override
     public void step() {
+        // The state is scanned every FINITE_CHECK_INTERVAL steps inside runSteps; a scan here on every call would
+        // be a full extra pass over memory per step (a fifth of the explicit step's cost at 128³).
         runSteps(1, timeStep);
-        checkFinite();
     }
 
     @Override
@@ -204,11 +203,18 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
         for (HeatSource s : sources) {
             s.addTo(t, power);
         }
-        for (int i = 0; i < power.length; i++) {
-            if (!Double.isFinite(power[i])) {
-                throw new IllegalArgumentException("the heat sources give power density " + power[i]
-                        + " W/m³ at cell " + describeCell(i) + " at t = " + t + " s; it must be finite");
+        int nx = grid.nx();
+        for (int row = 0; row < sourceRows.length; row++) {
+            boolean any = false;
+            for (int i = row * nx; i < (row + 1) * nx; i++) {
+                double p = power[i];
+                if (!Double.isFinite(p)) {
+                    throw new IllegalArgumentException("the heat sources give power density " + p
+                            + " W/m³ at cell " + describeCell(i) + " at t = " + t + " s; it must be finite");
+                }
+                any |= p != 0.0;
             }
+            sourceRows[row] = any;
         }
         sourcesCached = invariant;
     }
@@ -267,22 +273,28 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
                         + " is outside the valid range 0 to 1");
             }
         }
-        System.arraycopy(v, 0, perfusion, 0, v.length);
         boolean all = true;
         for (double x : v) {
             all &= x == 1.0;
         }
-        unitPerfusion = all;
+        if (all) {
+            perfusion = null;
+        } else {
+            if (perfusion == null) {
+                perfusion = new double[v.length];
+            }
+            System.arraycopy(v, 0, perfusion, 0, v.length);
+        }
     }
 
-    /** @return true while every perfusion scale is exactly 1, so kernels may skip reading them */
+    /** @return true while every perfusion scale is exactly 1 (the scale array is then absent) */
     boolean unitPerfusion() {
-        return unitPerfusion;
+        return perfusion == null;
     }
 
     @Override
     public ScalarField perfusionScale() {
-        return new ScalarField(grid, perfusion.clone());
+        return perfusion == null ? ScalarField.constant(grid, 1.0) : new ScalarField(grid, perfusion.clone());
     }
 
     @Override

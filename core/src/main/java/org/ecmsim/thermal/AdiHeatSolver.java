@@ -41,7 +41,11 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
     public static final double DEFAULT_THETA = 0.5;
 
     private final double theta;
-    private final double[] delta;
+    /**
+     * The increment δ, worked on in place through the sweeps. It is the {@code next} buffer of the step (whose old
+     * contents are garbage), so the increment needs no memory of its own; the last pass turns it into T^{n+1}.
+     */
+    private double[] delta;
     private final ThreadLocal<Line> lines;
     /**
      * The reciprocal Thomas pivots of the three axis factors (M − θΔt L_a), per cell: they depend only on θΔt, the
@@ -73,7 +77,6 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
     public AdiHeatSolver(BioheatProblem problem, double timeStep, double theta, ParallelExecutor executor) {
         super(problem, executor);
         this.theta = Checks.requireInRange("theta", theta, 0.5, 1.0, "");
-        this.delta = new double[grid.cellCount()];
         this.pivotX = new double[grid.cellCount()];
         this.pivotY = new double[grid.cellCount()];
         this.pivotZ = new double[grid.cellCount()];
@@ -112,6 +115,11 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         final boolean unit = unitPerfusion();
         final double[] in = current;
         final double[] out = next;
+        delta = next;
+        // With unit perfusion and no ledger, the perfusion factor and T^{n+1} = T^n + δ are applied as the z sweep
+        // writes each δ (one pass over memory fewer); otherwise by a separate final pass.
+        final double[] damping = perfusionDamping(th);
+        final double[] finish = unit && !track ? damping : null;
         final int nx = grid.nx();
         final int ny = grid.ny();
         final int nz = grid.nz();
@@ -120,7 +128,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
             if (track) {
                 op.budget(in, power, perfusion, partial, from, to);
             }
-            op.apply(in, power, perfusion, delta, 0.0, coefficient, from, to);
+            op.apply(in, power, perfusion, sourceRows, delta, 0.0, coefficient, from, to);
         });
         // x lines, parallel over z planes.
         executor.forRange(nz, (from, to) -> {
@@ -138,7 +146,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         executor.forRange(nz, (from, to) -> {
             Line line = lines.get();
             for (int z = from; z < to; z++) {
-                sweepBatched(op.sz * z, ny, op.sy, op.gy, th, pivotY, line);
+                sweepBatched(op.sz * z, ny, op.sy, op.gy, th, pivotY, line, null, null);
                 if (track) {
                     for (int x = 0; x < nx; x++) {
                         addImplicitExchange(x + op.sz * z, ny, op.sy, op.gy, 2, partial[z]);
@@ -155,7 +163,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         executor.forRange(ny, (from, to) -> {
             Line line = lines.get();
             for (int y = from; y < to; y++) {
-                sweepBatched(op.sy * y, nz, op.sz, op.gz, th, pivotZ, line);
+                sweepBatched(op.sy * y, nz, op.sz, op.gz, th, pivotZ, line, in, finish);
                 if (track) {
                     for (int x = 0; x < nx; x++) {
                         addImplicitExchange(x + op.sy * y, nz, op.sz, op.gz, 4, rowPartial[y]);
@@ -170,19 +178,13 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                 }
             }
         }
-        // Perfusion factor (M + θΔt W) δ = M δ₃, then T^{n+1} = T^n + δ. With every perfusion scale 1 (the usual
-        // case) the factor ρc/(ρc + θΔt w) depends on the material only: one multiply per cell, no division.
-        final double[] damping = perfusionDamping(th);
+        if (finish != null) {
+            return;
+        }
+        // Perfusion factor (M + θΔt W) δ = M δ₃, then T^{n+1} = T^n + δ (in place: out is δ's buffer).
         executor.forRange(nz, (from, to) -> {
             int plane = op.sz;
             for (int z = from; z < to; z++) {
-                if (unit && !track) {
-                    for (int i = plane * z; i < plane * (z + 1); i++) {
-                        // Held cells have δ = 0 exactly (identity rows in every sweep), so they keep their value.
-                        out[i] = in[i] + damping[op.mat[i] & 0xFF] * delta[i];
-                    }
-                    continue;
-                }
                 double perfusionCorrection = 0;
                 for (int i = plane * z; i < plane * (z + 1); i++) {
                     if (op.isFixed(i)) {
@@ -190,7 +192,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                         continue;
                     }
                     int m = op.mat[i] & 0xFF;
-                    double w = op.wb[m] * perfusion[i];
+                    double w = op.wb[m] * PennesOperator.scale(perfusion, i);
                     double d = op.rc[m] * delta[i] / (op.rc[m] + th * w);
                     perfusionCorrection -= theta * w * d;
                     out[i] = in[i] + d;
@@ -285,8 +287,9 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
 
     /**
      * Solves (M − θΔt L_a) δ_new = M δ_old along one contiguous grid line with the cached pivots: forward
-     * d′_p = (r_p − a_p d′_{p−1})/β_p, back δ_p = d′_p − c′_p δ_{p+1}. A held neighbour's d′ and δ are 0, so the
-     * off-diagonal coupling to it drops out by itself.
+     * d′_p = r_p/β_p − (a_p/β_p) d′_{p−1}, back δ_p = d′_p − c′_p δ_{p+1}, each written as one fused multiply-add
+     * on the recurrence so that the dependency chain from cell to cell is one FMA long. A held neighbour's d′ and
+     * δ are 0, so the off-diagonal coupling to it drops out by itself.
      */
     private void sweepLine(int start, int n, int stride, double[] g, double th, double[] pivot, Line line) {
         final double[] cp = line.upper;
@@ -295,14 +298,15 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         final double[] rc = op.rc;
         int uniform = stride == 1 && n > 2 ? op.rowMaterial[start / n] : -1;
         if (uniform >= 0) {
-            // Interior of a row of one material: constant off-diagonals; only the two ends are general.
+            // Interior of a row of one material: constant off-diagonals (a = c); only the two ends are general.
             double off = -th * g[uniform * mm + uniform];
             double rcm = rc[uniform];
             double previous = lineCell(start, 0, n, stride, g, th, pivot, cp, dp, 0);
             for (int p = 1, i = start + 1; p < n - 1; p++, i++) {
                 double inverse = pivot[i];
-                cp[p] = off * inverse;
-                previous = (rcm * delta[i] - off * previous) * inverse;
+                double scaled = off * inverse;
+                cp[p] = scaled;
+                previous = Math.fma(-scaled, previous, rcm * delta[i] * inverse);
                 dp[p] = previous;
             }
             lineCell(start, n - 1, n, stride, g, th, pivot, cp, dp, previous);
@@ -314,7 +318,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         }
         double next = 0;
         for (int p = n - 1, i = start + (n - 1) * stride; p >= 0; p--, i -= stride) {
-            next = dp[p] - cp[p] * next;
+            next = Math.fma(-cp[p], next, dp[p]);
             delta[i] = next;
         }
     }
@@ -335,16 +339,19 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         double lower = p > 0 ? -th * g[mo + (mat[i - stride] & 0xFF)] : 0;
         double upper = p < n - 1 ? -th * g[mo + (mat[i + stride] & 0xFF)] : 0;
         cp[p] = upper * inverse;
-        double d = (op.rc[m] * delta[i] - lower * previous) * inverse;
+        double d = Math.fma(-(lower * inverse), previous, op.rc[m] * delta[i] * inverse);
         dp[p] = d;
         return d;
     }
 
     /**
      * The same solve on the nx lines that start at {@code base + x} (x = 0…nx−1) and run {@code n} cells with index
-     * step {@code stride}, all at once with x innermost, so that every pass streams contiguous memory.
+     * step {@code stride}, all at once with x innermost, so that every pass streams contiguous memory. With
+     * {@code finish} (the perfusion factor per material) the back substitution writes T^n + finish·δ, the new
+     * temperature, instead of δ.
      */
-    private void sweepBatched(int base, int n, int stride, double[] g, double th, double[] pivot, Line line) {
+    private void sweepBatched(int base, int n, int stride, double[] g, double th, double[] pivot, Line line,
+            double[] in, double[] finish) {
         final int nx = grid.nx();
         final double[] cp = line.batchC;
         final double[] dp = line.batchD;
@@ -362,13 +369,13 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                 batchCell(row, 0, p, n, stride, g, th, pivot, cp, dp, w, nx);
                 batchCell(row, nx - 1, p, n, stride, g, th, pivot, cp, dp, w, nx);
                 double upper = p < n - 1 ? -th * g[mp * mm + mHi] : 0;
-                double lower = p > 0 ? -th * g[mp * mm + mLo] : 0;
+                double lower = p > 0 ? th * g[mp * mm + mLo] : 0;
                 double rcm = rc[mp];
                 int previous = p > 0 ? w - nx : w; // at p = 0, lower = 0 and the product vanishes
                 for (int x = 1; x < nx - 1; x++) {
                     double inverse = pivot[row + x];
                     cp[w + x] = upper * inverse;
-                    dp[w + x] = (rcm * delta[row + x] - lower * dp[previous + x]) * inverse;
+                    dp[w + x] = Math.fma(lower, dp[previous + x], rcm * delta[row + x]) * inverse;
                 }
                 continue;
             }
@@ -379,15 +386,27 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         for (int p = n - 1; p >= 0; p--) {
             int row = base + p * stride;
             int w = p * nx;
-            if (p == n - 1) {
+            if (p < n - 1) {
                 for (int x = 0; x < nx; x++) {
-                    delta[row + x] = dp[w + x];
+                    dp[w + x] = Math.fma(-cp[w + x], dp[w + nx + x], dp[w + x]);
                 }
+            }
+            if (finish == null) {
+                System.arraycopy(dp, w, delta, row, nx);
+                continue;
+            }
+            // Held cells have δ = 0 exactly (identity rows in every sweep), so they keep their value.
+            int mp = rowMaterial[row / nx];
+            if (mp >= 0) {
+                double f = finish[mp];
+                delta[row] = in[row] + finish[op.mat[row] & 0xFF] * dp[w];
+                for (int x = 1; x < nx - 1; x++) {
+                    delta[row + x] = in[row + x] + f * dp[w + x];
+                }
+                delta[row + nx - 1] = in[row + nx - 1] + finish[op.mat[row + nx - 1] & 0xFF] * dp[w + nx - 1];
             } else {
                 for (int x = 0; x < nx; x++) {
-                    double v = dp[w + x] - cp[w + x] * dp[w + nx + x];
-                    dp[w + x] = v;
-                    delta[row + x] = v;
+                    delta[row + x] = in[row + x] + finish[op.mat[row + x] & 0xFF] * dp[w + x];
                 }
             }
         }
@@ -408,11 +427,9 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         double inverse = pivot[i];
         double upper = p < n - 1 ? -th * g[mo + (mat[i + stride] & 0xFF)] : 0;
         cp[w + x] = upper * inverse;
-        double r = op.rc[m] * delta[i];
-        if (p > 0) {
-            r += th * g[mo + (mat[i - stride] & 0xFF)] * dp[w - nx + x];
-        }
-        dp[w + x] = r * inverse;
+        double lower = p > 0 ? th * g[mo + (mat[i - stride] & 0xFF)] : 0;
+        double previous = p > 0 ? dp[w - nx + x] : 0;
+        dp[w + x] = Math.fma(lower, previous, op.rc[m] * delta[i]) * inverse;
     }
 
     private void addImplicitExchange(int start, int n, int stride, double[] g, int faceLo, double[] budget) {

@@ -77,11 +77,12 @@ public final class ExplicitHeatSolver extends AbstractHeatSolver {
         final double[] in = current;
         final double[] out = next;
         final boolean track = tracking();
+        final double[] s = perfusion;
         executor.forRange(grid.nz(), (from, to) -> {
             if (track) {
-                op.budget(in, power, perfusion, partial, from, to);
+                op.budget(in, power, s, partial, from, to);
             }
-            op.apply(in, power, perfusion, out, 1.0, coefficient, from, to);
+            op.apply(in, power, s, sourceRows, out, 1.0, coefficient, from, to);
             if (track) {
                 op.storedChange(in, out, partial, from, to);
             }

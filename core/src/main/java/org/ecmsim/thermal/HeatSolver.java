@@ -12,6 +12,9 @@ import org.ecmsim.grid.ScalarField;
  */
 public interface HeatSolver {
 
+    /** How often, in steps, the temperature is scanned for NaN or infinity while stepping. */
+    int FINITE_CHECK_INTERVAL = 64;
+
     /** @return the problem being solved */
     BioheatProblem problem();
 
@@ -52,7 +55,13 @@ public interface HeatSolver {
      */
     void setTimeStep(double dt);
 
-    /** Takes one step of {@link #timeStep()}. */
+    /**
+     * Takes one step of {@link #timeStep()}.
+     *
+     * <p>The state is scanned for NaN and infinity every {@value #FINITE_CHECK_INTERVAL} steps
+     * and at the end of every {@link #advance(double)}; a non-finite temperature stops the run with a
+     * {@link NumericalInstabilityException} naming the cell and the time interval in which it appeared.
+     */
     void step();
 
     /**

@@ -64,6 +64,13 @@ final class PennesOperator {
      * them is held, else −1. The two end cells are always handled one by one.
      */
     final int[] rowMaterial;
+    /**
+     * Read-only rows of zeros and of ones, nx long. A kernel reads a row's source from {@code zeros} when the row
+     * has no source, and its perfusion scale from {@code ones} when every scale is 1: same loop, but the row's
+     * values come from cache instead of memory, which saves 8 bytes of memory traffic per cell for each.
+     */
+    final double[] zeros;
+    final double[] ones;
 
     PennesOperator(BioheatProblem problem) {
         this.grid = problem.grid();
@@ -135,6 +142,9 @@ final class PennesOperator {
             }
             rowMaterial[r] = same ? m : -1;
         }
+        this.zeros = new double[nx];
+        this.ones = new double[nx];
+        java.util.Arrays.fill(ones, 1.0);
         this.uniformRow = new int[ny * nz];
         java.util.Arrays.fill(uniformRow, -1);
         for (int kk = 1; kk < nz - 1; kk++) {
@@ -185,25 +195,31 @@ final class PennesOperator {
         flux += y < ny - 1 ? gy[mo + (mat[i + sy] & 0xFF)] * (t[i + sy] - c) : gFace[3][m] * (tFace[3] - c);
         flux += z > 0 ? gz[mo + (mat[i - sz] & 0xFF)] * (t[i - sz] - c) : gFace[4][m] * (tFace[4] - c);
         flux += z < nz - 1 ? gz[mo + (mat[i + sz] & 0xFF)] * (t[i + sz] - c) : gFace[5][m] * (tFace[5] - c);
-        return flux + wb[m] * s[i] * (tArterial() - c) + qmet[m] + q[i];
+        return flux + wb[m] * scale(s, i) * (arterial - c) + qmet[m] + q[i];
     }
 
-    private double tArterial() {
-        return arterial;
+    /** @return the perfusion scale of cell i; {@code s == null} means every scale is 1 */
+    static double scale(double[] s, int i) {
+        return s == null ? 1.0 : s[i];
     }
 
     /**
      * {@code out[i] = base·T[i] + coef[m]·rate_i} for free cells and {@code out[i] = base·T[i]} for fixed cells,
      * over the z planes {@code [zFrom, zTo)}. With base = 1 and coef = Δt/ρc this is the forward-Euler step;
      * with base = 0 it is the increment the implicit solver starts from.
+     *
+     * @param s perfusion scale per cell, or null when every scale is 1
+     * @param sourceRows per row (y + ny·z), false if the row's source q is zero throughout; null if unknown
      */
-    void apply(double[] t, double[] q, double[] s, double[] out, double base, double[] coef, int zFrom, int zTo) {
+    void apply(double[] t, double[] q, double[] s, boolean[] sourceRows, double[] out, double base, double[] coef,
+            int zFrom, int zTo) {
         final int mm = materials;
         final double ta = arterial;
         for (int z = zFrom; z < zTo; z++) {
             for (int y = 0; y < ny; y++) {
                 int b = sy * y + sz * z;
-                if (generalRow[y + ny * z]) {
+                int row = y + ny * z;
+                if (generalRow[row]) {
                     for (int x = 0; x < nx; x++) {
                         int i = b + x;
                         out[i] = fixed != null && fixed[i]
@@ -215,12 +231,19 @@ final class PennesOperator {
                 int last = b + nx - 1;
                 out[b] = endCell(t, q, s, base, coef, b, 0, y, z);
                 out[last] = endCell(t, q, s, base, coef, last, nx - 1, y, z);
-                int uniform = uniformRow[y + ny * z];
+                // The row's source and perfusion scale, or a cached row of zeros or ones read at the same x.
+                boolean source = sourceRows == null || sourceRows[row];
+                double[] qRow = source ? q : zeros;
+                int qb = source ? b : 0;
+                double[] sRow = s != null ? s : ones;
+                int sb = s != null ? b : 0;
+                int uniform = uniformRow[row];
                 if (uniform >= 0) {
-                    uniformInterior(t, q, s, out, base, coef[uniform], uniform, b + 1, last);
+                    uniformInterior(t, qRow, qb, sRow, sb, out, base, coef[uniform], uniform, b);
                     continue;
                 }
-                for (int i = b + 1; i < last; i++) {
+                for (int x = 1; x < nx - 1; x++) {
+                    int i = b + x;
                     int m = mat[i] & 0xFF;
                     int mo = m * mm;
                     double c = t[i];
@@ -230,7 +253,7 @@ final class PennesOperator {
                             + gy[mo + (mat[i + sy] & 0xFF)] * (t[i + sy] - c)
                             + gz[mo + (mat[i - sz] & 0xFF)] * (t[i - sz] - c)
                             + gz[mo + (mat[i + sz] & 0xFF)] * (t[i + sz] - c);
-                    out[i] = base * c + coef[m] * (flux + wb[m] * s[i] * (ta - c) + qmet[m] + q[i]);
+                    out[i] = base * c + coef[m] * (flux + wb[m] * sRow[sb + x] * (ta - c) + qmet[m] + qRow[qb + x]);
                 }
             }
         }
@@ -247,8 +270,8 @@ final class PennesOperator {
      * with the six conductances equal per axis, so
      * flux = G_x (T_{i−1} + T_{i+1}) + G_y (T_{i−sy} + T_{i+sy}) + G_z (T_{i−sz} + T_{i+sz}) − 2(G_x + G_y + G_z) T_i.
      */
-    private void uniformInterior(double[] t, double[] q, double[] s, double[] out, double base, double coefficient,
-            int m, int from, int to) {
+    private void uniformInterior(double[] t, double[] q, int qb, double[] s, int sb, double[] out, double base,
+            double coefficient, int m, int b) {
         final int mo = m * materials + m;
         final double cx = gx[mo];
         final double cy = gy[mo];
@@ -259,11 +282,13 @@ final class PennesOperator {
         final double ta = arterial;
         final int dy = sy;
         final int dz = sz;
-        for (int i = from; i < to; i++) {
+        final int end = nx - 1;
+        for (int x = 1; x < end; x++) {
+            int i = b + x;
             double c = t[i];
             double flux = cx * (t[i - 1] + t[i + 1]) + cy * (t[i - dy] + t[i + dy]) + cz * (t[i - dz] + t[i + dz])
                     - diag * c;
-            out[i] = base * c + coefficient * (flux + w * s[i] * (ta - c) + source + q[i]);
+            out[i] = base * c + coefficient * (flux + w * s[sb + x] * (ta - c) + source + q[qb + x]);
         }
     }
 
@@ -326,7 +351,7 @@ final class PennesOperator {
                     double c = t[i];
                     p[SLOT_SOURCE] += q[i] * volume;
                     p[SLOT_METABOLIC] += qmet[m] * volume;
-                    p[SLOT_PERFUSION] += wb[m] * s[i] * (arterial - c) * volume;
+                    p[SLOT_PERFUSION] += wb[m] * scale(s, i) * (arterial - c) * volume;
                     if (fixed != null) {
                         p[SLOT_FIXED] += fixedExchange(t, i, x, y, z, m) * volume;
                     }

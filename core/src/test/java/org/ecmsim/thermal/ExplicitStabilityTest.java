@@ -94,7 +94,22 @@ class ExplicitStabilityTest {
         ExplicitHeatSolver solver = new ExplicitHeatSolver(problem);
         solver.step();
         solver.temperature().set(2, 2, 2, Double.NaN);
-        assertThatThrownBy(solver::step).isInstanceOf(NumericalInstabilityException.class)
+        // Stepping scans the state every FINITE_CHECK_INTERVAL steps, so the NaN is caught within that many.
+        assertThatThrownBy(() -> {
+            for (int s = 0; s < HeatSolver.FINITE_CHECK_INTERVAL; s++) {
+                solver.step();
+            }
+        }).isInstanceOf(NumericalInstabilityException.class)
                 .hasMessageContaining("NaN").hasMessageContaining("between t =");
+    }
+
+    /** advance() scans the state when it returns, however few steps it took. */
+    @Test
+    void nanTemperatureIsReportedAtTheEndOfAdvance() {
+        BioheatProblem problem = layeredProblem();
+        ExplicitHeatSolver solver = new ExplicitHeatSolver(problem);
+        solver.temperature().set(2, 2, 2, Double.NaN);
+        assertThatThrownBy(() -> solver.advance(solver.timeStep())).isInstanceOf(NumericalInstabilityException.class)
+                .hasMessageContaining("NaN").hasMessageContaining("between t = 0.0 s").hasMessageContaining("(step 1,");
     }
 }
