@@ -55,6 +55,13 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
     private final double[] pivotX;
     private final double[] pivotY;
     private final double[] pivotZ;
+    /**
+     * Per x-row (y + ny·z), for the y and z factors: the reciprocal pivot shared by every interior cell of the row
+     * (x = 1…nx−2), or NaN if they differ. In layered tissue most rows have one value, and the batched sweeps then
+     * use it and the matching c′ as scalars instead of streaming per-cell pivots and c′.
+     */
+    private final double[] rowPivotY;
+    private final double[] rowPivotZ;
     private double pivotStep = Double.NaN;
     /** Ledger corrections from the z sweep, which runs in parallel over y rows: [y][slot]. */
     private final double[][] rowPartial;
@@ -80,6 +87,8 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         this.pivotX = new double[grid.cellCount()];
         this.pivotY = new double[grid.cellCount()];
         this.pivotZ = new double[grid.cellCount()];
+        this.rowPivotY = new double[grid.ny() * grid.nz()];
+        this.rowPivotZ = new double[grid.ny() * grid.nz()];
         this.damping = new double[op.materials];
         int longest = Math.max(grid.nx(), Math.max(grid.ny(), grid.nz()));
         int batch = grid.nx() * Math.max(grid.ny(), grid.nz());
@@ -146,7 +155,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         executor.forRange(nz, (from, to) -> {
             Line line = lines.get();
             for (int z = from; z < to; z++) {
-                sweepBatched(op.sz * z, ny, op.sy, op.gy, th, pivotY, line, null, null);
+                sweepBatched(op.sz * z, ny, op.sy, op.gy, th, pivotY, rowPivotY, line, null, null);
                 if (track) {
                     for (int x = 0; x < nx; x++) {
                         addImplicitExchange(x + op.sz * z, ny, op.sy, op.gy, 2, partial[z]);
@@ -163,7 +172,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         executor.forRange(ny, (from, to) -> {
             Line line = lines.get();
             for (int y = from; y < to; y++) {
-                sweepBatched(op.sy * y, nz, op.sz, op.gz, th, pivotZ, line, in, finish);
+                sweepBatched(op.sy * y, nz, op.sz, op.gz, th, pivotZ, rowPivotZ, line, in, finish);
                 if (track) {
                     for (int x = 0; x < nx; x++) {
                         addImplicitExchange(x + op.sy * y, nz, op.sz, op.gz, 4, rowPartial[y]);
@@ -243,6 +252,28 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                 }
             }
         });
+        executor.forRange(ny * nz, (from, to) -> {
+            for (int row = from; row < to; row++) {
+                rowPivotY[row] = sharedPivot(pivotY, row);
+                rowPivotZ[row] = sharedPivot(pivotZ, row);
+            }
+        });
+    }
+
+    /** @return the pivot shared by the interior cells of an x-row of one material, else NaN */
+    private double sharedPivot(double[] pivot, int row) {
+        int nx = grid.nx();
+        if (op.rowMaterial[row] < 0) {
+            return Double.NaN;
+        }
+        int b = row * nx;
+        double v = pivot[b + 1];
+        for (int x = 2; x < nx - 1; x++) {
+            if (pivot[b + x] != v) {
+                return Double.NaN;
+            }
+        }
+        return v;
     }
 
     /**
@@ -350,17 +381,19 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
      * {@code finish} (the perfusion factor per material) the back substitution writes T^n + finish·δ, the new
      * temperature, instead of δ.
      */
-    private void sweepBatched(int base, int n, int stride, double[] g, double th, double[] pivot, Line line,
-            double[] in, double[] finish) {
+    private void sweepBatched(int base, int n, int stride, double[] g, double th, double[] pivot, double[] rowPivot,
+            Line line, double[] in, double[] finish) {
         final int nx = grid.nx();
         final double[] cp = line.batchC;
         final double[] dp = line.batchD;
+        final double[] rowC = line.rowC;
         final int mm = op.materials;
         final double[] rc = op.rc;
         final int[] rowMaterial = op.rowMaterial;
         for (int p = 0; p < n; p++) {
             int row = base + p * stride;
             int w = p * nx;
+            rowC[p] = Double.NaN;
             // Interior of a row of one material between rows of one material: constant coefficients, streaming.
             int mp = rowMaterial[row / nx];
             int mLo = p > 0 ? rowMaterial[(row - stride) / nx] : mp;
@@ -372,6 +405,17 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                 double lower = p > 0 ? th * g[mp * mm + mLo] : 0;
                 double rcm = rc[mp];
                 int previous = p > 0 ? w - nx : w; // at p = 0, lower = 0 and the product vanishes
+                double shared = rowPivot[row / nx];
+                if (shared == shared) {
+                    // One pivot for the whole interior: c′ is one number for the row, kept in rowC.
+                    rowC[p] = upper * shared;
+                    double a = lower * shared;
+                    double r = rcm * shared;
+                    for (int x = 1; x < nx - 1; x++) {
+                        dp[w + x] = Math.fma(a, dp[previous + x], r * delta[row + x]);
+                    }
+                    continue;
+                }
                 for (int x = 1; x < nx - 1; x++) {
                     double inverse = pivot[row + x];
                     cp[w + x] = upper * inverse;
@@ -387,8 +431,17 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
             int row = base + p * stride;
             int w = p * nx;
             if (p < n - 1) {
-                for (int x = 0; x < nx; x++) {
-                    dp[w + x] = Math.fma(-cp[w + x], dp[w + nx + x], dp[w + x]);
+                double c = rowC[p];
+                if (c == c) {
+                    dp[w] = Math.fma(-cp[w], dp[w + nx], dp[w]);
+                    for (int x = 1; x < nx - 1; x++) {
+                        dp[w + x] = Math.fma(-c, dp[w + nx + x], dp[w + x]);
+                    }
+                    dp[w + nx - 1] = Math.fma(-cp[w + nx - 1], dp[w + 2 * nx - 1], dp[w + nx - 1]);
+                } else {
+                    for (int x = 0; x < nx; x++) {
+                        dp[w + x] = Math.fma(-cp[w + x], dp[w + nx + x], dp[w + x]);
+                    }
                 }
             }
             if (finish == null) {
@@ -470,8 +523,11 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         /** c′ and d′ of a plane's or row's lines, x innermost (y and z sweeps). */
         final double[] batchC;
         final double[] batchD;
+        /** Per row of a batched sweep: its scalar c′ when the row shares one pivot, else NaN. */
+        final double[] rowC;
 
         Line(int n, int batch) {
+            rowC = new double[n];
             upper = new double[n];
             rhs = new double[n];
             batchC = new double[batch];
