@@ -154,6 +154,7 @@ public final class MemoryCheck {
             try {
                 RfTreatmentResult r = sim.run(List.of(pass));
                 System.out.println("peak-temperature-C=" + Units.kelvinToCelsius(r.thermal().peakTemperature().max()));
+                System.out.println("result-checksum=" + checksum(r));
                 return 0;
             } catch (OutOfMemoryError e) {
                 return OUT_OF_MEMORY;
@@ -164,6 +165,20 @@ public final class MemoryCheck {
                 return OUT_OF_MEMORY;
             }
         }
+    }
+
+    /** A hash of every bit of the result's fields and pulse records: equal iff the results are bitwise equal. */
+    static String checksum(RfTreatmentResult r) {
+        org.ecmsim.simulation.ThermalRunResult t = r.thermal();
+        long h = 17;
+        List<double[]> fields = new ArrayList<>(List.of(t.temperature().values(), t.peakTemperature().values(),
+                t.cem43().values()));
+        t.omega().forEach(f -> fields.add(f.values()));
+        r.pulses().forEach(p -> fields.add(p.impedance()));
+        for (double[] f : fields) {
+            h = 31 * h + java.util.Arrays.hashCode(f);
+        }
+        return Long.toHexString(h);
     }
 
     /** Retained heap of each component, built in the order of {@code RfTreatmentSimulation.run}. */
