@@ -52,10 +52,11 @@ import org.ecmsim.units.Units;
  * <p><b>Breakdown: retained heap per component.</b> A second child JVM (serial collector) builds the pieces of the
  * thermal phase one after the other, as {@code RfTreatmentSimulation.run} does, and reads the used heap after a full
  * collection ({@link System#gc()}, which with the serial collector leaves only live objects) before and after each:
- * the electrode layout, the tissue with needles painted in, the damage recorder, the heat solver, the electric solver
- * before its first solve (operator, right-hand side, potential, σ, CG work vectors), what its first solve adds (the
- * multigrid hierarchy), and the result copies. The heat solver and recorder are measured separately and then as the
- * {@link ThermalSimulation} that the run builds. The breakdown mirrors the order of allocation in
+ * the electrode layout, the tissue with needles painted in, the damage recorder (alone, then released), the
+ * {@link ThermalSimulation} that the run builds (heat solver and recorder; the heat solver is the difference), the
+ * electric solver before its first solve (operator, potential, sparse right-hand side, CG work vectors), what its
+ * first solve adds (the multigrid hierarchy), and, with the electric solver released as the run releases it, the
+ * result copies. The breakdown mirrors the order of allocation in
  * {@code RfTreatmentSimulation.run}; the bisection above is the authority if they ever disagree.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar org.ecmsim.benchmarks.MemoryCheck [cell size µm]
@@ -203,33 +204,27 @@ public final class MemoryCheck {
             org.ecmsim.damage.ThermalDoseRecorder recorder = new org.ecmsim.damage.ThermalDoseRecorder(grid,
                     ThermalSimulation.DEFAULT_PROCESSES, new double[0],
                     org.ecmsim.damage.ThermalDoseRecorder.DEFAULT_FLOOR_TEMPERATURE, executor);
-            out.add("damage recorder (alone)");
+            long recorderBytes = out.add("damage recorder (Ω × 2, CEM43, peak)");
             recorder = null;
-            out.mark();
-            AdiHeatSolver solver = new AdiHeatSolver(heat, RfTreatmentSimulation.DEFAULT_TIME_STEP,
-                    AdiHeatSolver.DEFAULT_THETA, executor);
-            out.add("ADI heat solver (alone)");
-            solver = null;
             out.mark();
             ThermalSimulation thermal = ThermalSimulation.builder(heat).executor(executor).thresholdsCelsius()
                     .implicit(RfTreatmentSimulation.DEFAULT_TIME_STEP).build();
-            out.add("thermal simulation = heat solver + damage recorder");
+            long thermalBytes = out.add("thermal simulation: ADI heat solver + damage recorder");
+            out.print("  of which the ADI heat solver", thermalBytes - recorderBytes);
             out.section("electric");
             ElectricProblem.Builder eb = ElectricProblem.builder(withNeedles, layout);
             eb.grounded(unit.grounded().toArray(new Face[0]));
             PotentialSolver electric = new PotentialSolver(eb.build(), executor);
-            out.add("potential solver before its first solve");
+            out.add("potential solver: operator, potential, CG vectors");
             electric.solve(thermal.solver().temperature().values());
-            out.add("first solve (multigrid hierarchy, lazy work arrays)");
-            out.section("pulse");
-            long pulseStart = out.used;
-            // What the pulse adds beyond the solvers, measured on the real run: the run's peak minus the above.
-            out.total("live during a pulse (sum of the above)");
-            out.section("result");
+            out.add("its first solve: the multigrid hierarchy");
+            out.total("live during a pulse (the Joule heat goes to the solver)");
+            out.section("end of the run (the electric solver released)");
+            electric = null;
+            out.mark();
             org.ecmsim.simulation.ThermalRunResult result = thermal.result();
-            out.add("result copies (ThermalRunResult)");
-            System.out.printf(Locale.ROOT, "(%d bytes live before the pulse phase; the result keeps %d fields)%n",
-                    pulseStart, result.omega().size() + 3);
+            out.add("result copies (" + (result.omega().size() + 3) + " fields)");
+            out.total("live at the end");
         }
     }
 
@@ -250,10 +245,12 @@ public final class MemoryCheck {
             used = liveHeap();
         }
 
-        void add(String what) {
+        long add(String what) {
             long now = liveHeap();
-            print(what, now - used);
+            long bytes = now - used;
+            print(what, bytes);
             used = now;
+            return bytes;
         }
 
         void section(String name) {
@@ -264,7 +261,7 @@ public final class MemoryCheck {
             print(what, used - start);
         }
 
-        private void print(String what, long bytes) {
+        void print(String what, long bytes) {
             System.out.printf(Locale.ROOT, "  %-54s %10.1f %8.1f%n", what, bytes / 1048576.0, (double) bytes / cells);
         }
     }

@@ -56,6 +56,11 @@ public final class RfTreatmentSimulation {
 
     private final Builder settings;
     private final Grid3D grid;
+    /**
+     * For tests: called after every potential solve of a pulse, the moment the most arrays are alive, with the
+     * objects the run holds then (the thermal simulation, the electric solver, the electrode layout).
+     */
+    private java.util.function.Consumer<List<Object>> peakProbe;
 
     private RfTreatmentSimulation(Builder b) {
         this.settings = b;
@@ -177,6 +182,11 @@ public final class RfTreatmentSimulation {
         return new RfTreatmentResult(records, zones(layout, result.omega().get(zoneProcess)), zoneProcess, result);
     }
 
+    /** @param probe see {@link #peakProbe}; for tests */
+    void peakProbe(java.util.function.Consumer<List<Object>> probe) {
+        this.peakProbe = probe;
+    }
+
     private PulseRecord pulse(int passIndex, int pulseIndex, RfPass pass, ElectrodeLayout layout,
             ThermalSimulation thermal, PotentialSolver electric) {
         double start = thermal.time();
@@ -195,6 +205,9 @@ public final class RfTreatmentSimulation {
         double voltageFactor = settings.bipolarDrive ? 2.0 : 1.0;
         for (int s = 0; s < intervals; s++) {
             electric.solve(thermal.solver().temperature().values());
+            if (peakProbe != null) {
+                peakProbe.accept(List.of(thermal, electric, layout));
+            }
             // The simulated domain is 1/multiplicity of the tip (a unit cell) or all of it (multiplicity 1).
             double tipUnitPower = electric.unitPower() * multiplicity;
             double a2 = pass.drive().amplitudeSquared(tipUnitPower, pins, pass.conductionTime(), settings.bipolarDrive);
