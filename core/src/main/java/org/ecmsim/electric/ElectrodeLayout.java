@@ -23,6 +23,9 @@ import org.ecmsim.units.Units;
  * <p>Cells at or below the top of the exposed length are exposed; when the exposed length is shorter than a cell,
  * the needle's deepest plane is exposed, so every needle has an electrode. The insulated shaft is an ideal
  * insulator electrically (no current crosses its faces) and needle metal thermally (the coating is microns thin).
+ *
+ * <p>Storage: one byte per cell (tissue, shaft or exposed tip) and, for the exposed cells only, their indices and
+ * needles.
  */
 public final class ElectrodeLayout {
 
@@ -33,9 +36,15 @@ public final class ElectrodeLayout {
     private final ElectrodeArray array;
     private final double centreX;
     private final double centreY;
-    private final int[] electrode;
-    private final boolean[] shaft;
+    /** Cell kinds, one byte per cell: {@link #TISSUE}, {@link #SHAFT} or {@link #EXPOSED}. */
+    private final byte[] kind;
+    /** The exposed-tip cells in increasing order, and the needle each belongs to. */
     private final int[] exposedCells;
+    private final int[] exposedNeedle;
+
+    private static final byte TISSUE = 0;
+    private static final byte SHAFT = 1;
+    private static final byte EXPOSED = 2;
 
     /**
      * Rasterises an array centred at a lateral position of the domain.
@@ -58,9 +67,7 @@ public final class ElectrodeLayout {
                     Units.toMm(grid.lengthZ())));
         }
         int n = grid.cellCount();
-        electrode = new int[n];
-        Arrays.fill(electrode, NONE);
-        shaft = new boolean[n];
+        kind = new byte[n];
         int[] owner = new int[n];
         Arrays.fill(owner, -1);
         double radius = needle.diameter() / 2;
@@ -119,10 +126,10 @@ public final class ElectrodeLayout {
                         int c = grid.index(i, j, k);
                         if (owner[c] == e) {
                             if (k >= firstExposed) {
-                                electrode[c] = e;
+                                kind[c] = EXPOSED;
                                 exposed++;
                             } else {
-                                shaft[c] = true;
+                                kind[c] = SHAFT;
                             }
                         }
                     }
@@ -131,9 +138,11 @@ public final class ElectrodeLayout {
         }
         checkNotTouching(owner);
         exposedCells = new int[exposed];
+        exposedNeedle = new int[exposed];
         int p = 0;
         for (int c = 0; c < n; c++) {
-            if (electrode[c] != NONE) {
+            if (kind[c] == EXPOSED) {
+                exposedNeedle[p] = owner[c];
                 exposedCells[p++] = c;
             }
         }
@@ -163,8 +172,7 @@ public final class ElectrodeLayout {
         this.array = array;
         this.centreX = grid.lengthX() / 2;
         this.centreY = grid.lengthY() / 2;
-        this.electrode = electrode.clone();
-        this.shaft = new boolean[electrode.length];
+        this.kind = new byte[electrode.length];
         int exposed = 0;
         for (int e : electrode) {
             if (e != NONE) {
@@ -172,9 +180,12 @@ public final class ElectrodeLayout {
             }
         }
         this.exposedCells = new int[exposed];
+        this.exposedNeedle = new int[exposed];
         int p = 0;
         for (int c = 0; c < electrode.length; c++) {
             if (electrode[c] != NONE) {
+                kind[c] = EXPOSED;
+                exposedNeedle[p] = electrode[c];
                 exposedCells[p++] = c;
             }
         }
@@ -252,7 +263,8 @@ public final class ElectrodeLayout {
      * @return the index of the needle whose exposed tip contains the cell, or {@link #NONE}
      */
     public int electrodeOf(int cell) {
-        return electrode[cell];
+        // Exposed cells are few (the needle tips): a binary search keeps the per-cell storage at one byte.
+        return kind[cell] == EXPOSED ? exposedNeedle[Arrays.binarySearch(exposedCells, cell)] : NONE;
     }
 
     /**
@@ -260,7 +272,15 @@ public final class ElectrodeLayout {
      * @return true if the cell is insulated needle shaft
      */
     public boolean isShaft(int cell) {
-        return shaft[cell];
+        return kind[cell] == SHAFT;
+    }
+
+    /**
+     * @param cell flat cell index
+     * @return true if the cell is needle metal, exposed tip or insulated shaft
+     */
+    public boolean isMetal(int cell) {
+        return kind[cell] != TISSUE;
     }
 
     /** @return the flat indices of all exposed-tip cells (a copy) */
@@ -271,8 +291,8 @@ public final class ElectrodeLayout {
     /** @return the cells of needle metal, exposed and insulated */
     public CellMask metal() {
         CellMask m = new CellMask(grid);
-        for (int c = 0; c < shaft.length; c++) {
-            if (shaft[c] || electrode[c] != NONE) {
+        for (int c = 0; c < kind.length; c++) {
+            if (kind[c] != TISSUE) {
                 m.add(c);
             }
         }

@@ -1,5 +1,6 @@
 package org.ecmsim.electric;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.ecmsim.grid.Face;
@@ -8,6 +9,7 @@ import org.ecmsim.grid.ScalarField;
 import org.ecmsim.numerics.ConjugateGradient;
 import org.ecmsim.numerics.ParallelExecutor;
 import org.ecmsim.numerics.SevenPointOperator;
+import org.ecmsim.numerics.SparseVector;
 import org.ecmsim.tissue.Material;
 
 /**
@@ -36,13 +38,25 @@ public final class PotentialSolver {
     private final ParallelExecutor executor;
     private final SevenPointOperator operator;
     private final ConjugateGradient cg;
-    private final double[] rhs;
     private final double[] potential;
-    private final double[] sigma;
+    /**
+     * The cells next to a needle or a grounded face ("boundary cells", strictly increasing): the exposed-tip cells
+     * and the free cells with a face to one, or to a grounded domain face. Only they carry a right-hand side, and
+     * only their σ is needed after assembly (for the heat of their electrode and ground faces): a few per cent of
+     * the cells, stored sparsely instead of two dense arrays.
+     */
+    private final int[] boundaryCells;
+    /** Right-hand side at the boundary cells (zero elsewhere); the CG solve reads it as a {@link SparseVector}. */
+    private final double[] boundaryRhs;
+    private final SparseVector rhs;
+    /** σ of the free boundary cells at the last assembly (S/m), for the heat of electrode and ground faces. */
+    private final double[] boundarySigma;
     /** Potential of each needle at unit drive (V): its polarity. */
     private final double[] needlePotential;
-    private final boolean[] fixed;
     private final boolean[] groundedFace = new boolean[6];
+    private final double[] faceFactor;
+    /** σ(T) of two consecutive z planes during assembly (S/m): the walk needs no σ array of the grid's size. */
+    private final double[][] planeSigma;
     private double tolerance = DEFAULT_TOLERANCE;
     private double unitPower = Double.NaN;
     private double[] currents;
@@ -61,22 +75,10 @@ public final class PotentialSolver {
         this.operator = new SevenPointOperator(grid.nx(), grid.ny(), grid.nz());
         this.cg = new ConjugateGradient(grid.nx(), grid.ny(), grid.nz(), ConjugateGradient.Preconditioning.MULTIGRID,
                 executor);
-        this.rhs = new double[n];
         this.potential = new double[n];
-        this.sigma = new double[n];
-        this.fixed = new boolean[n];
+        // Needle metal is held: exposed tip at its needle's potential (see drive(c)), insulated shaft decoupled at 0.
         ElectrodeLayout layout = problem.layout();
         List<ElectrodeArray.Electrode> electrodes = layout.array().electrodes();
-        for (int c = 0; c < n; c++) {
-            int e = layout.electrodeOf(c);
-            if (e != ElectrodeLayout.NONE) {
-                fixed[c] = true;
-                // held at its needle's potential (see drive(c))
-            } else if (layout.isShaft(c)) {
-                fixed[c] = true;
-                // insulated shaft: decoupled, held at 0
-            }
-        }
         this.needlePotential = new double[electrodes.size()];
         for (int e = 0; e < electrodes.size(); e++) {
             needlePotential[e] = electrodes.get(e).polarity();
@@ -84,6 +86,63 @@ public final class PotentialSolver {
         for (Face f : problem.grounded()) {
             groundedFace[f.ordinal()] = true;
         }
+        this.faceFactor = new double[] {grid.dy() * grid.dz() / grid.dx(), grid.dx() * grid.dz() / grid.dy(),
+            grid.dx() * grid.dy() / grid.dz()};
+        this.planeSigma = new double[2][grid.strideZ()];
+        this.boundaryCells = findBoundaryCells();
+        this.boundaryRhs = new double[boundaryCells.length];
+        this.boundarySigma = new double[boundaryCells.length];
+        this.rhs = new SparseVector(n, boundaryCells, boundaryRhs);
+    }
+
+    /** The boundary cells (see {@link #boundaryCells}), from one walk over the faces. */
+    private int[] findBoundaryCells() {
+        boolean[] mark = new boolean[grid.cellCount()];
+        ElectrodeLayout layout = problem.layout();
+        for (int c : layout.exposedCells()) {
+            mark[c] = true;
+        }
+        visitFaces(new FaceVisitor() {
+            @Override
+            public void tissue(int a, int b, int axis, double g) {
+            }
+
+            @Override
+            public void electrode(int free, int held, double g) {
+                mark[free] = true;
+            }
+
+            @Override
+            public void ground(int cell, double g) {
+                mark[cell] = true;
+            }
+        }, new Conductances() {
+            @Override
+            public double tissue(int a, int b, int axis) {
+                return 0;
+            }
+
+            @Override
+            public double sigma(int free) {
+                return 0;
+            }
+        });
+        int count = 0;
+        for (boolean m : mark) {
+            count += m ? 1 : 0;
+        }
+        int[] cells = new int[count];
+        int p = 0;
+        for (int c = 0; c < mark.length; c++) {
+            if (mark[c]) {
+                cells[p++] = c;
+            }
+        }
+        return cells;
+    }
+
+    private boolean fixed(int cell) {
+        return problem.layout().isMetal(cell);
     }
 
     /** @param value the relative residual at which CG stops, in (0, 1e-3] */
@@ -102,8 +161,7 @@ public final class PotentialSolver {
             throw new IllegalArgumentException("temperature has " + temperature.length + " entries; the grid has "
                     + grid.cellCount() + " cells");
         }
-        updateConductivity(temperature);
-        assemble();
+        assemble(temperature);
         cg.coefficientsChanged();
         org.ecmsim.numerics.SolveResult r = cg.solve(operator, rhs, potential, tolerance, 10 * grid.cellCount() + 100);
         if (!r.converged()) {
@@ -115,21 +173,86 @@ public final class PotentialSolver {
         solved = true;
     }
 
-    private void updateConductivity(double[] temperature) {
-        List<Material> materials = problem.tissue().materials();
-        byte[] ids = problem.tissue().materialMap().ids();
-        ConductivityModel model = problem.conductivity();
-        int m = materials.size();
-        double[] s0 = new double[m];
-        double[] alpha = new double[m];
-        for (int k = 0; k < m; k++) {
-            s0[k] = materials.get(k).electricalConductivity();
-            alpha[k] = materials.get(k).electricalTemperatureCoefficient();
+    /**
+     * σ(T) at the cells the face walk visits, computed plane by plane into {@link #planeSigma} as the walk reaches
+     * each plane (held cells get 0): the same values a per-cell σ array would hold, without the array.
+     */
+    private final class AssemblyConductances implements Conductances {
+        private final double[] temperature;
+        private final double[] s0;
+        private final double[] alpha;
+        private final byte[] ids = problem.tissue().materialMap().ids();
+        private final ConductivityModel model = problem.conductivity();
+        private final int plane = grid.strideZ();
+        private double[] current;
+        private double[] next;
+        private int nextStart;
+
+        AssemblyConductances(double[] temperature) {
+            this.temperature = temperature;
+            List<Material> materials = problem.tissue().materials();
+            int m = materials.size();
+            s0 = new double[m];
+            alpha = new double[m];
+            for (int k = 0; k < m; k++) {
+                s0[k] = materials.get(k).electricalConductivity();
+                alpha[k] = materials.get(k).electricalTemperatureCoefficient();
+            }
         }
-        for (int c = 0; c < sigma.length; c++) {
-            int k = ids[c] & 0xFF;
-            sigma[c] = fixed[c] ? 0.0 : model.conductivity(s0[k], alpha[k], temperature[c]);
+
+        @Override
+        public void enterPlane(int k) {
+            if (k == 0) {
+                fill(0, planeSigma[0]);
+            }
+            current = planeSigma[k & 1];
+            next = planeSigma[(k + 1) & 1];
+            if (k + 1 < grid.nz()) {
+                fill(k + 1, next);
+            }
+            nextStart = (k + 1) * plane;
         }
+
+        private void fill(int k, double[] out) {
+            int start = k * plane;
+            for (int c = start, end = start + plane; c < end; c++) {
+                int m = ids[c] & 0xFF;
+                out[c - start] = fixed(c) ? 0.0 : model.conductivity(s0[m], alpha[m], temperature[c]);
+            }
+        }
+
+        private double sigmaAt(int cell) {
+            return cell < nextStart ? current[cell - nextStart + plane] : next[cell - nextStart];
+        }
+
+        @Override
+        public double tissue(int a, int b, int axis) {
+            return series(sigmaAt(a), sigmaAt(b), faceFactor[axis]);
+        }
+
+        @Override
+        public double sigma(int free) {
+            double s = sigmaAt(free);
+            boundarySigma[boundaryIndex(free)] = s;
+            return s;
+        }
+    }
+
+    /** After assembly: tissue conductances as stored in the operator, σ of the boundary cells as recorded. */
+    private final Conductances solvedConductances = new Conductances() {
+        @Override
+        public double tissue(int a, int b, int axis) {
+            return (axis == 0 ? operator.cx() : axis == 1 ? operator.cy() : operator.cz())[a];
+        }
+
+        @Override
+        public double sigma(int free) {
+            return boundarySigma[boundaryIndex(free)];
+        }
+    };
+
+    private int boundaryIndex(int cell) {
+        return Arrays.binarySearch(boundaryCells, cell);
     }
 
     /** Conductance (S) of the face between cells a and b (both free) along an axis with area/length factor. */
@@ -138,16 +261,16 @@ public final class PotentialSolver {
         return s > 0 ? 2 * sa * sb / s * factor : 0.0;
     }
 
-    private void assemble() {
+    private void assemble(double[] temperature) {
         double[] cx = operator.cx();
         double[] cy = operator.cy();
         double[] cz = operator.cz();
         double[] d = operator.d();
-        java.util.Arrays.fill(cx, 0);
-        java.util.Arrays.fill(cy, 0);
-        java.util.Arrays.fill(cz, 0);
-        java.util.Arrays.fill(d, 0);
-        java.util.Arrays.fill(rhs, 0);
+        Arrays.fill(cx, 0);
+        Arrays.fill(cy, 0);
+        Arrays.fill(cz, 0);
+        Arrays.fill(d, 0);
+        Arrays.fill(boundaryRhs, 0);
         double[][] c = {cx, cy, cz};
         visitFaces(new FaceVisitor() {
             @Override
@@ -158,20 +281,21 @@ public final class PotentialSolver {
             @Override
             public void electrode(int free, int held, double g) {
                 d[free] += g;
-                rhs[free] += g * drive(held);
+                boundaryRhs[boundaryIndex(free)] += g * drive(held);
             }
 
             @Override
             public void ground(int cell, double g) {
                 d[cell] += g;
             }
-        });
+        }, new AssemblyConductances(temperature));
         // Held rows (needle metal) read d·φ = d·V. They are scaled to the mean diagonal of the free rows, so that
         // they do not dominate ‖b‖ and the relative-residual criterion speaks for the tissue cells.
         double diagonalSum = 0;
         int free = 0;
-        for (int a = 0; a < fixed.length; a++) {
-            if (!fixed[a]) {
+        int n = grid.cellCount();
+        for (int a = 0; a < n; a++) {
+            if (!fixed(a)) {
                 diagonalSum += d[a] + cx[a] + cy[a] + cz[a]
                         + (a >= 1 ? cx[a - 1] : 0) + (a >= grid.strideY() ? cy[a - grid.strideY()] : 0)
                         + (a >= grid.strideZ() ? cz[a - grid.strideZ()] : 0);
@@ -179,23 +303,25 @@ public final class PotentialSolver {
             }
         }
         double heldScale = free > 0 && diagonalSum > 0 ? diagonalSum / free : 1.0;
-        for (int a = 0; a < fixed.length; a++) {
-            if (fixed[a]) {
+        for (int a = 0; a < n; a++) {
+            if (fixed(a)) {
                 d[a] = heldScale;
-                rhs[a] = heldScale * drive(a);
+                // The shaft's right-hand side is 0 and not stored; each exposed cell is a boundary cell.
+                double v = drive(a);
+                if (v != 0.0) {
+                    boundaryRhs[boundaryIndex(a)] = heldScale * v;
+                }
             }
         }
         // Start from the Dirichlet values so the first residual is small where it matters.
-        for (int a = 0; a < fixed.length; a++) {
-            if (fixed[a]) {
+        for (int a = 0; a < n; a++) {
+            if (fixed(a)) {
                 potential[a] = drive(a);
             } else if (!solved) {
                 potential[a] = 0.0;
             }
         }
     }
-
-
 
     /** @return the unit-drive potential of a held cell: its needle's polarity, or 0 for the insulated shaft (V) */
     private double drive(int cell) {
@@ -215,23 +341,36 @@ public final class PotentialSolver {
         void ground(int cell, double g);
     }
 
+    /** Where the face walk gets its conductances: from σ(T) while assembling, from the solved system after. */
+    private interface Conductances {
+        /** Called before the faces of plane k (those from plane k to k + 1 included) are visited. */
+        default void enterPlane(int k) {
+        }
+
+        /** The conductance (S) of the face between free cells a &lt; b along an axis. */
+        double tissue(int a, int b, int axis);
+
+        /** σ (S/m) of a free cell with a face to an exposed tip or a grounded domain face. */
+        double sigma(int free);
+    }
+
     /**
      * Walks every face that carries current, once, in a fixed order: tissue–tissue faces with the harmonic-mean
      * conductance σ̄A/Δ, tissue–electrode faces with the tissue half cell 2σA/Δ, grounded domain faces with 2σA/Δ.
      * Faces of the insulated shaft and between two held cells carry none and are skipped. Assembly and heating walk
      * the same faces, so the Joule heat matches the system that was solved.
      */
-    private void visitFaces(FaceVisitor v) {
+    private void visitFaces(FaceVisitor v, Conductances conductances) {
         int nx = grid.nx();
         int ny = grid.ny();
         int nz = grid.nz();
-        double[] factor = {grid.dy() * grid.dz() / grid.dx(), grid.dx() * grid.dz() / grid.dy(),
-            grid.dx() * grid.dy() / grid.dz()};
+        double[] factor = faceFactor;
         int[] stride = {1, grid.strideY(), grid.strideZ()};
         int[] size = {nx, ny, nz};
         int[] pos = new int[3];
         ElectrodeLayout layout = problem.layout();
         for (int k = 0; k < nz; k++) {
+            conductances.enterPlane(k);
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     int a = grid.index(i, j, k);
@@ -243,8 +382,8 @@ public final class PotentialSolver {
                             continue;
                         }
                         int b = a + stride[axis];
-                        boolean fa = fixed[a];
-                        boolean fb = fixed[b];
+                        boolean fa = layout.isMetal(a);
+                        boolean fb = layout.isMetal(b);
                         if (fa && fb) {
                             continue;
                         }
@@ -252,20 +391,24 @@ public final class PotentialSolver {
                             int free = fa ? b : a;
                             int held = fa ? a : b;
                             if (!layout.isShaft(held)) {
-                                v.electrode(free, held, 2 * sigma[free] * factor[axis]);
+                                v.electrode(free, held, 2 * conductances.sigma(free) * factor[axis]);
                             }
                         } else {
-                            v.tissue(a, b, axis, series(sigma[a], sigma[b], factor[axis]));
+                            v.tissue(a, b, axis, conductances.tissue(a, b, axis));
                         }
                     }
-                    if (!fixed[a]) {
+                    if (!layout.isMetal(a)) {
                         for (int axis = 0; axis < 3; axis++) {
-                            double g = 2 * sigma[a] * factor[axis];
-                            if (pos[axis] == 0 && groundedFace[2 * axis]) {
-                                v.ground(a, g);
-                            }
-                            if (pos[axis] == size[axis] - 1 && groundedFace[2 * axis + 1]) {
-                                v.ground(a, g);
+                            boolean low = pos[axis] == 0 && groundedFace[2 * axis];
+                            boolean high = pos[axis] == size[axis] - 1 && groundedFace[2 * axis + 1];
+                            if (low || high) {
+                                double g = 2 * conductances.sigma(a) * factor[axis];
+                                if (low) {
+                                    v.ground(a, g);
+                                }
+                                if (high) {
+                                    v.ground(a, g);
+                                }
                             }
                         }
                     }
@@ -298,7 +441,7 @@ public final class PotentialSolver {
             public void ground(int cell, double g) {
                 total[0] += g * potential[cell] * potential[cell];
             }
-        });
+        }, solvedConductances);
         this.unitPower = total[0];
         this.currents = current;
     }
@@ -329,7 +472,7 @@ public final class PotentialSolver {
             public void ground(int cell, double g) {
                 out[cell] += g * potential[cell] * potential[cell] * f;
             }
-        });
+        }, solvedConductances);
     }
 
     private void requireSolved() {

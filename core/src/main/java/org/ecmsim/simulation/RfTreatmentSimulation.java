@@ -19,6 +19,7 @@ import org.ecmsim.grid.ScalarField;
 import org.ecmsim.numerics.ParallelExecutor;
 import org.ecmsim.thermal.BioheatProblem;
 import org.ecmsim.thermal.BoundaryConditions;
+import org.ecmsim.thermal.HeatSolver;
 import org.ecmsim.thermal.HeatSource;
 import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.tissue.Tissue;
@@ -55,6 +56,11 @@ public final class RfTreatmentSimulation {
 
     private final Builder settings;
     private final Grid3D grid;
+    /**
+     * For tests: called after every potential solve of a pulse, the moment the most arrays are alive, with the
+     * objects the run holds then (the thermal simulation, the electric solver, the electrode layout).
+     */
+    private java.util.function.Consumer<List<Object>> peakProbe;
 
     private RfTreatmentSimulation(Builder b) {
         this.settings = b;
@@ -124,6 +130,12 @@ public final class RfTreatmentSimulation {
         for (int p = 0; p < passes.size(); p++) {
             RfPass pass = passes.get(p);
             if (thermal == null || pass.needleDepth() != depth) {
+                // The needles move: the previous depth's solvers are released before the new ones are allocated,
+                // so that only one set is alive at a time (the continuation keeps a copy of the temperature).
+                ThermalSimulation previous = thermal;
+                thermal = null;
+                electric = null;
+                layout = null;
                 depth = pass.needleDepth();
                 ElectrodeArray tip = b.tip.withNeedle(b.tip.needle().withDepth(depth));
                 layout = new ElectrodeLayout(grid, tip, b.centreX, b.centreY);
@@ -138,12 +150,14 @@ public final class RfTreatmentSimulation {
                 if (b.timeStep > 0) {
                     tb.implicit(b.timeStep);
                 }
-                if (thermal != null) {
-                    tb.continueFrom(thermal);
+                if (previous != null) {
+                    tb.continueFrom(previous);
+                    previous = null;
                 }
                 thermal = tb.build();
                 if (b.perfusionScale != null) {
-                    thermal.solver().setPerfusionScale(new ScalarField(grid, b.perfusionScale.clone()));
+                    // setPerfusionScale copies the values.
+                    thermal.solver().setPerfusionScale(new ScalarField(grid, b.perfusionScale));
                 }
                 ElectricProblem.Builder eb = ElectricProblem.builder(withNeedles, layout).conductivity(b.conductivity);
                 if (b.grounded != null) {
@@ -161,9 +175,16 @@ public final class RfTreatmentSimulation {
                 thermal.run(pass.coolingTime());
             }
         }
+        // The electric solver is not needed for the result: release it before the result copies are made.
+        electric = null;
         ThermalRunResult result = thermal.result();
         int zoneProcess = result.processes().indexOf(b.zoneProcess);
         return new RfTreatmentResult(records, zones(layout, result.omega().get(zoneProcess)), zoneProcess, result);
+    }
+
+    /** @param probe see {@link #peakProbe}; for tests */
+    void peakProbe(java.util.function.Consumer<List<Object>> probe) {
+        this.peakProbe = probe;
     }
 
     private PulseRecord pulse(int passIndex, int pulseIndex, RfPass pass, ElectrodeLayout layout,
@@ -175,8 +196,8 @@ public final class RfTreatmentSimulation {
         double[] times = new double[intervals];
         double[] impedance = new double[intervals];
         double[] power = new double[intervals];
-        ScalarField q = new ScalarField(grid);
-        HeatSource source = HeatSource.constant(q);
+        // The Joule heating goes straight into the heat solver's power buffer: no field of its own.
+        JouleHeating source = new JouleHeating(electric);
         thermal.addSource(source);
         double energy = 0;
         int multiplicity = settings.multiplicity;
@@ -184,11 +205,13 @@ public final class RfTreatmentSimulation {
         double voltageFactor = settings.bipolarDrive ? 2.0 : 1.0;
         for (int s = 0; s < intervals; s++) {
             electric.solve(thermal.solver().temperature().values());
+            if (peakProbe != null) {
+                peakProbe.accept(List.of(thermal, electric, layout));
+            }
             // The simulated domain is 1/multiplicity of the tip (a unit cell) or all of it (multiplicity 1).
             double tipUnitPower = electric.unitPower() * multiplicity;
             double a2 = pass.drive().amplitudeSquared(tipUnitPower, pins, pass.conductionTime(), settings.bipolarDrive);
-            Arrays.fill(q.values(), 0.0);
-            electric.addPowerDensity(a2, q.values());
+            source.amplitudeSquared = a2;
             thermal.solver().sourcesChanged();
             times[s] = thermal.time();
             impedance[s] = voltageFactor * voltageFactor / tipUnitPower;
@@ -199,6 +222,29 @@ public final class RfTreatmentSimulation {
         thermal.removeSource(source);
         return new PulseRecord(passIndex, pulseIndex, start, pass.conductionTime(), energy, energy / pins, times,
                 impedance, power, thermal.solver().temperature().max());
+    }
+
+    /**
+     * The Joule heating of the last potential solve at drive amplitude a, a²·q(1), added into the heat solver's own
+     * power buffer when the solver evaluates its sources (once per {@link HeatSolver#sourcesChanged()}).
+     */
+    private static final class JouleHeating implements HeatSource {
+        private final PotentialSolver electric;
+        private double amplitudeSquared;
+
+        JouleHeating(PotentialSolver electric) {
+            this.electric = electric;
+        }
+
+        @Override
+        public void addTo(double time, double[] powerDensity) {
+            electric.addPowerDensity(amplitudeSquared, powerDensity);
+        }
+
+        @Override
+        public boolean isTimeInvariant() {
+            return true;
+        }
     }
 
     private List<CoagulationZone> zones(ElectrodeLayout layout, ScalarField omega) {

@@ -53,7 +53,7 @@ public final class ThermalSimulation {
         this.solver = b.timeStep > 0
                 ? new AdiHeatSolver(problem, b.timeStep, AdiHeatSolver.DEFAULT_THETA, b.executor)
                 : new ExplicitHeatSolver(problem, Double.NaN, b.executor);
-        ThermalSimulation previous = b.previous;
+        Continuation previous = b.previous;
         this.sampleInterval = previous == null ? b.sampleInterval : previous.sampleInterval;
         if (previous == null) {
             this.dose = new ThermalDoseRecorder(problem.grid(), b.processes, b.thresholds, b.floorTemperature,
@@ -61,15 +61,15 @@ public final class ThermalSimulation {
             this.priorEnergy = EnergyLedger.ZERO;
             this.startTime = 0.0;
         } else {
-            if (!previous.problem.grid().equals(problem.grid())) {
-                throw new IllegalArgumentException("cannot continue a run on grid " + previous.problem.grid()
+            if (!previous.grid.equals(problem.grid())) {
+                throw new IllegalArgumentException("cannot continue a run on grid " + previous.grid
                         + " on a different grid " + problem.grid());
             }
             this.dose = previous.dose;
-            this.priorEnergy = previous.energy();
-            this.startTime = previous.time();
+            this.priorEnergy = previous.energy;
+            this.startTime = previous.time;
             this.history.addAll(previous.history);
-            solver.setTemperature(previous.solver.temperature());
+            solver.setTemperature(new ScalarField(problem.grid(), previous.temperature));
             solver.setTime(startTime);
         }
         solver.addStepListener((t0, before, t1, after) -> dose.accumulate(t1 - t0, before, after));
@@ -77,6 +77,20 @@ public final class ThermalSimulation {
             sample();
         } else {
             samplesTaken = previous.samplesTaken;
+        }
+    }
+
+    /**
+     * What a continued run takes over from the run it continues: a copy of its temperature, its damage recorder,
+     * history, clock and energy budget. Taken when {@link Builder#continueFrom} is called, so that the previous run
+     * (and its heat solver's arrays) can be released before the new solver is allocated.
+     */
+    private record Continuation(Grid3D grid, double[] temperature, ThermalDoseRecorder dose, double sampleInterval,
+            List<HistorySample> history, EnergyLedger energy, double time, long samplesTaken) {
+
+        static Continuation of(ThermalSimulation run) {
+            return new Continuation(run.problem.grid(), run.solver.temperature().values().clone(), run.dose,
+                    run.sampleInterval, List.copyOf(run.history), run.energy(), run.time(), run.samplesTaken);
         }
     }
 
@@ -254,7 +268,7 @@ public final class ThermalSimulation {
             Units.celsiusToKelvin(60)};
         private double floorTemperature = ThermalDoseRecorder.DEFAULT_FLOOR_TEMPERATURE;
         private double sampleInterval = 0.01;
-        private ThermalSimulation previous;
+        private Continuation previous;
 
         private Builder(BioheatProblem problem) {
             this.problem = Objects.requireNonNull(problem, "problem");
@@ -327,13 +341,15 @@ public final class ThermalSimulation {
         /**
          * Continues another run on the same grid, for instance after the needles moved (a new tissue): the new
          * simulation starts from its temperature, time, history and energy budget, and keeps adding to its damage
-         * recorder (the processes, thresholds, floor and history interval of that run apply).
+         * recorder (the processes, thresholds, floor and history interval of that run apply). Its state is taken
+         * now (the temperature is copied); the builder keeps no reference to the run, so the run can be released
+         * before {@link #build()} allocates the new solver, and only one solver's arrays are alive at a time.
          *
-         * @param run the run to continue
+         * @param run the run to continue; it should not be advanced further
          * @return this builder
          */
         public Builder continueFrom(ThermalSimulation run) {
-            this.previous = Objects.requireNonNull(run, "run");
+            this.previous = Continuation.of(Objects.requireNonNull(run, "run"));
             return this;
         }
 

@@ -149,7 +149,8 @@ class RfTreatmentSimulationTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> MemoryBudget.require("a test run", cells,
                 MemoryBudget.THERMAL_BYTES_PER_CELL)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("needs about").hasMessageContaining("-Xmx");
-        assertThat(MemoryBudget.require("a small run", 1000, MemoryBudget.THERMAL_BYTES_PER_CELL)).isEqualTo(400_000);
+        assertThat(MemoryBudget.require("a small run", 1000, MemoryBudget.THERMAL_BYTES_PER_CELL))
+                .isEqualTo((long) Math.ceil(1000 * MemoryBudget.THERMAL_BYTES_PER_CELL));
     }
 
     /** A whole pulse (electric solves, ADI heat, damage) gives bitwise identical fields on 1, 2 and 8 threads. */
