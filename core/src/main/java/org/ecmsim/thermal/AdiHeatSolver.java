@@ -1,6 +1,8 @@
 package org.ecmsim.thermal;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ecmsim.numerics.ParallelExecutor;
 import org.ecmsim.units.Checks;
 
@@ -48,17 +50,19 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
     private double[] delta;
     private final ThreadLocal<Line> lines;
     /**
-     * The reciprocal Thomas pivots of the three axis factors (M − θΔt L_a), per cell: they depend only on θΔt, the
-     * materials and the held cells, so they are computed once per step length and each sweep is then free of
-     * divisions.
+     * The reciprocal Thomas pivots of the three axis factors (M − θΔt L_a), per x-row (y + ny·z) an array over x: they
+     * depend only on θΔt, the materials and the held cells, so they are computed once per step length and each
+     * sweep is then free of divisions. Rows with equal pivots share one array (in layered tissue almost all rows of
+     * a layer do), so the pivots take a few rows' worth of memory instead of 24 bytes per cell, and the sweeps read
+     * them from cache.
      */
-    private final double[] pivotX;
-    private final double[] pivotY;
-    private final double[] pivotZ;
+    private final double[][] pivotX;
+    private final double[][] pivotY;
+    private final double[][] pivotZ;
     /**
-     * Per x-row (y + ny·z), for the y and z factors: the reciprocal pivot shared by every interior cell of the row
+     * Per x-row, for the y and z factors: the reciprocal pivot shared by every interior cell of the row
      * (x = 1…nx−2), or NaN if they differ. In layered tissue most rows have one value, and the batched sweeps then
-     * use it and the matching c′ as scalars instead of streaming per-cell pivots and c′.
+     * use it and the matching c′ as scalars.
      */
     private final double[] rowPivotY;
     private final double[] rowPivotZ;
@@ -84,9 +88,9 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
     public AdiHeatSolver(BioheatProblem problem, double timeStep, double theta, ParallelExecutor executor) {
         super(problem, executor);
         this.theta = Checks.requireInRange("theta", theta, 0.5, 1.0, "");
-        this.pivotX = new double[grid.cellCount()];
-        this.pivotY = new double[grid.cellCount()];
-        this.pivotZ = new double[grid.cellCount()];
+        this.pivotX = new double[grid.ny() * grid.nz()][];
+        this.pivotY = new double[grid.ny() * grid.nz()][];
+        this.pivotZ = new double[grid.ny() * grid.nz()][];
         this.rowPivotY = new double[grid.ny() * grid.nz()];
         this.rowPivotZ = new double[grid.ny() * grid.nz()];
         this.damping = new double[op.materials];
@@ -141,7 +145,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                 }
                 op.apply(in, power, perfusion, sourceRows, delta, 0.0, coefficient, z, z + 1);
                 for (int y = 0; y < ny; y++) {
-                    sweepLine(op.sy * y + op.sz * z, nx, 1, op.gx, th, pivotX, line);
+                    sweepLine(op.sy * y + op.sz * z, nx, 1, op.gx, th, pivotX[y + ny * z], line);
                     if (track) {
                         addImplicitExchange(op.sy * y + op.sz * z, nx, 1, op.gx, 0, partial[z]);
                     }
@@ -246,29 +250,67 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         final int nx = grid.nx();
         final int ny = grid.ny();
         final int nz = grid.nz();
+        final Map<PivotRow, double[]> shared = new ConcurrentHashMap<>();
         executor.forRange(nz, (from, to) -> {
+            double[] scratch = lines.get().batchC;
             for (int z = from; z < to; z++) {
                 for (int y = 0; y < ny; y++) {
-                    factorLine(op.sy * y + op.sz * z, nx, 1, op.gx, 0, th, pivotX);
+                    factorLine(op.sy * y + op.sz * z, nx, 1, op.gx, 0, th, scratch, 0, 1);
+                    pivotX[y + ny * z] = intern(shared, scratch, 0, nx);
                 }
                 for (int x = 0; x < nx; x++) {
-                    factorLine(x + op.sz * z, ny, op.sy, op.gy, 2, th, pivotY);
+                    factorLine(x + op.sz * z, ny, op.sy, op.gy, 2, th, scratch, x, nx);
+                }
+                for (int y = 0; y < ny; y++) {
+                    pivotY[y + ny * z] = intern(shared, scratch, y * nx, nx);
                 }
             }
         });
         executor.forRange(ny, (from, to) -> {
+            double[] scratch = lines.get().batchC;
             for (int y = from; y < to; y++) {
                 for (int x = 0; x < nx; x++) {
-                    factorLine(x + op.sy * y, nz, op.sz, op.gz, 4, th, pivotZ);
+                    factorLine(x + op.sy * y, nz, op.sz, op.gz, 4, th, scratch, x, nx);
+                }
+                for (int z = 0; z < nz; z++) {
+                    pivotZ[y + ny * z] = intern(shared, scratch, z * nx, nx);
                 }
             }
         });
         executor.forRange(ny * nz, (from, to) -> {
             for (int row = from; row < to; row++) {
-                rowPivotY[row] = sharedPivot(pivotY, row);
-                rowPivotZ[row] = sharedPivot(pivotZ, row);
+                rowPivotY[row] = sharedPivot(pivotY[row], row);
+                rowPivotZ[row] = sharedPivot(pivotZ[row], row);
             }
         });
+    }
+
+    /**
+     * @return the array of {@code values[from … from+n)}, shared with every other row of the same pivots. Which
+     *         copy is kept depends on thread timing, but all copies are equal, so the results do not.
+     */
+    private static double[] intern(Map<PivotRow, double[]> shared, double[] values, int from, int n) {
+        double[] row = Arrays.copyOfRange(values, from, from + n);
+        double[] existing = shared.putIfAbsent(new PivotRow(row), row);
+        return existing != null ? existing : row;
+    }
+
+    /** A row of pivots as a map key: equal when the values are bitwise equal. */
+    private record PivotRow(double[] values) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PivotRow other && Arrays.equals(values, other.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return "PivotRow" + Arrays.toString(values);
+        }
     }
 
     /** @return the pivot shared by the interior cells of an x-row of one material, else NaN */
@@ -277,10 +319,9 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         if (op.rowMaterial[row] < 0) {
             return Double.NaN;
         }
-        int b = row * nx;
-        double v = pivot[b + 1];
+        double v = pivot[1];
         for (int x = 2; x < nx - 1; x++) {
-            if (pivot[b + x] != v) {
+            if (pivot[x] != v) {
                 return Double.NaN;
             }
         }
@@ -292,13 +333,14 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
      * cells are identity rows (1/β = 1, c′ = 0), which decouples them; their neighbours keep the conductance to them
      * on the diagonal.
      */
-    private void factorLine(int start, int n, int stride, double[] g, int faceLo, double th, double[] pivot) {
+    private void factorLine(int start, int n, int stride, double[] g, int faceLo, double th, double[] pivot,
+            int outStart, int outStride) {
         final int mm = op.materials;
         final byte[] mat = op.mat;
         double previous = 0;
         for (int p = 0, i = start; p < n; p++, i += stride) {
             if (op.isFixed(i)) {
-                pivot[i] = 1;
+                pivot[outStart + p * outStride] = 1;
                 previous = 0;
                 continue;
             }
@@ -322,7 +364,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                 diag += th * op.gFace[faceLo + 1][m];
             }
             double inverse = 1.0 / (diag - lower * previous);
-            pivot[i] = inverse;
+            pivot[outStart + p * outStride] = inverse;
             previous = upper * inverse;
         }
     }
@@ -345,7 +387,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
             double rcm = rc[uniform];
             double previous = lineCell(start, 0, n, stride, g, th, pivot, cp, dp, 0);
             for (int p = 1, i = start + 1; p < n - 1; p++, i++) {
-                double inverse = pivot[i];
+                double inverse = pivot[p];
                 double scaled = off * inverse;
                 cp[p] = scaled;
                 previous = Math.fma(-scaled, previous, rcm * delta[i] * inverse);
@@ -377,7 +419,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         final byte[] mat = op.mat;
         int m = mat[i] & 0xFF;
         int mo = m * op.materials;
-        double inverse = pivot[i];
+        double inverse = pivot[p];
         double lower = p > 0 ? -th * g[mo + (mat[i - stride] & 0xFF)] : 0;
         double upper = p < n - 1 ? -th * g[mo + (mat[i + stride] & 0xFF)] : 0;
         cp[p] = upper * inverse;
@@ -390,8 +432,8 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
      * The same solve on the nx lines that start at {@code base + x} (x = 0…nx−1) and run {@code n} cells with index
      * step {@code stride}, all at once with x innermost, so that every pass streams contiguous memory.
      */
-    private void sweepBatched(int base, int n, int stride, double[] g, double th, double[] pivot, double[] rowPivot,
-            Line line) {
+    private void sweepBatched(int base, int n, int stride, double[] g, double th, double[][] pivots,
+            double[] rowPivot, Line line) {
         final int nx = grid.nx();
         final double[] cp = line.batchC;
         final double[] dp = line.batchD;
@@ -402,6 +444,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         for (int p = 0; p < n; p++) {
             int row = base + p * stride;
             int w = p * nx;
+            double[] pivot = pivots[row / nx];
             rowC[p] = Double.NaN;
             // Interior of a row of one material between rows of one material: constant coefficients, streaming.
             int mp = rowMaterial[row / nx];
@@ -426,7 +469,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                     continue;
                 }
                 for (int x = 1; x < nx - 1; x++) {
-                    double inverse = pivot[row + x];
+                    double inverse = pivot[x];
                     cp[w + x] = upper * inverse;
                     dp[w + x] = Math.fma(lower, dp[previous + x], rcm * delta[row + x]) * inverse;
                 }
@@ -469,7 +512,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         final byte[] mat = op.mat;
         int m = mat[i] & 0xFF;
         int mo = m * op.materials;
-        double inverse = pivot[i];
+        double inverse = pivot[x];
         double upper = p < n - 1 ? -th * g[mo + (mat[i + stride] & 0xFF)] : 0;
         cp[w + x] = upper * inverse;
         double lower = p > 0 ? th * g[mo + (mat[i - stride] & 0xFF)] : 0;
