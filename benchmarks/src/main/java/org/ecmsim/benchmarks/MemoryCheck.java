@@ -15,6 +15,7 @@ import org.ecmsim.electric.PotentialSolver;
 import org.ecmsim.electric.UnitCell;
 import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
+import org.ecmsim.grid.ScalarField;
 import org.ecmsim.numerics.ParallelExecutor;
 import org.ecmsim.simulation.MemoryBudget;
 import org.ecmsim.simulation.RfPass;
@@ -60,7 +61,8 @@ import org.ecmsim.units.Units;
  * {@code RfTreatmentSimulation.run}; the bisection above is the authority if they ever disagree.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar org.ecmsim.benchmarks.MemoryCheck [cell size µm]
- * [threads]} (defaults 12.5 and 2). The budget {@link MemoryBudget#THERMAL_BYTES_PER_CELL} is printed alongside.
+ * [threads] [perfused]} (defaults 12.5 and 2; {@code perfused} gives the run a perfusion scale of 0.5 everywhere,
+ * as sessions after the first carry one, so that its copies are counted). The budget {@link MemoryBudget#THERMAL_BYTES_PER_CELL} is printed alongside.
  */
 public final class MemoryCheck {
 
@@ -80,17 +82,20 @@ public final class MemoryCheck {
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(CHILD_PEAK)) {
+            perfused = Boolean.parseBoolean(args[3]);
             System.exit(childPeak(Double.parseDouble(args[1]), Integer.parseInt(args[2])));
         }
         if (args.length > 0 && args[0].equals(CHILD_BREAKDOWN)) {
+            perfused = Boolean.parseBoolean(args[3]);
             childBreakdown(Double.parseDouble(args[1]), Integer.parseInt(args[2]));
             return;
         }
         double cellUm = args.length > 0 ? Double.parseDouble(args[0]) : 12.5;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        perfused = args.length > 2 && args[2].equals("perfused");
         long cells = builder(cellUm, ParallelExecutor.serial()).grid().cellCount();
-        System.out.printf(Locale.ROOT, "memory check: unit cell of the default tip at %.4g µm, %d cells, %d threads%n",
-                cellUm, cells, threads);
+        System.out.printf(Locale.ROOT, "memory check: unit cell of the default tip at %.4g µm, %d cells, %d threads%s%n",
+                cellUm, cells, threads, perfused ? ", with a perfusion scale (a later session)" : "");
 
         Child breakdown = runChild(2048, CHILD_BREAKDOWN, cellUm, threads);
         System.out.print(breakdown.output);
@@ -127,9 +132,16 @@ public final class MemoryCheck {
 
     /** The scenario's builder (see the class description). */
     static RfTreatmentSimulation.Builder builder(double cellUm, ParallelExecutor executor) {
-        return RfTreatmentSimulation.unitCell(LayeredSkin.facialSkin(), tip(), Units.um(cellUm), Units.mm(2.5))
-                .executor(executor);
+        RfTreatmentSimulation.Builder b = RfTreatmentSimulation.unitCell(LayeredSkin.facialSkin(), tip(),
+                Units.um(cellUm), Units.mm(2.5)).executor(executor);
+        if (perfused) {
+            b.perfusionScale(ScalarField.constant(b.grid(), 0.5));
+        }
+        return b;
     }
+
+    /** Whether the run carries a perfusion scale, as every session after the first does. */
+    private static boolean perfused;
 
     static ElectrodeArray tip() {
         return ElectrodeArray.grid(7, 7, Units.mm(1.0), org.ecmsim.electric.Needle.insulatedMillimetres(0.2, 1.5, 0.5),
@@ -277,7 +289,8 @@ public final class MemoryCheck {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         List<String> cmd = new ArrayList<>(List.of(java, "-D" + MemoryBudget.CHECK_PROPERTY + "=false", "-XX:+UseSerialGC", "-Xmx" + heapMib + "m",
                 "-Xms" + heapMib + "m", "-Xmn" + YOUNG_MIB + "m", "-cp", System.getProperty("java.class.path"),
-                MemoryCheck.class.getName(), mode, Double.toString(cellUm), Integer.toString(threads)));
+                MemoryCheck.class.getName(), mode, Double.toString(cellUm), Integer.toString(threads),
+                Boolean.toString(perfused)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int code = p.waitFor();

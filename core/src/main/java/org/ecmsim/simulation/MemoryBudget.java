@@ -8,17 +8,19 @@ import java.util.Locale;
  *
  * <p>The per-cell figure is measured, not computed: {@code org.ecmsim.benchmarks.MemoryCheck} finds the smallest
  * heap ({@code -Xmx}, serial collector, bisection to 2 MiB) in which one RF pulse with damage recording runs on the
- * unit cell of the default tip at 12.5 µm (1.28 million cells), so it counts live data only, never garbage; the peak
- * live heap of the thermal phase was 176 bytes per thermal cell (± 1.6): the ADI heat solver 64, the damage records
- * 32, the electric solver 82 (operator 32, potential 8, CG vectors 24, multigrid 17, boundary cells under 1), the
- * needle layout and material map 2.5, all alive during each potential solve; the result copies (40) come after the
- * electric solver is released. {@link #THERMAL_BYTES_PER_CELL} adds 16 bytes for the perfusion-scale copies of a
- * later session (the builder's and the caller's) and 8 bytes of margin.
+ * unit cell of the default tip at 12.5 µm (1.28 million cells), so it counts live data only, never garbage. The peak
+ * live heap of the thermal phase was 136.5 bytes per thermal cell (± 1.6) for a first session, and 139.7 plus the
+ * builder's 4-byte copy of the perfusion scale for a later session that carries one ({@code MemoryCheck 12.5 2
+ * perfused}): the heat solver 24 (temperature, next, power; the perfusion scale, when present, 4 more in single
+ * precision; ADI pivots shared between rows), the damage records 32, the electric solver 82 (operator 32,
+ * potential 8, CG vectors 24, multigrid 17, boundary cells under 1), the needle layout and material map 2.5, all
+ * alive during each potential solve; the result copies (40) come after the electric solver is released.
+ * {@link #THERMAL_BYTES_PER_CELL} adds about 10 % to the worst of these for the collector's headroom.
  */
 public final class MemoryBudget {
 
-    /** Heap needed per thermal cell for an RF pulse with damage recording (bytes): 176 measured + 24. */
-    public static final double THERMAL_BYTES_PER_CELL = 200;
+    /** Heap needed per thermal cell for an RF pulse with damage recording (bytes): 137–144 measured + headroom. */
+    public static final double THERMAL_BYTES_PER_CELL = 160;
 
     /**
      * The system property that, set to {@code false}, turns the refusal off (the need is still computed): for

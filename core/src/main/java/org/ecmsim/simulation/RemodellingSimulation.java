@@ -260,11 +260,16 @@ public final class RemodellingSimulation {
                     .executor(b.executor)
                     .processes(List.of(b.deathProcess, b.collagenProcess), b.deathProcess);
             if (vessels != null) {
-                double[] perfusion = new double[coarsening.fine().cellCount()];
-                coarsening.prolong(vessels.values(), perfusion);
-                rf.perfusionScale(new ScalarField(coarsening.fine(), perfusion));
+                // The builder keeps a single-precision copy; the prolonged double field is garbage before the run.
+                rf.perfusionScale(prolonged(vessels));
             }
             return rf.build().run(session.passes());
+        }
+
+        private ScalarField prolonged(ScalarField vessels) {
+            double[] perfusion = new double[coarsening.fine().cellCount()];
+            coarsening.prolong(vessels.values(), perfusion);
+            return new ScalarField(coarsening.fine(), perfusion);
         }
 
         /**

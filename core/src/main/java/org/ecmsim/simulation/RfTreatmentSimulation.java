@@ -156,8 +156,12 @@ public final class RfTreatmentSimulation {
                 }
                 thermal = tb.build();
                 if (b.perfusionScale != null) {
-                    // setPerfusionScale copies the values.
-                    thermal.solver().setPerfusionScale(new ScalarField(grid, b.perfusionScale));
+                    // setPerfusionScale copies the values; the double field is garbage right after.
+                    double[] scale = new double[b.perfusionScale.length];
+                    for (int i = 0; i < scale.length; i++) {
+                        scale[i] = b.perfusionScale[i];
+                    }
+                    thermal.solver().setPerfusionScale(new ScalarField(grid, scale));
                 }
                 ElectricProblem.Builder eb = ElectricProblem.builder(withNeedles, layout).conductivity(b.conductivity);
                 if (b.grounded != null) {
@@ -309,7 +313,8 @@ public final class RfTreatmentSimulation {
         private ParallelExecutor executor = ParallelExecutor.defaultExecutor();
         private int multiplicity = 1;
         private boolean bipolarDrive;
-        private double[] perfusionScale;
+        /** Single precision, as the heat solver keeps it: half the memory of a double copy. */
+        private float[] perfusionScale;
         private double[] thresholdsCelsius = {};
 
         private Builder(Tissue tissue, ElectrodeArray tip) {
@@ -417,7 +422,7 @@ public final class RfTreatmentSimulation {
 
         /**
          * @param scale per-cell perfusion factor on the tissue's grid, each in [0, 1], e.g. vessels still
-         *        coagulated from an earlier session
+         *        coagulated from an earlier session; kept in single precision, as the heat solver keeps it
          * @return this builder
          */
         public Builder perfusionScale(ScalarField scale) {
@@ -425,7 +430,12 @@ public final class RfTreatmentSimulation {
                 throw new IllegalArgumentException("perfusion scale grid " + scale.grid() + " differs from "
                         + tissue.grid());
             }
-            this.perfusionScale = scale.values().clone();
+            double[] v = scale.values();
+            float[] copy = new float[v.length];
+            for (int i = 0; i < v.length; i++) {
+                copy[i] = (float) v[i];
+            }
+            this.perfusionScale = copy;
             return this;
         }
 

@@ -24,8 +24,12 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
     final double[] power;
     /** Per row (y + ny·z): false if the row's power density is zero throughout; refreshed with {@link #power}. */
     final boolean[] sourceRows;
-    /** Perfusion scale per cell, or null while every scale is 1 (then it takes no memory and no bandwidth). */
-    double[] perfusion;
+    /**
+     * Perfusion scale per cell, or null while every scale is 1 (then it takes no memory and no bandwidth). Kept in
+     * single precision: a relative rounding of 6e-8 is far below what any perfusion estimate can resolve, and it
+     * halves the array.
+     */
+    float[] perfusion;
     private final List<HeatSource> sources = new ArrayList<>();
     private final List<StepListener> listeners = new ArrayList<>();
     private boolean sourcesCached;
@@ -281,9 +285,11 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
             perfusion = null;
         } else {
             if (perfusion == null) {
-                perfusion = new double[v.length];
+                perfusion = new float[v.length];
             }
-            System.arraycopy(v, 0, perfusion, 0, v.length);
+            for (int i = 0; i < v.length; i++) {
+                perfusion[i] = (float) v[i];
+            }
         }
     }
 
@@ -294,7 +300,14 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
 
     @Override
     public ScalarField perfusionScale() {
-        return perfusion == null ? ScalarField.constant(grid, 1.0) : new ScalarField(grid, perfusion.clone());
+        if (perfusion == null) {
+            return ScalarField.constant(grid, 1.0);
+        }
+        double[] v = new double[perfusion.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = perfusion[i];
+        }
+        return new ScalarField(grid, v);
     }
 
     @Override

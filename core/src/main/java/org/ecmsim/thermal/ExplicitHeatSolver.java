@@ -77,7 +77,7 @@ public final class ExplicitHeatSolver extends AbstractHeatSolver {
         final double[] in = current;
         final double[] out = next;
         final boolean track = tracking();
-        final double[] s = perfusion;
+        final float[] s = perfusion;
         executor.forRange(grid.nz(), (from, to) -> {
             if (track) {
                 op.budget(in, power, s, partial, from, to);

@@ -87,13 +87,14 @@ public interface HeatSolver {
     ScalarField powerDensity();
 
     /**
-     * Scales the perfusion term per cell, e.g. to 0 where vessels have coagulated.
+     * Scales the perfusion term per cell, e.g. to 0 where vessels have coagulated. The factors are stored in single
+     * precision (relative rounding below 6e-8); while every factor is exactly 1 no array is kept at all.
      *
      * @param scale per-cell factor, each in [0, 1]
      */
     void setPerfusionScale(ScalarField scale);
 
-    /** @return the per-cell perfusion factor, a copy */
+    /** @return the per-cell perfusion factor as stored (single precision), a copy */
     ScalarField perfusionScale();
 
     /** @param listener called after every step with the temperature before and after it */

@@ -71,7 +71,7 @@ final class PennesOperator {
      * values come from cache instead of memory, which saves 8 bytes of memory traffic per cell for each.
      */
     final double[] zeros;
-    final double[] ones;
+    final float[] ones;
 
     PennesOperator(BioheatProblem problem) {
         this.grid = problem.grid();
@@ -144,8 +144,8 @@ final class PennesOperator {
             rowMaterial[r] = same ? m : -1;
         }
         this.zeros = new double[nx];
-        this.ones = new double[nx];
-        java.util.Arrays.fill(ones, 1.0);
+        this.ones = new float[nx];
+        java.util.Arrays.fill(ones, 1.0f);
         int[] rowLayer = new int[ny * nz];
         for (int r = 0; r < ny * nz; r++) {
             int b = r * nx;
@@ -184,7 +184,7 @@ final class PennesOperator {
      * The right-hand side of the semi-discrete equation at one cell (W/m³), by the general path that handles
      * domain faces.
      */
-    double rate(double[] t, double[] q, double[] s, int i, int x, int y, int z) {
+    double rate(double[] t, double[] q, float[] s, int i, int x, int y, int z) {
         int m = mat[i] & 0xFF;
         int mo = m * materials;
         double c = t[i];
@@ -199,7 +199,7 @@ final class PennesOperator {
     }
 
     /** @return the perfusion scale of cell i; {@code s == null} means every scale is 1 */
-    static double scale(double[] s, int i) {
+    static double scale(float[] s, int i) {
         return s == null ? 1.0 : s[i];
     }
 
@@ -208,10 +208,10 @@ final class PennesOperator {
      * over the z planes {@code [zFrom, zTo)}. With base = 1 and coef = Δt/ρc this is the forward-Euler step;
      * with base = 0 it is the increment the implicit solver starts from.
      *
-     * @param s perfusion scale per cell, or null when every scale is 1
+     * @param s perfusion scale per cell (single precision), or null when every scale is 1
      * @param sourceRows per row (y + ny·z), false if the row's source q is zero throughout; null if unknown
      */
-    void apply(double[] t, double[] q, double[] s, boolean[] sourceRows, double[] out, double base, double[] coef,
+    void apply(double[] t, double[] q, float[] s, boolean[] sourceRows, double[] out, double base, double[] coef,
             int zFrom, int zTo) {
         final int mm = materials;
         final double ta = arterial;
@@ -235,7 +235,7 @@ final class PennesOperator {
                 boolean source = sourceRows == null || sourceRows[row];
                 double[] qRow = source ? q : zeros;
                 int qb = source ? b : 0;
-                double[] sRow = s != null ? s : ones;
+                float[] sRow = s != null ? s : ones;
                 int sb = s != null ? b : 0;
                 if (constantRow[row]) {
                     constantInterior(t, qRow, qb, s, out, base, coef, b);
@@ -259,7 +259,7 @@ final class PennesOperator {
     }
 
     /** The general update of one cell at a row end (x = 0 or nx − 1), which may be fixed. */
-    private double endCell(double[] t, double[] q, double[] s, double base, double[] coef, int i, int x, int y,
+    private double endCell(double[] t, double[] q, float[] s, double base, double[] coef, int i, int x, int y,
             int z) {
         return fixed != null && fixed[i] ? base * t[i] : base * t[i] + coef[mat[i] & 0xFF] * rate(t, q, s, i, x, y, z);
     }
@@ -277,7 +277,7 @@ final class PennesOperator {
      * than memory (C2 does not vectorise it: the loads at x ± 1 might alias the output), and the folded form
      * measured about 1.7 times faster than the unfolded one on a cache-resident grid.
      */
-    private void constantInterior(double[] t, double[] q, int qb, double[] s, double[] out, double base,
+    private void constantInterior(double[] t, double[] q, int qb, float[] s, double[] out, double base,
             double[] coef, int b) {
         final int m = mat[b + 1] & 0xFF;
         final int mo = m * materials;
@@ -369,7 +369,7 @@ final class PennesOperator {
      * Adds, for the z planes {@code [zFrom, zTo)}, the power (W) each budget term contributes at state t into
      * {@code partial[z][slot]}: sources, metabolism, perfusion, heat from fixed cells, and each face.
      */
-    void budget(double[] t, double[] q, double[] s, double[][] partial, int zFrom, int zTo) {
+    void budget(double[] t, double[] q, float[] s, double[][] partial, int zFrom, int zTo) {
         for (int z = zFrom; z < zTo; z++) {
             double[] p = partial[z];
             for (int y = 0; y < ny; y++) {
