@@ -14,6 +14,7 @@ import org.ecmsim.cli.output.Summary;
 import org.ecmsim.cli.run.CourseRunner;
 import org.ecmsim.cli.scenario.Scenario;
 import org.ecmsim.cli.scenario.ScenarioParser;
+import org.ecmsim.grid.Grid3D;
 import org.ecmsim.numerics.ParallelExecutor;
 import org.ecmsim.simulation.RfTreatmentResult;
 import org.ecmsim.units.Units;
@@ -152,6 +153,13 @@ final class RunCommand implements Callable<Integer> {
                 err.println(s);
                 err.flush();
             }
+        }
+
+        @Override
+        public void memory(Grid3D grid, long needBytes, long availableBytes) {
+            line(String.format(Locale.ROOT, "  thermal grid %d × %d × %d = %d cells: needs about %.0f MiB of heap,"
+                    + " %.0f MiB available", grid.nx(), grid.ny(), grid.nz(), grid.cellCount(), needBytes / 1048576.0,
+                    availableBytes / 1048576.0));
         }
 
         @Override

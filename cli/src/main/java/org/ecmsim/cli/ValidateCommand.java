@@ -23,19 +23,20 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: one per processor)")
+    @Option(names = "--threads", paramLabel = "N",
+            description = "worker threads; 0 (the default) is one per processor, as for run")
     private Integer threads;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (threads != null && threads < 1) {
+        if (threads != null && threads < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--threads = " + threads + " is invalid; give 1 or more");
+                    "--threads = " + threads + " is invalid; give 0 (one per processor) or more");
         }
         long start = System.nanoTime();
         List<Check> checks;
-        try (ParallelExecutor ex = threads == null ? null : new ParallelExecutor(threads)) {
+        try (ParallelExecutor ex = threads == null || threads == 0 ? null : new ParallelExecutor(threads)) {
             checks = VerificationChecks.runAll(ex == null ? ParallelExecutor.defaultExecutor() : ex);
         }
         out.println("ecmsim validate: verification and calibration checks (docs/validation.md)");

@@ -50,6 +50,9 @@ class CommandLineTest {
         Cli threads = Cli.run("run", "--threads", "-1", "--out", tmp.resolve("x").toString());
         assertThat(threads.code).isEqualTo(2);
         assertThat(threads.err).contains("--threads = -1 is invalid");
+        Cli negative = Cli.run("validate", "--threads", "-1");
+        assertThat(negative.code).isEqualTo(2);
+        assertThat(negative.err).contains("--threads = -1 is invalid; give 0 (one per processor) or more");
         Cli notANumber = Cli.run("validate", "--threads", "many");
         assertThat(notANumber.code).isEqualTo(2);
     }

@@ -47,6 +47,9 @@ class RunEndToEndTest {
 
     @Test
     void printsProgressAndTheSummaryTable() {
+        assertThat(run.err).contains("cells: needs about", "MiB of heap", "MiB available");
+        assertThat(run.err.indexOf("needs about")).as("the need is stated before the thermal phase runs")
+                .isLessThan(run.err.indexOf("thermal phase ..."));
         assertThat(run.err).contains("session 1/1 (day 0): thermal phase ... done in", "biology: day 7 of 7",
                 "writing results:", "done in");
         assertThat(run.out).contains("Sessions (whole tip", "impedance (Ω)", "Safety margins", "epidermis",

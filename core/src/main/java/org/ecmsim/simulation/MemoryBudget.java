@@ -39,12 +39,12 @@ public final class MemoryBudget {
      * @throws IllegalStateException if the need exceeds what the heap can still give
      */
     public static long require(String what, long cells, double bytesPerCell) {
-        long need = (long) Math.ceil(cells * bytesPerCell);
+        long need = need(cells, bytesPerCell);
         if ("false".equals(System.getProperty(CHECK_PROPERTY))) {
             return need;
         }
         Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long available = available();
         if (need > available) {
             throw new IllegalStateException(String.format(Locale.ROOT, "%s needs about %.0f MiB (%d cells × %.0f bytes)"
                     + " but the Java heap has %.0f MiB left of %.0f MiB; use a coarser grid or a smaller domain, or"
@@ -52,5 +52,20 @@ public final class MemoryBudget {
                     available / 1048576.0, rt.maxMemory() / 1048576.0, Math.max(2, (need >> 30) + 2)));
         }
         return need;
+    }
+
+    /**
+     * @param cells number of cells
+     * @param bytesPerCell heap per cell (bytes)
+     * @return the estimated heap need (bytes), for stating it before a run
+     */
+    public static long need(long cells, double bytesPerCell) {
+        return (long) Math.ceil(cells * bytesPerCell);
+    }
+
+    /** @return the heap the JVM can still give: its maximum minus what is in use now (bytes) */
+    public static long available() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 }

@@ -18,6 +18,7 @@ import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.numerics.ParallelExecutor;
 
 import org.ecmsim.simulation.RemodellingResult;
+import org.ecmsim.simulation.MemoryBudget;
 import org.ecmsim.simulation.RemodellingSimulation;
 import org.ecmsim.simulation.RfPass;
 import org.ecmsim.simulation.RfTreatmentResult;
@@ -60,6 +61,17 @@ public final class CourseRunner {
          * @param followUp the last day (d)
          */
         default void biologyReached(double day, double followUp) {
+        }
+
+        /**
+         * Called once the site is built, before any thermal phase allocates its fields.
+         *
+         * @param thermalGrid the grid of the thermal phase
+         * @param needBytes the heap the thermal phase will need ({@link MemoryBudget#THERMAL_BYTES_PER_CELL} per
+         *        cell; a run refuses to start without it)
+         * @param availableBytes the heap the JVM can still give now
+         */
+        default void memory(Grid3D thermalGrid, long needBytes, long availableBytes) {
         }
     }
 
@@ -115,6 +127,9 @@ public final class CourseRunner {
             @Override
             public void started(RemodellingSimulation.Site site) {
                 siteUsed[0] = site;
+                Grid3D thermal = site.tissue().grid();
+                progress.memory(thermal, MemoryBudget.need(thermal.cellCount(), MemoryBudget.THERMAL_BYTES_PER_CELL),
+                        MemoryBudget.available());
             }
 
             @Override
