@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class HeatStepBenchmark {
 
     /** Cells per axis. */
-    @Param({"64", "128"})
+    @Param({"64", "128", "256"})
     public int n;
 
     /** Worker threads. */
