@@ -18,8 +18,8 @@ jar=benchmarks/target/benchmarks.jar
 ex=examples/target/examples.jar
 cli=cli/target/ecmsim.jar
 [ -f "$jar" ] && [ -f "$ex" ] && [ -f "$cli" ] || ./mvnw -q -B -DskipTests install
-sizes="128 256"; jmh="-f 1 -wi 3 -i 5 -w 1 -r 1"; heatsizes="64,128,256"
-if [ "$quick" = "--quick" ]; then sizes="128"; jmh="-f 1 -wi 1 -i 2 -w 1 -r 1"; heatsizes="64,128"; fi
+sizes="128 256"; jmh="-f 1 -wi 3 -i 5 -w 1 -r 1"; heatsizes="64,128,256"; heatjmh="-f 2 -wi 3 -i 6 -w 1 -r 1"
+if [ "$quick" = "--quick" ]; then sizes="128"; jmh="-f 1 -wi 1 -i 2 -w 1 -r 1"; heatsizes="64,128"; heatjmh=$jmh; fi
 ref=../shared/perf/run-reference.sh
 
 cpu=$(grep -m1 "model name" /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
@@ -39,30 +39,48 @@ bw1=$(sed -nE 's/.*triad_GBps_1=([0-9.]+).*/\1/p' <<<"$bw"); bw2=$(sed -nE 's/.*
 # write-allocate of T', 8) = 33; ecmsim reads T and writes T' (8 + 8 + 8) and reads Q only on the rows where the
 # source is not zero (5 % of the rows here) and no material byte on rows of constant coefficients: 24.4.
 frac() { awk -v r="$1" -v b="$2" -v g="$3" 'BEGIN { printf("%.0f %%", 100 * r * 1e6 * b / (g * 1e9)) }'; }
+rounds=$([ "$quick" = "--quick" ] && echo 1 || echo 3)
 {
   echo "## Reference Pennes step (same problem, same checksum)"
   echo
-  echo "| N | implementation | threads | Mcell/s | bytes/cell | % of bandwidth bound | checksum |"
+  echo "Java and the references are run in turn, $rounds round(s) per size; the table gives each one's best round and, in"
+  echo "brackets, its range over the rounds: on a shared machine the spread between rounds is the honest error bar."
+  echo
+  echo "| N | implementation | threads | Mcell/s, best (range) | bytes/cell | % of bandwidth bound | checksum |"
   echo "|---|---|---|---|---|---|---|"
 } > "$tmp/ref.md"
 for n in $sizes; do
   steps=$([ "$n" = 256 ] && echo 20 || echo 50)
-  for t in 1 2; do
-    line=$(java -cp "$jar" org.ecmsim.benchmarks.PennesReferenceCheck "$n" "$steps" "$t")
-    r=$(sed -E 's/.*Mcell_per_s=([0-9.]+).*/\1/' <<<"$line"); g=$([ "$t" = 1 ] && echo "$bw1" || echo "$bw2")
-    echo "| $n | ecmsim (Java) | $t | $r | 24.4 | $(frac "$r" 24.4 "$g") | $(sed -E 's/.*checksum=([^ ]+).*/\1/' <<<"$line") |" >> "$tmp/ref.md"
-  done
-  if [ -x "$ref" ] || [ -f "$ref" ]; then
-    bash "$ref" "$n" "$steps" | while read -r l; do
-      impl=$(cut -d' ' -f1 <<<"$l"); t=$(sed -nE 's/.*threads=([0-9]+).*/\1/p' <<<"$l"); t=${t:-1}
-      r=$(sed -E 's/.*Mcell_per_s=([0-9.]+).*/\1/' <<<"$l"); g=$([ "$t" = 1 ] && echo "$bw1" || echo "$bw2")
-      if [ "$impl" = pennes_ref ]; then name="C, gcc -O3 -march=native OpenMP"; b=33; f=$(frac "$r" 33 "$g")
-      else name="numpy"; b="–"; f="– (array temporaries)"; fi
-      echo "| $n | $name | $t | $r | $b | $f | $(sed -E 's/.*checksum=([^ ]+).*/\1/' <<<"$l") |" >> "$tmp/ref.md"
+  rm -f "$tmp"/r-*
+  for round in $(seq "$rounds"); do
+    for t in 1 2; do
+      line=$(java -cp "$jar" org.ecmsim.benchmarks.PennesReferenceCheck "$n" "$steps" "$t")
+      sed -E 's/.*Mcell_per_s=([0-9.]+).*/\1/' <<<"$line" >> "$tmp/r-java-$t"
+      sed -E 's/.*checksum=([^ ]+).*/\1/' <<<"$line" > "$tmp/r-java-$t.sum"
     done
-  else
-    echo "| $n | C and numpy references | – | not run: $ref not found | – | – | – |" >> "$tmp/ref.md"
-  fi
+    if [ -f "$ref" ]; then
+      bash "$ref" "$n" "$steps" | while read -r l; do
+        impl=$(cut -d' ' -f1 <<<"$l"); t=$(sed -nE 's/.*threads=([0-9]+).*/\1/p' <<<"$l"); t=${t:-1}
+        key=$([ "$impl" = pennes_ref ] && echo c || echo numpy)
+        sed -E 's/.*Mcell_per_s=([0-9.]+).*/\1/' <<<"$l" >> "$tmp/r-$key-$t"
+        sed -E 's/.*checksum=([^ ]+).*/\1/' <<<"$l" > "$tmp/r-$key-$t.sum"
+      done
+    fi
+  done
+  for key in java c numpy; do
+    for t in 1 2; do
+      [ -f "$tmp/r-$key-$t" ] || continue
+      r=$(sort -g "$tmp/r-$key-$t" | tail -1); lo=$(sort -g "$tmp/r-$key-$t" | head -1)
+      g=$([ "$t" = 1 ] && echo "$bw1" || echo "$bw2")
+      case $key in
+        java) name="ecmsim (Java)"; b=24.4; f=$(frac "$r" 24.4 "$g") ;;
+        c) name="C, gcc -O3 -march=native OpenMP"; b=33; f=$(frac "$r" 33 "$g") ;;
+        numpy) name="numpy"; b="–"; f="– (array temporaries)" ;;
+      esac
+      echo "| $n | $name | $t | $r ($lo–$r) | $b | $f | $(cat "$tmp/r-$key-$t.sum") |" >> "$tmp/ref.md"
+    done
+  done
+  [ -f "$ref" ] || echo "| $n | C and numpy references | – | not run: $ref not found | – | – | – |" >> "$tmp/ref.md"
 done
 {
   echo
@@ -77,7 +95,7 @@ done
 
 # 2. JMH.
 # The heat step on its own, so that -p n=… reaches only it; then the others at their own sizes.
-java -jar "$jar" "HeatStepBenchmark" -p "n=$heatsizes" $jmh -rf csv -rff "$tmp/heat.csv" > "$tmp/jmh.log" 2>&1 || true
+java -jar "$jar" "HeatStepBenchmark" -p "n=$heatsizes" $heatjmh -rf csv -rff "$tmp/heat.csv" > "$tmp/jmh.log" 2>&1 || true
 java -jar "$jar" "LodDiffusionBenchmark|PotentialSolveBenchmark|BiologyStepBenchmark|PulseBenchmark" \
   $jmh -rf csv -rff "$tmp/other.csv" >> "$tmp/jmh.log" 2>&1 || true
 for f in heat other; do tr -d '\r' < "$tmp/$f.csv" > "$tmp/$f-lf.csv"; done
