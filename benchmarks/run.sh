@@ -81,7 +81,20 @@ for n in $sizes; do
     done
   done
   [ -f "$ref" ] || echo "| $n | C and numpy references | – | not run: $ref not found | – | – | – |" >> "$tmp/ref.md"
+  for t in 1 2; do
+    best() { [ -f "$tmp/r-$1-$2" ] && sort -g "$tmp/r-$1-$2" | tail -1 || echo 0; }
+    awk -v n="$n" -v t="$t" -v j="$(best java "$t")" -v c="$(best c "$t")" -v p="$(best numpy 1)" \
+      'BEGIN { printf("%s %s %.2f %.1f\n", n, t, c > 0 ? j / c : 0, p > 0 ? j / p : 0) }' >> "$tmp/ratios"
+  done
 done
+{
+  echo
+  echo "Ratios of the best rounds (targets with 2 threads: ≥ 1.0× C, ≥ 10× numpy; numpy runs on one thread):"
+  echo
+  echo "| N | threads | ecmsim / C | ecmsim / numpy |"
+  echo "|---|---|---|---|"
+  while read -r n t rc rp; do echo "| $n | $t | $rc | $rp |"; done < "$tmp/ratios"
+} >> "$tmp/ref.md"
 {
   echo
   echo "Memory bandwidth (STREAM triad, 24 bytes per element, \`Bandwidth\`): $bw GB/s. The bandwidth bound of a"
