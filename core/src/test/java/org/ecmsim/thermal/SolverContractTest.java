@@ -121,6 +121,85 @@ class SolverContractTest {
         assertThat(l.imbalance()).isCloseTo(0.0, within(BUDGET_TOLERANCE * scale));
     }
 
+    /**
+     * A per-cell perfusion scale (random in [0, 1]) takes the kernels' scaled-perfusion paths; the heat budget still
+     * closes to round-off, and the perfusion exchange differs from that with every scale 1.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void budgetClosesWithAPerfusionScale(Kind kind) {
+        Grid3D grid = smallGrid();
+        BioheatProblem problem = BioheatProblem.builder(LayeredSkin.facialSkin().toTissue(grid))
+                .arterialTemperature(T0).initialTemperature(T0 - 2).build();
+        ScalarField scale = new ScalarField(grid);
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < scale.values().length; i++) {
+            scale.values()[i] = random.nextDouble();
+        }
+        double[] perfusionHeat = new double[2];
+        for (int variant = 0; variant < 2; variant++) {
+            HeatSolver solver = kind.create(problem, ParallelExecutor.serial());
+            if (variant == 1) {
+                solver.setPerfusionScale(scale);
+            }
+            solver.addSource(HeatSource.constant(blobSource(grid)));
+            solver.advance(0.03);
+            EnergyLedger l = solver.energyLedger();
+            double magnitude = Math.abs(l.sourceHeat()) + Math.abs(l.perfusionHeat()) + Math.abs(l.totalBoundaryHeat());
+            assertThat(l.imbalance()).as("variant %d", variant).isCloseTo(0.0, within(BUDGET_TOLERANCE * magnitude));
+            perfusionHeat[variant] = l.perfusionHeat();
+        }
+        assertThat(perfusionHeat[1]).isPositive().isLessThan(0.9 * perfusionHeat[0]);
+    }
+
+    /**
+     * A perfusion scale of ½ everywhere gives the same temperatures as halving every material's perfusion rate,
+     * with the energy ledger on and off: the scaled path against the unit-scale path, to round-off.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void uniformScaleEqualsHalvedPerfusionRate(Kind kind) {
+        Grid3D grid = smallGrid();
+        Tissue skin = LayeredSkin.facialSkin().toTissue(grid);
+        Tissue halved = new Tissue(skin.materialMap(), skin.materials().stream()
+                .map(m -> m.withPerfusionRate(0.5 * m.perfusionRate())).toList());
+        for (boolean tracking : new boolean[] {true, false}) {
+            HeatSolver scaled = kind.create(BioheatProblem.builder(skin).arterialTemperature(T0)
+                    .initialTemperature(T0 - 3).build(), ParallelExecutor.serial());
+            HeatSolver reference = kind.create(BioheatProblem.builder(halved).arterialTemperature(T0)
+                    .initialTemperature(T0 - 3).build(), ParallelExecutor.serial());
+            scaled.setPerfusionScale(ScalarField.constant(grid, 0.5));
+            for (HeatSolver solver : new HeatSolver[] {scaled, reference}) {
+                solver.setEnergyTracking(tracking);
+                solver.setTimeStep(Math.min(scaled.timeStep(), reference.timeStep()));
+                solver.addSource(HeatSource.constant(blobSource(grid)));
+                solver.advance(0.03);
+            }
+            double[] a = scaled.temperature().values();
+            double[] b = reference.temperature().values();
+            double largest = 0;
+            for (int i = 0; i < a.length; i++) {
+                largest = Math.max(largest, Math.abs(a[i] - b[i]));
+            }
+            assertThat(largest).as("largest difference (K), tracking %b", tracking).isLessThan(1e-9);
+            assertThat(scaled.temperature().max()).isGreaterThan(T0 - 3 + 1); // the source did heat
+        }
+    }
+
+    /** The scale is kept in single precision, and a scale of 1 everywhere is the same as none. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void perfusionScaleIsStoredInSinglePrecision(Kind kind) {
+        Grid3D grid = smallGrid();
+        HeatSolver solver = kind.create(BioheatProblem.builder(LayeredSkin.facialSkin().toTissue(grid)).build(),
+                ParallelExecutor.serial());
+        solver.setPerfusionScale(ScalarField.constant(grid, 0.3));
+        assertThat(solver.perfusionScale().values()[5]).isEqualTo((double) 0.3f);
+        solver.setPerfusionScale(ScalarField.constant(grid, 1.0));
+        assertThat(((AbstractHeatSolver) solver).unitPerfusion()).isTrue();
+        assertThat(solver.perfusionScale().min()).isEqualTo(1.0);
+    }
+
     /** Held cells keep their value exactly while their neighbours heat up. */
     @ParameterizedTest
     @EnumSource(Kind.class)
