@@ -266,10 +266,7 @@ public final class PotentialSolver {
         double[] cy = operator.cy();
         double[] cz = operator.cz();
         double[] d = operator.d();
-        Arrays.fill(cx, 0);
-        Arrays.fill(cy, 0);
-        Arrays.fill(cz, 0);
-        Arrays.fill(d, 0);
+        operator.clear();
         Arrays.fill(boundaryRhs, 0);
         double[][] c = {cx, cy, cz};
         visitFaces(new FaceVisitor() {

@@ -391,10 +391,7 @@ public final class MultigridPreconditioner {
             double[] ccy = coarse.cy();
             double[] ccz = coarse.cz();
             double[] cd = coarse.d();
-            Arrays.fill(ccx, 0);
-            Arrays.fill(ccy, 0);
-            Arrays.fill(ccz, 0);
-            Arrays.fill(cd, 0);
+            coarse.clear();
             for (int k = 0; k < nz; k++) {
                 for (int j = 0; j < ny; j++) {
                     int row = nx * (j + ny * k);

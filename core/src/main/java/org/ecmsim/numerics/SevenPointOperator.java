@@ -178,6 +178,14 @@ public final class SevenPointOperator {
         return d;
     }
 
+    /** Sets every face conductance and diagonal term to 0, for reassembly. */
+    public void clear() {
+        java.util.Arrays.fill(cx, 0.0);
+        java.util.Arrays.fill(cy, 0.0);
+        java.util.Arrays.fill(cz, 0.0);
+        java.util.Arrays.fill(d, 0.0);
+    }
+
     /**
      * @param other another operator
      * @return whether both have the same cell counts along every axis
