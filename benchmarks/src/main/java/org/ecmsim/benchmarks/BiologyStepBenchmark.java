@@ -2,12 +2,13 @@ package org.ecmsim.benchmarks;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.ecmsim.tissue.LayerRole;
 import org.ecmsim.biology.BiologyParameters;
 import org.ecmsim.biology.LayerBaseline;
 import org.ecmsim.biology.RemodellingModel;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.units.Units;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,8 +56,8 @@ public class BiologyStepBenchmark {
                 layers.set(c, m);
             }
         }
-        model = new RemodellingModel(grid, layers, List.of(LayerBaseline.forLayer("papillary dermis"),
-                LayerBaseline.forLayer("reticular dermis"), LayerBaseline.forLayer("subcutaneous fat")),
+        model = new RemodellingModel(grid, layers, List.of(LayerBaseline.forRole(LayerRole.PAPILLARY_DERMIS),
+                LayerBaseline.forRole(LayerRole.RETICULAR_DERMIS), LayerBaseline.forRole(LayerRole.SUBCUTANEOUS_FAT)),
                 BiologyParameters.defaults(), 50, executor);
         model.setTimeStep(Units.HOUR);
     }

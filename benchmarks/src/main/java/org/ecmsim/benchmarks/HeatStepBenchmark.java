@@ -2,7 +2,7 @@ package org.ecmsim.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.ecmsim.grid.ScalarField;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.thermal.AdiHeatSolver;
 import org.ecmsim.thermal.BioheatProblem;
 import org.ecmsim.thermal.ExplicitHeatSolver;

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ecmsim.simulation.session.RfSettings;
+import org.ecmsim.thermal.PerfusionScale;
 import org.ecmsim.electric.Drive;
 import org.ecmsim.electric.ElectricProblem;
 import org.ecmsim.electric.ElectrodeArray;
@@ -16,12 +18,12 @@ import org.ecmsim.electric.UnitCell;
 import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.ScalarField;
-import org.ecmsim.numerics.ParallelExecutor;
-import org.ecmsim.simulation.MemoryBudget;
-import org.ecmsim.simulation.RfPass;
-import org.ecmsim.simulation.RfTreatmentResult;
-import org.ecmsim.simulation.RfTreatmentSimulation;
-import org.ecmsim.simulation.ThermalSimulation;
+import org.ecmsim.parallel.ParallelExecutor;
+import org.ecmsim.simulation.session.MemoryBudget;
+import org.ecmsim.protocol.RfPass;
+import org.ecmsim.simulation.session.RfTreatmentResult;
+import org.ecmsim.simulation.session.RfTreatmentSimulation;
+import org.ecmsim.simulation.thermal.ThermalSimulation;
 import org.ecmsim.thermal.AdiHeatSolver;
 import org.ecmsim.thermal.BioheatProblem;
 import org.ecmsim.thermal.BoundaryConditions;
@@ -133,9 +135,11 @@ public final class MemoryCheck {
     /** The scenario's builder (see the class description). */
     static RfTreatmentSimulation.Builder builder(double cellUm, ParallelExecutor executor) {
         RfTreatmentSimulation.Builder b = RfTreatmentSimulation.unitCell(LayeredSkin.facialSkin(), tip(),
-                Units.um(cellUm), Units.mm(2.5)).executor(executor);
+                Units.um(cellUm), Units.mm(2.5)).executor(executor)
+                // The measurement needs heaps below the budget: the run must not refuse them.
+                .settings(RfSettings.defaults().withMemoryCheck(false));
         if (perfused) {
-            b.perfusionScale(ScalarField.constant(b.grid(), 0.5));
+            b.perfusionScale(PerfusionScale.uniform(b.grid(), 0.5));
         }
         return b;
     }
@@ -182,7 +186,7 @@ public final class MemoryCheck {
 
     /** A hash of every bit of the result's fields and pulse records: equal iff the results are bitwise equal. */
     static String checksum(RfTreatmentResult r) {
-        org.ecmsim.simulation.ThermalRunResult t = r.thermal();
+        org.ecmsim.simulation.thermal.ThermalRunResult t = r.thermal();
         long h = 17;
         List<double[]> fields = new ArrayList<>(List.of(t.temperature().values(), t.peakTemperature().values(),
                 t.cem43().values()));
@@ -201,7 +205,7 @@ public final class MemoryCheck {
             Grid3D grid = b.grid();
             long cells = grid.cellCount();
             UnitCell unit = UnitCell.of(tip());
-            Tissue tissue = b.tissue();
+            Tissue tissue = LayeredSkin.facialSkin().toTissue(grid);
             Breakdown out = new Breakdown(cells);
             out.mark();
             ElectrodeLayout layout = new ElectrodeLayout(grid, unit.cellArray(), grid.lengthX() / 2,
@@ -220,7 +224,7 @@ public final class MemoryCheck {
             recorder = null;
             out.mark();
             ThermalSimulation thermal = ThermalSimulation.builder(heat).executor(executor).thresholdsCelsius()
-                    .implicit(RfTreatmentSimulation.DEFAULT_TIME_STEP).build();
+                    .implicit(RfSettings.DEFAULT_TIME_STEP).build();
             long thermalBytes = out.add("thermal simulation: ADI heat solver + damage recorder");
             out.print("  of which the ADI heat solver", thermalBytes - recorderBytes);
             out.section("electric");
@@ -234,7 +238,7 @@ public final class MemoryCheck {
             out.section("end of the run (the electric solver released)");
             electric = null;
             out.mark();
-            org.ecmsim.simulation.ThermalRunResult result = thermal.result();
+            org.ecmsim.simulation.thermal.ThermalRunResult result = thermal.result();
             out.add("result copies (" + (result.omega().size() + 3) + " fields)");
             out.total("live at the end");
         }
@@ -287,7 +291,7 @@ public final class MemoryCheck {
     private static Child runChild(int heapMib, String mode, double cellUm, int threads)
             throws IOException, InterruptedException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> cmd = new ArrayList<>(List.of(java, "-D" + MemoryBudget.CHECK_PROPERTY + "=false", "-XX:+UseSerialGC", "-Xmx" + heapMib + "m",
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx" + heapMib + "m",
                 "-Xms" + heapMib + "m", "-Xmn" + YOUNG_MIB + "m", "-cp", System.getProperty("java.class.path"),
                 MemoryCheck.class.getName(), mode, Double.toString(cellUm), Integer.toString(threads),
                 Boolean.toString(perfused)));

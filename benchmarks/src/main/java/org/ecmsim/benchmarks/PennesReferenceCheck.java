@@ -6,7 +6,7 @@ import org.ecmsim.grid.CellMask;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.grid.ScalarField;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.thermal.BioheatProblem;
 import org.ecmsim.thermal.ExplicitHeatSolver;
 import org.ecmsim.thermal.HeatSource;

@@ -3,7 +3,7 @@ package org.ecmsim.benchmarks;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.ecmsim.numerics.ConjugateGradient;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.numerics.SevenPointOperator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -2,7 +2,7 @@ package org.ecmsim.benchmarks;
 
 import java.util.Locale;
 import org.ecmsim.numerics.ConjugateGradient;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.numerics.SevenPointOperator;
 import org.ecmsim.numerics.SolveResult;
 

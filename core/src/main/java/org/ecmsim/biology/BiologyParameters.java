@@ -1,8 +1,8 @@
 package org.ecmsim.biology;
 
-import static org.ecmsim.units.Checks.requireFiniteNonNegative;
-import static org.ecmsim.units.Checks.requireFinitePositive;
-import static org.ecmsim.units.Checks.requireInRange;
+import static org.ecmsim.internal.Checks.requireFiniteNonNegative;
+import static org.ecmsim.internal.Checks.requireFinitePositive;
+import static org.ecmsim.internal.Checks.requireInRange;
 
 import org.ecmsim.units.Units;
 

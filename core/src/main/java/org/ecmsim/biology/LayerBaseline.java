@@ -1,12 +1,14 @@
 package org.ecmsim.biology;
 
-import static org.ecmsim.units.Checks.requireFiniteNonNegative;
+import static org.ecmsim.internal.Checks.requireFiniteNonNegative;
+
+import org.ecmsim.tissue.LayerRole;
 
 /**
  * The resting state of one tissue layer in a young adult (age 25): fibroblast density and matrix content. The
  * model's synthesis rates are set from these so that, untreated, the layer stays where it is (homeostasis).
  *
- * <p>Defaults ({@link #forLayer}) are order-of-magnitude values, all unverified model choices: dermal dry mass
+ * <p>Defaults ({@link #forRole}) are order-of-magnitude values, all unverified model choices: dermal dry mass
  * ≈ 30 % of wet mass and collagen ≈ 75 % of dry mass give ≈ 250 kg/m³ of collagen, split I:III ≈ 85:15 in the
  * reticular dermis and about 75:25 in the finer papillary dermis; elastin ≈ 2–4 % of dry mass; hyaluronan
  * ≈ 0.5 mg per g of skin. Fibroblast densities follow nucleus spacings of about 40 µm (papillary) and 60 µm
@@ -42,18 +44,18 @@ public record LayerBaseline(double fibroblasts, double collagenI, double collage
     }
 
     /**
-     * The default baseline for a layer, by the material name used in {@code tissue.Materials}: papillary dermis,
-     * reticular dermis, subcutaneous fat; anything else (epidermis, needle metal, unknown) has none.
+     * The default baseline of a layer, by what the layer is: papillary dermis, reticular dermis, subcutaneous fat;
+     * the epidermis and any other layer (needle metal, a user's own) have none.
      *
-     * @param materialName the material name
+     * @param role the layer's role
      * @return its baseline
      */
-    public static LayerBaseline forLayer(String materialName) {
-        return switch (materialName) {
-            case "papillary dermis" -> new LayerBaseline(1.5e13, 170.0, 55.0, 8.0, 0.5);
-            case "reticular dermis" -> new LayerBaseline(5.0e12, 210.0, 37.0, 10.0, 0.4);
-            case "subcutaneous fat" -> new LayerBaseline(1.0e12, 20.0, 5.0, 1.0, 0.1);
-            default -> NONE;
+    public static LayerBaseline forRole(LayerRole role) {
+        return switch (role) {
+            case PAPILLARY_DERMIS -> new LayerBaseline(1.5e13, 170.0, 55.0, 8.0, 0.5);
+            case RETICULAR_DERMIS -> new LayerBaseline(5.0e12, 210.0, 37.0, 10.0, 0.4);
+            case SUBCUTANEOUS_FAT -> new LayerBaseline(1.0e12, 20.0, 5.0, 1.0, 0.1);
+            case EPIDERMIS, OTHER -> NONE;
         };
     }
 

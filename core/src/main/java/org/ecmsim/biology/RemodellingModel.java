@@ -8,8 +8,8 @@ import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.grid.ScalarField;
 import org.ecmsim.numerics.LodDiffusion;
-import org.ecmsim.numerics.ParallelExecutor;
-import org.ecmsim.units.Checks;
+import org.ecmsim.parallel.ParallelExecutor;
+import org.ecmsim.internal.Checks;
 import org.ecmsim.units.Units;
 
 /**

@@ -1,9 +1,9 @@
 package org.ecmsim.damage;
 
-import static org.ecmsim.units.Checks.requireFinite;
-import static org.ecmsim.units.Checks.requireFiniteNonNegative;
-import static org.ecmsim.units.Checks.requireFinitePositive;
-import static org.ecmsim.units.Checks.requireTemperature;
+import static org.ecmsim.internal.Checks.requireFinite;
+import static org.ecmsim.internal.Checks.requireFiniteNonNegative;
+import static org.ecmsim.internal.Checks.requireFinitePositive;
+import static org.ecmsim.internal.Checks.requireTemperature;
 
 import java.util.ArrayList;
 import java.util.List;

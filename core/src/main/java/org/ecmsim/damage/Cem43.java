@@ -1,7 +1,7 @@
 package org.ecmsim.damage;
 
-import static org.ecmsim.units.Checks.requireFiniteNonNegative;
-import static org.ecmsim.units.Checks.requireTemperature;
+import static org.ecmsim.internal.Checks.requireFiniteNonNegative;
+import static org.ecmsim.internal.Checks.requireTemperature;
 
 import java.util.Objects;
 import org.ecmsim.units.Units;

@@ -1,7 +1,7 @@
 package org.ecmsim.damage;
 
-import static org.ecmsim.units.Checks.requireFiniteNonNegative;
-import static org.ecmsim.units.Checks.requireTemperature;
+import static org.ecmsim.internal.Checks.requireFiniteNonNegative;
+import static org.ecmsim.internal.Checks.requireTemperature;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.ScalarField;
-import org.ecmsim.numerics.ParallelExecutor;
-import org.ecmsim.units.Checks;
+import org.ecmsim.parallel.ParallelExecutor;
+import org.ecmsim.internal.Checks;
 import org.ecmsim.units.Units;
 
 /**

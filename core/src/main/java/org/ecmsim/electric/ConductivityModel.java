@@ -1,7 +1,7 @@
 package org.ecmsim.electric;
 
-import static org.ecmsim.units.Checks.requireInRange;
-import static org.ecmsim.units.Checks.requireTemperature;
+import static org.ecmsim.internal.Checks.requireInRange;
+import static org.ecmsim.internal.Checks.requireTemperature;
 
 import org.ecmsim.tissue.Material;
 import org.ecmsim.units.Units;

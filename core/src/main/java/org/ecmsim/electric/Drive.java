@@ -1,6 +1,6 @@
 package org.ecmsim.electric;
 
-import static org.ecmsim.units.Checks.requireFinitePositive;
+import static org.ecmsim.internal.Checks.requireFinitePositive;
 
 /**
  * How the generator drives the tip during a pulse. The problem is linear in the drive amplitude, so each mode only

@@ -1,7 +1,7 @@
 package org.ecmsim.electric;
 
-import static org.ecmsim.units.Checks.requireFinite;
-import static org.ecmsim.units.Checks.requireFinitePositive;
+import static org.ecmsim.internal.Checks.requireFinite;
+import static org.ecmsim.internal.Checks.requireFinitePositive;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -198,14 +198,4 @@ public final class ElectrodeArray {
         return new ElectrodeArray(value, electrodes, monopolar, pitchX, pitchY, pattern);
     }
 
-    /** @return the half-widths of the smallest box around the needle axes: {x, y} (m) */
-    public double[] halfExtent() {
-        double hx = 0;
-        double hy = 0;
-        for (Electrode e : electrodes) {
-            hx = Math.max(hx, Math.abs(e.x()));
-            hy = Math.max(hy, Math.abs(e.y()));
-        }
-        return new double[] {hx, hy};
-    }
 }

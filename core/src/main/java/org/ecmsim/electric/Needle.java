@@ -1,6 +1,6 @@
 package org.ecmsim.electric;
 
-import static org.ecmsim.units.Checks.requireFinitePositive;
+import static org.ecmsim.internal.Checks.requireFinitePositive;
 
 import java.util.Objects;
 import org.ecmsim.tissue.Material;

@@ -7,7 +7,7 @@ import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.ScalarField;
 import org.ecmsim.numerics.ConjugateGradient;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.numerics.SevenPointOperator;
 import org.ecmsim.numerics.SparseVector;
 import org.ecmsim.tissue.Material;
@@ -147,7 +147,7 @@ public final class PotentialSolver {
 
     /** @param value the relative residual at which CG stops, in (0, 1e-3] */
     public void setTolerance(double value) {
-        this.tolerance = org.ecmsim.units.Checks.requireInRange("solver tolerance", value, 1e-15, 1e-3, "");
+        this.tolerance = org.ecmsim.internal.Checks.requireInRange("solver tolerance", value, 1e-15, 1e-3, "");
     }
 
     /**

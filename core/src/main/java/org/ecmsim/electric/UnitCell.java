@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.ecmsim.grid.Face;
+import org.ecmsim.grid.Grid3D;
+import org.ecmsim.internal.Checks;
+import org.ecmsim.units.Units;
 
 /**
  * One repeat of a regular needle array, for simulating an interior needle of a large tip at a fraction of the
@@ -78,5 +81,43 @@ public record UnitCell(ElectrodeArray cellArray, double width, double height, Se
         }
         ElectrodeArray single = ElectrodeArray.of(tip.needle(), List.of(new ElectrodeArray.Electrode(0, 0, 1)), true);
         return new UnitCell(single, tip.pitchX(), tip.pitchY(), grounded, tip.size(), !tip.isMonopolar());
+    }
+
+    /**
+     * The grid of the unit cell: one pitch wide in x and y, {@code depth} deep, in cubic cells. This is the one place
+     * where a cell size is checked against the pitch.
+     *
+     * @param cellSize cell size (m); the pitches must be whole numbers (≥ 3) of cells, so that the cell's symmetry
+     *        faces fall on cell faces
+     * @param depth domain depth (m); rounded to the nearest whole number of cells
+     * @return the grid
+     * @throws IllegalArgumentException if a pitch is not a whole number (≥ 3) of cells
+     */
+    public Grid3D grid(double cellSize, double depth) {
+        Checks.requireFinitePositive("cell size", cellSize, "m");
+        Checks.requireFinitePositive("domain depth", depth, "m");
+        int nx = cellsAcross(width, cellSize);
+        int ny = cellsAcross(height, cellSize);
+        return Grid3D.uniform(nx, ny, (int) Math.round(depth / cellSize), cellSize);
+    }
+
+    /**
+     * @param pitch a pitch (m)
+     * @param cellSize a cell size (m)
+     * @return true if the pitch is a whole number (≥ 3) of cells, to a relative 1e-6
+     */
+    public static boolean fitsWholeCells(double pitch, double cellSize) {
+        double cells = pitch / cellSize;
+        long n = Math.round(cells);
+        return !(Math.abs(cells - n) > 1e-6 * cells || n < 3);
+    }
+
+    private static int cellsAcross(double pitch, double cellSize) {
+        if (!fitsWholeCells(pitch, cellSize)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the pitch %.4g mm is not a"
+                    + " whole number (≥ 3) of %.4g mm cells; the unit cell's faces must fall on cell faces",
+                    Units.toMm(pitch), Units.toMm(cellSize)));
+        }
+        return (int) Math.round(pitch / cellSize);
     }
 }

@@ -6,33 +6,26 @@ package org.ecmsim.grid;
  */
 public enum Face {
     /** The face at x = 0. */
-    X_MIN(Axis.X, false),
+    X_MIN(Axis.X),
     /** The face at x = nx·dx. */
-    X_MAX(Axis.X, true),
+    X_MAX(Axis.X),
     /** The face at y = 0. */
-    Y_MIN(Axis.Y, false),
+    Y_MIN(Axis.Y),
     /** The face at y = ny·dy. */
-    Y_MAX(Axis.Y, true),
+    Y_MAX(Axis.Y),
     /** The face at z = 0: the skin surface. */
-    Z_MIN(Axis.Z, false),
+    Z_MIN(Axis.Z),
     /** The face at z = nz·dz: the deep face. */
-    Z_MAX(Axis.Z, true);
+    Z_MAX(Axis.Z);
 
     private final Axis axis;
-    private final boolean upper;
 
-    Face(Axis axis, boolean upper) {
+    Face(Axis axis) {
         this.axis = axis;
-        this.upper = upper;
     }
 
     /** @return the axis this face is normal to */
     public Axis axis() {
         return axis;
-    }
-
-    /** @return true for the face at the upper end of its axis */
-    public boolean isUpper() {
-        return upper;
     }
 }

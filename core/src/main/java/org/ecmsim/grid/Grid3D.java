@@ -1,6 +1,6 @@
 package org.ecmsim.grid;
 
-import static org.ecmsim.units.Checks.requireFinitePositive;
+import static org.ecmsim.internal.Checks.requireFinitePositive;
 
 /**
  * A uniform, cell-centred Cartesian grid of {@code nx × ny × nz} cells with spacings {@code dx, dy, dz}.

@@ -2,6 +2,7 @@ package org.ecmsim.numerics;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.ecmsim.parallel.ParallelExecutor;
 
 /**
  * The preconditioned conjugate gradient method for {@code A x = b} with a symmetric positive definite

@@ -1,10 +1,11 @@
 package org.ecmsim.numerics;
 
-import static org.ecmsim.units.Checks.requireFiniteNonNegative;
-import static org.ecmsim.units.Checks.requireFinitePositive;
+import static org.ecmsim.internal.Checks.requireFiniteNonNegative;
+import static org.ecmsim.internal.Checks.requireFinitePositive;
 
 import java.util.Objects;
 import org.ecmsim.grid.Grid3D;
+import org.ecmsim.parallel.ParallelExecutor;
 
 /**
  * One implicit step of diffusion with first-order decay for scalar fields with constant coefficients,

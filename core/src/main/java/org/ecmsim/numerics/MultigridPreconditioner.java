@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.ecmsim.parallel.ParallelExecutor;
 
 /**
  * An aggregation multigrid preconditioner for a {@link SevenPointOperator}: each {@link #apply application} is one

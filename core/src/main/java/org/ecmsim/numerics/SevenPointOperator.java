@@ -2,6 +2,8 @@ package org.ecmsim.numerics;
 
 import java.util.Objects;
 import org.ecmsim.grid.Grid3D;
+import org.ecmsim.parallel.ParallelExecutor;
+import org.ecmsim.internal.Checks;
 
 /**
  * A symmetric positive (semi-)definite 7-point operator on an {@code nx × ny × nz} cell grid, stored as face

@@ -1,6 +1,6 @@
 /**
  * Numerical building blocks with no physics in them: deterministic parallel loops over grid slabs
- * ({@link org.ecmsim.numerics.ParallelExecutor}) and the tridiagonal (Thomas) solver used by the alternating-direction
+ * ({@link org.ecmsim.parallel.ParallelExecutor}) and the tridiagonal (Thomas) solver used by the alternating-direction
  * implicit steps ({@link org.ecmsim.numerics.Tridiagonal}). For implicit and steady 3-D problems, a symmetric positive
  * definite 7-point operator stored as face conductances ({@link org.ecmsim.numerics.SevenPointOperator}) is solved by
  * preconditioned conjugate gradients ({@link org.ecmsim.numerics.ConjugateGradient}), with none, Jacobi or an

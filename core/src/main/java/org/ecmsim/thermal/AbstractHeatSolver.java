@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.ScalarField;
-import org.ecmsim.numerics.ParallelExecutor;
-import org.ecmsim.units.Checks;
+import org.ecmsim.parallel.ParallelExecutor;
+import org.ecmsim.internal.Checks;
 import org.ecmsim.units.Units;
 
 /** State and bookkeeping shared by the heat solvers: clock, sources, perfusion scale, listeners, energy ledger. */
@@ -27,9 +27,10 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
     /**
      * Perfusion scale per cell, or null while every scale is 1 (then it takes no memory and no bandwidth). Kept in
      * single precision: a relative rounding of 6e-8 is far below what any perfusion estimate can resolve, and it
-     * halves the array.
+     * halves the array. Shared with {@link #perfusionScale}, which is immutable.
      */
     float[] perfusion;
+    private PerfusionScale perfusionScale;
     private final List<HeatSource> sources = new ArrayList<>();
     private final List<StepListener> listeners = new ArrayList<>();
     private boolean sourcesCached;
@@ -57,6 +58,7 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
         this.next = new double[n];
         this.power = new double[n];
         this.sourceRows = new boolean[grid.ny() * grid.nz()];
+        this.perfusionScale = PerfusionScale.unit(grid);
         Arrays.fill(current, problem.initialTemperature());
         this.partial = new double[grid.nz()][PennesOperator.SLOTS];
         this.stepCoefficient = new double[op.materials];
@@ -266,31 +268,13 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
     }
 
     @Override
-    public void setPerfusionScale(ScalarField scale) {
+    public void setPerfusionScale(PerfusionScale scale) {
         if (!scale.grid().equals(grid)) {
             throw new IllegalArgumentException("perfusion scale grid " + scale.grid() + " differs from " + grid);
         }
-        double[] v = scale.values();
-        for (int i = 0; i < v.length; i++) {
-            if (!(v[i] >= 0 && v[i] <= 1)) {
-                throw new IllegalArgumentException("perfusion scale at cell " + describeCell(i) + " = " + v[i]
-                        + " is outside the valid range 0 to 1");
-            }
-        }
-        boolean all = true;
-        for (double x : v) {
-            all &= x == 1.0;
-        }
-        if (all) {
-            perfusion = null;
-        } else {
-            if (perfusion == null) {
-                perfusion = new float[v.length];
-            }
-            for (int i = 0; i < v.length; i++) {
-                perfusion[i] = (float) v[i];
-            }
-        }
+        // The scale is immutable: its array is shared, not copied.
+        perfusionScale = scale;
+        perfusion = scale.array();
     }
 
     /** @return true while every perfusion scale is exactly 1 (the scale array is then absent) */
@@ -299,15 +283,8 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
     }
 
     @Override
-    public ScalarField perfusionScale() {
-        if (perfusion == null) {
-            return ScalarField.constant(grid, 1.0);
-        }
-        double[] v = new double[perfusion.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = perfusion[i];
-        }
-        return new ScalarField(grid, v);
+    public PerfusionScale perfusionScale() {
+        return perfusionScale;
     }
 
     @Override

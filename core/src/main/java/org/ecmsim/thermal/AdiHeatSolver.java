@@ -3,8 +3,8 @@ package org.ecmsim.thermal;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.ecmsim.numerics.ParallelExecutor;
-import org.ecmsim.units.Checks;
+import org.ecmsim.parallel.ParallelExecutor;
+import org.ecmsim.internal.Checks;
 
 /**
  * Douglas alternating-direction implicit (ADI) time stepping of the Pennes equation, unconditionally stable.

@@ -1,6 +1,6 @@
 package org.ecmsim.thermal;
 
-import static org.ecmsim.units.Checks.requireTemperature;
+import static org.ecmsim.internal.Checks.requireTemperature;
 
 import java.util.Objects;
 import org.ecmsim.grid.CellMask;

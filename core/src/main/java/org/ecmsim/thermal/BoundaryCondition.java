@@ -1,7 +1,7 @@
 package org.ecmsim.thermal;
 
-import static org.ecmsim.units.Checks.requireFinitePositive;
-import static org.ecmsim.units.Checks.requireTemperature;
+import static org.ecmsim.internal.Checks.requireFinitePositive;
+import static org.ecmsim.internal.Checks.requireTemperature;
 
 import org.ecmsim.units.Units;
 

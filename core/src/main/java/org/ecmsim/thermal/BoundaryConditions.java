@@ -66,11 +66,6 @@ public final class BoundaryConditions {
         return byFace.get(face);
     }
 
-    /** @return the conditions by face (unmodifiable) */
-    public Map<Face, BoundaryCondition> asMap() {
-        return java.util.Collections.unmodifiableMap(byFace);
-    }
-
     @Override
     public String toString() {
         return "BoundaryConditions" + byFace;

@@ -1,6 +1,7 @@
 package org.ecmsim.thermal;
 
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.internal.Checks;
+import org.ecmsim.parallel.ParallelExecutor;
 
 /**
  * Forward-Euler (explicit) time stepping of the Pennes equation:
@@ -27,18 +28,46 @@ public final class ExplicitHeatSolver extends AbstractHeatSolver {
      * @param problem the problem
      */
     public ExplicitHeatSolver(BioheatProblem problem) {
-        this(problem, Double.NaN, ParallelExecutor.defaultExecutor());
+        this(problem, ParallelExecutor.defaultExecutor());
+    }
+
+    /**
+     * A solver with the default step ({@value #DEFAULT_SAFETY_FACTOR} × the stability limit).
+     *
+     * @param problem the problem
+     * @param executor the threads to use
+     */
+    public ExplicitHeatSolver(BioheatProblem problem, ParallelExecutor executor) {
+        super(problem, executor);
+        this.stabilityLimit = op.stableTimeStep();
+        setTimeStep(DEFAULT_SAFETY_FACTOR * stabilityLimit);
     }
 
     /**
      * @param problem the problem
-     * @param timeStep step length (s), at most {@link #stabilityLimit()}; NaN for the default
+     * @param timeStep step length (s), finite, &gt; 0 and at most {@link #stabilityLimit()}
      * @param executor the threads to use
      */
     public ExplicitHeatSolver(BioheatProblem problem, double timeStep, ParallelExecutor executor) {
         super(problem, executor);
         this.stabilityLimit = op.stableTimeStep();
-        setTimeStep(Double.isNaN(timeStep) ? DEFAULT_SAFETY_FACTOR * stabilityLimit : timeStep);
+        setTimeStep(timeStep);
+    }
+
+    /**
+     * A solver whose step is a fraction of the stability limit.
+     *
+     * @param problem the problem
+     * @param safetyFactor the step as a fraction of {@link #stabilityLimit()}, in (0, 1]
+     * @param executor the threads to use
+     * @return the solver
+     */
+    public static ExplicitHeatSolver atFractionOfLimit(BioheatProblem problem, double safetyFactor,
+            ParallelExecutor executor) {
+        ExplicitHeatSolver s = new ExplicitHeatSolver(problem, executor);
+        s.setTimeStep(Checks.requireInRange("safety factor", safetyFactor, Double.MIN_VALUE, 1.0, "")
+                * s.stabilityLimit);
+        return s;
     }
 
     /**

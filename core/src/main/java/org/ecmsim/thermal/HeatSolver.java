@@ -87,15 +87,15 @@ public interface HeatSolver {
     ScalarField powerDensity();
 
     /**
-     * Scales the perfusion term per cell, e.g. to 0 where vessels have coagulated. The factors are stored in single
-     * precision (relative rounding below 6e-8); while every factor is exactly 1 no array is kept at all.
+     * Scales the perfusion term per cell, e.g. to 0 where vessels have coagulated. The scale is immutable and
+     * single precision; the solver shares its array, and keeps none for the unit scale.
      *
-     * @param scale per-cell factor, each in [0, 1]
+     * @param scale per-cell factor on the problem's grid
      */
-    void setPerfusionScale(ScalarField scale);
+    void setPerfusionScale(PerfusionScale scale);
 
-    /** @return the per-cell perfusion factor as stored (single precision), a copy */
-    ScalarField perfusionScale();
+    /** @return the perfusion scale in use (the unit scale until one is set) */
+    PerfusionScale perfusionScale();
 
     /** @param listener called after every step with the temperature before and after it */
     void addStepListener(StepListener listener);

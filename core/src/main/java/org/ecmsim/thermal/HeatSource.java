@@ -2,7 +2,7 @@ package org.ecmsim.thermal;
 
 import java.util.Objects;
 import org.ecmsim.grid.ScalarField;
-import org.ecmsim.units.Checks;
+import org.ecmsim.internal.Checks;
 
 /**
  * A volumetric heat source Q(x, t) handed to a {@link HeatSolver}: Joule heating, a laser, a prescribed test

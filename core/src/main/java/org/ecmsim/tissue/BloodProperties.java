@@ -1,6 +1,6 @@
 package org.ecmsim.tissue;
 
-import static org.ecmsim.units.Checks.requireFinitePositive;
+import static org.ecmsim.internal.Checks.requireFinitePositive;
 
 /**
  * The properties of blood that enter the Pennes perfusion term ω_b·ρ_b·c_b·(T_a − T).

@@ -40,10 +40,10 @@ public final class LayeredSkin {
      */
     public static LayeredSkin facialSkin() {
         return new LayeredSkin(List.of(
-                SkinLayer.ofMillimetres(Materials.EPIDERMIS, 0.08),
-                SkinLayer.ofMillimetres(Materials.PAPILLARY_DERMIS, 0.2),
-                SkinLayer.ofMillimetres(Materials.RETICULAR_DERMIS, 1.8),
-                SkinLayer.ofMillimetres(Materials.SUBCUTANEOUS_FAT, 10.0)));
+                SkinLayer.ofMillimetres(Materials.EPIDERMIS, 0.08, LayerRole.EPIDERMIS),
+                SkinLayer.ofMillimetres(Materials.PAPILLARY_DERMIS, 0.2, LayerRole.PAPILLARY_DERMIS),
+                SkinLayer.ofMillimetres(Materials.RETICULAR_DERMIS, 1.8, LayerRole.RETICULAR_DERMIS),
+                SkinLayer.ofMillimetres(Materials.SUBCUTANEOUS_FAT, 10.0, LayerRole.SUBCUTANEOUS_FAT)));
     }
 
     /** @return the layers, surface first (unmodifiable) */
@@ -78,9 +78,22 @@ public final class LayeredSkin {
         return d;
     }
 
-    /** @return the summed thickness of all layers (m) */
-    public double totalThickness() {
-        return depthOfTop(layers.size() - 1) + layers.get(layers.size() - 1).thickness();
+    /**
+     * @param role a layer role
+     * @return the index of the first layer with that role, or −1 if none has it
+     */
+    public int indexOf(LayerRole role) {
+        for (int n = 0; n < layers.size(); n++) {
+            if (layers.get(n).role() == role) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the role of every layer, surface first; index n is the material index of layer n */
+    public List<LayerRole> roles() {
+        return layers.stream().map(SkinLayer::role).toList();
     }
 
     /**
@@ -105,7 +118,7 @@ public final class LayeredSkin {
      */
     public LayeredSkin withThickness(int layer, double thickness) {
         List<SkinLayer> copy = new ArrayList<>(layers);
-        copy.set(layer, new SkinLayer(layers.get(layer).material(), thickness));
+        copy.set(layer, layers.get(layer).withThickness(thickness));
         return new LayeredSkin(copy);
     }
 
@@ -116,7 +129,7 @@ public final class LayeredSkin {
      */
     public LayeredSkin withMaterial(int layer, Material material) {
         List<SkinLayer> copy = new ArrayList<>(layers);
-        copy.set(layer, new SkinLayer(material, layers.get(layer).thickness()));
+        copy.set(layer, layers.get(layer).withMaterial(material));
         return new LayeredSkin(copy);
     }
 

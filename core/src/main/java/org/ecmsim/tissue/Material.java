@@ -1,8 +1,8 @@
 package org.ecmsim.tissue;
 
-import static org.ecmsim.units.Checks.requireFinite;
-import static org.ecmsim.units.Checks.requireFiniteNonNegative;
-import static org.ecmsim.units.Checks.requireFinitePositive;
+import static org.ecmsim.internal.Checks.requireFinite;
+import static org.ecmsim.internal.Checks.requireFiniteNonNegative;
+import static org.ecmsim.internal.Checks.requireFinitePositive;
 
 import java.util.Objects;
 

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.units.Units;
+import org.ecmsim.tissue.LayerRole;
 import org.junit.jupiter.api.Test;
 
 /** Steady state, positivity, mass balance, determinism, convergence and dose response of the remodelling model. */
@@ -15,8 +16,8 @@ class RemodellingModelTest {
 
     private static final double DAY = Units.DAY;
     private static final List<LayerBaseline> BASELINES = List.of(LayerBaseline.NONE,
-            LayerBaseline.forLayer("papillary dermis"), LayerBaseline.forLayer("reticular dermis"),
-            LayerBaseline.forLayer("subcutaneous fat"));
+            LayerBaseline.forRole(LayerRole.PAPILLARY_DERMIS), LayerBaseline.forRole(LayerRole.RETICULAR_DERMIS),
+            LayerBaseline.forRole(LayerRole.SUBCUTANEOUS_FAT));
 
     /** A 10 × 10 × 16 column of 100 µm cells: 1 plane of epidermis, 2 papillary, 9 reticular, 4 fat. */
     static Grid3D grid() {

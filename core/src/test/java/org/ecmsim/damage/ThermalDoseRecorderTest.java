@@ -12,7 +12,7 @@ import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.ScalarField;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.junit.jupiter.api.Test;
 
 /** The per-cell accumulation of Ω, CEM43, peak temperature and time above thresholds. */

@@ -10,7 +10,7 @@ import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.grid.ScalarField;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.tissue.Material;
 import org.ecmsim.tissue.Tissue;

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.ecmsim.parallel.ParallelExecutor;
 
 /**
  * {@link ConjugateGradient} with each preconditioner: against dense direct solves and exact discrete solutions,

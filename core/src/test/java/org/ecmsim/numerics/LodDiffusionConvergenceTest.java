@@ -7,6 +7,7 @@ import static org.assertj.core.data.Offset.offset;
 import java.util.Arrays;
 import org.ecmsim.grid.Grid3D;
 import org.junit.jupiter.api.Test;
+import org.ecmsim.parallel.ParallelExecutor;
 
 /**
  * {@link LodDiffusion} against the heat kernel: a Gaussian of width σ₀ in the centre of a cube of side 16σ₀ evolves

@@ -8,6 +8,7 @@ import org.ecmsim.grid.Grid3D;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.ecmsim.parallel.ParallelExecutor;
 
 /**
  * {@link LodDiffusion}: the discrete properties of one LOD backward-Euler step of ∂u/∂t = D∇²u − ku with Neumann

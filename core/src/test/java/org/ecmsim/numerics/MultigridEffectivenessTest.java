@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.ecmsim.numerics.ConjugateGradient.Preconditioning;
 import org.junit.jupiter.api.Test;
+import org.ecmsim.parallel.ParallelExecutor;
 
 /**
  * How well multigrid preconditions CG: iteration counts to a relative residual of 10⁻⁸ that stay nearly flat as

@@ -8,6 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.junit.jupiter.api.Test;
+import org.ecmsim.parallel.ParallelExecutor;
 
 /** {@link MultigridPreconditioner}: the hierarchy, the coarse operators, and the V-cycle as an SPD operator. */
 class MultigridPreconditionerTest {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.ecmsim.parallel.ParallelExecutor;
 
 /** {@link SevenPointOperator}: the product against a dense matrix, symmetry, and the input checks. */
 class SevenPointOperatorTest {

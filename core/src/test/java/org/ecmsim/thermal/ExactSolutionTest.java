@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.ScalarField;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.tissue.BloodProperties;
 import org.ecmsim.tissue.Material;
 import org.ecmsim.tissue.Tissue;
@@ -52,7 +52,7 @@ class ExactSolutionTest {
                 .arterialTemperature(T0)
                 .boundaries(BoundaryConditions.all(new BoundaryCondition.FixedTemperature(T0)))
                 .build();
-        ExplicitHeatSolver solver = new ExplicitHeatSolver(problem, Double.NaN, ParallelExecutor.defaultExecutor());
+        ExplicitHeatSolver solver = new ExplicitHeatSolver(problem, ParallelExecutor.defaultExecutor());
         solver.setTimeStep(0.5 * solver.stabilityLimit());
         ScalarField t = new ScalarField(grid);
         fillGaussian(t, amplitude, s0 * s0, length / 2);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.ScalarField;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.tissue.BloodProperties;
 import org.ecmsim.tissue.Material;
 import org.junit.jupiter.api.Test;

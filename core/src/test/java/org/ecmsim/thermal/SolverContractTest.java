@@ -8,7 +8,7 @@ import org.ecmsim.grid.CellMask;
 import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.ScalarField;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.tissue.Tissue;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,7 +140,7 @@ class SolverContractTest {
         for (int variant = 0; variant < 2; variant++) {
             HeatSolver solver = kind.create(problem, ParallelExecutor.serial());
             if (variant == 1) {
-                solver.setPerfusionScale(scale);
+                solver.setPerfusionScale(PerfusionScale.of(scale));
             }
             solver.addSource(HeatSource.constant(blobSource(grid)));
             solver.advance(0.03);
@@ -168,7 +168,7 @@ class SolverContractTest {
                     .initialTemperature(T0 - 3).build(), ParallelExecutor.serial());
             HeatSolver reference = kind.create(BioheatProblem.builder(halved).arterialTemperature(T0)
                     .initialTemperature(T0 - 3).build(), ParallelExecutor.serial());
-            scaled.setPerfusionScale(ScalarField.constant(grid, 0.5));
+            scaled.setPerfusionScale(PerfusionScale.uniform(grid, 0.5));
             for (HeatSolver solver : new HeatSolver[] {scaled, reference}) {
                 solver.setEnergyTracking(tracking);
                 solver.setTimeStep(Math.min(scaled.timeStep(), reference.timeStep()));
@@ -193,11 +193,11 @@ class SolverContractTest {
         Grid3D grid = smallGrid();
         HeatSolver solver = kind.create(BioheatProblem.builder(LayeredSkin.facialSkin().toTissue(grid)).build(),
                 ParallelExecutor.serial());
-        solver.setPerfusionScale(ScalarField.constant(grid, 0.3));
-        assertThat(solver.perfusionScale().values()[5]).isEqualTo((double) 0.3f);
-        solver.setPerfusionScale(ScalarField.constant(grid, 1.0));
+        solver.setPerfusionScale(PerfusionScale.uniform(grid, 0.3));
+        assertThat(solver.perfusionScale().get(5)).isEqualTo((double) 0.3f);
+        solver.setPerfusionScale(PerfusionScale.uniform(grid, 1.0));
         assertThat(((AbstractHeatSolver) solver).unitPerfusion()).isTrue();
-        assertThat(solver.perfusionScale().min()).isEqualTo(1.0);
+        assertThat(solver.perfusionScale().toField().min()).isEqualTo(1.0);
     }
 
     /** Held cells keep their value exactly while their neighbours heat up. */

@@ -45,7 +45,7 @@ class TissueTest {
         assertThatThrownBy(() -> ok.withPerfusionRate(Double.NaN)).hasMessageContaining("perfusion rate")
                 .hasMessageContaining("NaN");
         assertThatThrownBy(() -> ok.withSpecificHeat(Double.POSITIVE_INFINITY)).hasMessageContaining("finite");
-        assertThatThrownBy(() -> new SkinLayer(ok, 0.0)).hasMessageContaining("thickness of layer");
+        assertThatThrownBy(() -> new SkinLayer(ok, 0.0, LayerRole.OTHER)).hasMessageContaining("thickness of layer");
         assertThatThrownBy(() -> new LayeredSkin(List.of())).hasMessageContaining("at least one layer");
     }
 

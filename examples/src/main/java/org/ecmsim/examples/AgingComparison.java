@@ -1,5 +1,6 @@
 package org.ecmsim.examples;
 
+import org.ecmsim.tissue.LayerRole;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -7,11 +8,11 @@ import org.ecmsim.biology.Species;
 import org.ecmsim.electric.Drive;
 import org.ecmsim.electric.ElectrodeArray;
 import org.ecmsim.electric.Needle;
-import org.ecmsim.simulation.LayerTimeSeries;
-import org.ecmsim.simulation.RemodellingResult;
-import org.ecmsim.simulation.RemodellingSimulation;
-import org.ecmsim.simulation.RfPass;
-import org.ecmsim.simulation.TreatmentProtocol;
+import org.ecmsim.simulation.course.LayerTimeSeries;
+import org.ecmsim.simulation.course.RemodellingResult;
+import org.ecmsim.simulation.course.RemodellingSimulation;
+import org.ecmsim.protocol.RfPass;
+import org.ecmsim.protocol.TreatmentProtocol;
 import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.units.Units;
 
@@ -60,10 +61,10 @@ public final class AgingComparison {
         double area = Units.mm(1.0) * Units.mm(1.0); // the unit cell's skin area
         for (int a = 0; a < ages.length; a++) {
             RemodellingResult r = RemodellingSimulation.builder(LayeredSkin.facialSkin(), tip)
-                    .ageYears(ages[a]).cellSize(cellSize).sampleEveryDays(7).build()
-                    .run(TreatmentProtocol.repeated(1, 28, List.of(pass)), days);
-            LayerTimeSeries deep = r.layer("reticular dermis");
-            int last = deep.days().length - 1;
+                    .ageYears(ages[a]).cellSize(cellSize).sampleInterval(7 * Units.DAY).build()
+                    .run(TreatmentProtocol.everyDays(1, 28, List.of(pass)), days * Units.DAY);
+            LayerTimeSeries deep = r.layer(LayerRole.RETICULAR_DERMIS);
+            int last = deep.sampleCount() - 1;
             extra[a] = r.extraSynthesised(Species.COLLAGEN_I) / area;
             out.printf(l, "  %3.0f   %10.1f       %+12.3f        %+12.3f          %10.3f%n", ages[a],
                     deep.control().get(Species.COLLAGEN_I)[0], deep.percentVsControl(Species.COLLAGEN_I, last),

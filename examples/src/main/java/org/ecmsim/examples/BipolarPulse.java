@@ -1,5 +1,6 @@
 package org.ecmsim.examples;
 
+import org.ecmsim.simulation.session.RfSettings;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -7,12 +8,12 @@ import org.ecmsim.electric.Drive;
 import org.ecmsim.electric.ElectrodeArray;
 import org.ecmsim.electric.Needle;
 import org.ecmsim.grid.Grid3D;
-import org.ecmsim.simulation.CoagulationZone;
-import org.ecmsim.simulation.PulseRecord;
-import org.ecmsim.simulation.RegionSummary;
-import org.ecmsim.simulation.RfPass;
-import org.ecmsim.simulation.RfTreatmentResult;
-import org.ecmsim.simulation.RfTreatmentSimulation;
+import org.ecmsim.simulation.session.CoagulationZone;
+import org.ecmsim.simulation.session.PulseRecord;
+import org.ecmsim.simulation.thermal.RegionSummary;
+import org.ecmsim.protocol.RfPass;
+import org.ecmsim.simulation.session.RfTreatmentResult;
+import org.ecmsim.simulation.session.RfTreatmentSimulation;
 import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.units.Units;
 
@@ -61,7 +62,7 @@ public final class BipolarPulse {
         Grid3D grid = Grid3D.uniform(nx, ny, nz, cellSize);
         RfPass pulse = RfPass.singlePulse(1.5, Drive.energyPerPinMillijoules(energyPerPinMj), 100, 200);
         RfTreatmentResult r = RfTreatmentSimulation.builder(LayeredSkin.facialSkin().toTissue(grid), pair)
-                .sampleInterval(Units.ms(50))
+                .settings(RfSettings.defaults().withSampleInterval(Units.ms(50)))
                 .build()
                 .run(List.of(pulse));
         print(out, grid, energyPerPinMj, r);
@@ -86,7 +87,7 @@ public final class BipolarPulse {
         for (RegionSummary s : r.thermal().regions()) {
             out.printf(l, "  %-18s %6.1f °C%n", s.name(), Units.kelvinToCelsius(s.maxPeakTemperature()));
         }
-        out.printf(l, "%nCoagulation zone (%s, Ω ≥ 1) per needle%n", r.thermal().processes().get(r.zoneProcess()).name());
+        out.printf(l, "%nCoagulation zone (%s, Ω ≥ 1) per needle%n", r.zoneProcess().name());
         for (CoagulationZone z : r.zones()) {
             if (z.cells() == 0) {
                 out.printf(l, "  needle %d: none%n", z.needle());

@@ -1,5 +1,7 @@
 package org.ecmsim.examples;
 
+import org.ecmsim.tissue.LayerRole;
+import org.ecmsim.simulation.site.TreatmentSite;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +19,10 @@ import org.ecmsim.biology.ThermalInsult;
 import org.ecmsim.electric.Drive;
 import org.ecmsim.electric.ElectrodeArray;
 import org.ecmsim.electric.Needle;
-import org.ecmsim.simulation.RemodellingSimulation;
-import org.ecmsim.simulation.RfPass;
-import org.ecmsim.simulation.RfTreatmentResult;
-import org.ecmsim.simulation.TreatmentSession;
+import org.ecmsim.simulation.course.RemodellingSimulation;
+import org.ecmsim.protocol.RfPass;
+import org.ecmsim.simulation.session.RfTreatmentResult;
+import org.ecmsim.protocol.TreatmentSession;
 import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.units.Units;
 
@@ -54,7 +56,8 @@ public final class CalibrateBiology {
 
     /** The default treatment's thermal insult on its site, computed once. */
     static final class Fixture {
-        final RemodellingSimulation.Site site;
+        final RemodellingSimulation sim;
+        final TreatmentSite site;
         final ThermalInsult insult;
         final int reticular;
 
@@ -62,19 +65,19 @@ public final class CalibrateBiology {
             Needle needle = Needle.insulatedMillimetres(0.2, 1.5, 0.5);
             ElectrodeArray tip = ElectrodeArray.grid(7, 7, Units.mm(1.0), needle,
                     ElectrodeArray.Pattern.ALTERNATING_ROWS);
-            RemodellingSimulation sim = RemodellingSimulation.builder(LayeredSkin.facialSkin(), tip).ageYears(50)
+            sim = RemodellingSimulation.builder(LayeredSkin.facialSkin(), tip).ageYears(50)
                     .build();
             site = sim.site(needle.depth());
             RfPass pass = RfPass.singlePulse(1.5, Drive.energyPerPinMillijoules(30), 100, 400);
-            RfTreatmentResult rf = site.thermalPhase(new TreatmentSession(0, List.of(pass)), null);
-            insult = site.insult(rf, BiologyParameters.defaults());
-            reticular = site.tissue().indexOf("reticular dermis");
+            RfTreatmentResult rf = sim.thermalPhase(site, new TreatmentSession(0, List.of(pass)), null);
+            insult = sim.insult(site, rf);
+            reticular = site.materialOf(LayerRole.RETICULAR_DERMIS);
         }
 
         /** @return {C1 synthesis d7, C3 synthesis d7, C3 synthesis d30} as relative changes, and core recovery d70 */
         double[] outcomes(BiologyParameters p) {
-            RemodellingModel treated = site.newModel(p);
-            RemodellingModel control = site.newModel(p);
+            RemodellingModel treated = sim.newModel(site, p);
+            RemodellingModel control = sim.newModel(site, p);
             treated.applyInsult(insult);
             double[] out = new double[4];
             advance(treated, control, 7);

@@ -6,11 +6,11 @@ import java.util.Locale;
 import org.ecmsim.electric.Drive;
 import org.ecmsim.electric.ElectrodeArray;
 import org.ecmsim.electric.Needle;
-import org.ecmsim.simulation.CoagulationZone;
-import org.ecmsim.simulation.RegionSummary;
-import org.ecmsim.simulation.RfPass;
-import org.ecmsim.simulation.RfTreatmentResult;
-import org.ecmsim.simulation.RfTreatmentSimulation;
+import org.ecmsim.simulation.session.CoagulationZone;
+import org.ecmsim.simulation.thermal.RegionSummary;
+import org.ecmsim.protocol.RfPass;
+import org.ecmsim.simulation.session.RfTreatmentResult;
+import org.ecmsim.simulation.session.RfTreatmentSimulation;
 import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.units.Units;
 

@@ -1,5 +1,6 @@
 package org.ecmsim.examples;
 
+import org.ecmsim.tissue.LayerRole;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -8,13 +9,13 @@ import org.ecmsim.biology.Species;
 import org.ecmsim.electric.Drive;
 import org.ecmsim.electric.ElectrodeArray;
 import org.ecmsim.electric.Needle;
-import org.ecmsim.simulation.CoagulationZone;
-import org.ecmsim.simulation.LayerTimeSeries;
-import org.ecmsim.simulation.RemodellingResult;
-import org.ecmsim.simulation.RemodellingSimulation;
-import org.ecmsim.simulation.RfPass;
-import org.ecmsim.simulation.RfTreatmentResult;
-import org.ecmsim.simulation.TreatmentProtocol;
+import org.ecmsim.simulation.session.CoagulationZone;
+import org.ecmsim.simulation.course.LayerTimeSeries;
+import org.ecmsim.simulation.course.RemodellingResult;
+import org.ecmsim.simulation.course.RemodellingSimulation;
+import org.ecmsim.protocol.RfPass;
+import org.ecmsim.simulation.session.RfTreatmentResult;
+import org.ecmsim.protocol.TreatmentProtocol;
 import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.units.Units;
 
@@ -63,14 +64,14 @@ public final class ThreeSessions {
         RfPass pass = RfPass.singlePulse(1.5, Drive.energyPerPinMillijoules(30), 100, 400);
         // Three sessions 4 weeks apart (those that fall before the follow-up day).
         int sessions = (int) Math.min(3, Math.floor(followUpDays / 28) + 1);
-        TreatmentProtocol course = TreatmentProtocol.repeated(sessions, 28, List.of(pass));
+        TreatmentProtocol course = TreatmentProtocol.everyDays(sessions, 28, List.of(pass));
         RemodellingResult r = RemodellingSimulation.builder(LayeredSkin.facialSkin(), tip)
                 .ageYears(ageYears)
                 .cellSize(cellSize)
-                .sampleEveryDays(1)
-                .snapshotDays(7, 28, 84)
+                .sampleInterval(Units.DAY)
+                .snapshotTimes(7 * Units.DAY, 28 * Units.DAY, 84 * Units.DAY)
                 .build()
-                .run(course, followUpDays);
+                .run(course, followUpDays * Units.DAY);
         print(out, r);
         return r;
     }
@@ -95,9 +96,9 @@ public final class ThreeSessions {
                 out.printf(l, " %9s", s);
             }
             out.printf(l, " %9s %9s%n", "HSP ×", "fibro ×");
-            double last = layer.days()[layer.days().length - 1];
+            double last = layer.time(layer.sampleCount() - 1) / Units.DAY;
             for (int week = 0; week * 7 <= last + 1e-9; week++) {
-                int i = layer.sampleAt(week * 7);
+                int i = layer.sampleAt(week * 7 * Units.DAY);
                 out.printf(l, "  %4d", week);
                 for (Species s : matrix) {
                     out.printf(l, " %+9.2f", layer.percentVsControl(s, i));
@@ -106,8 +107,8 @@ public final class ThreeSessions {
                 out.printf(l, " %9.2f %9.2f%n", 1 + layer.treated().get(Species.HEAT_SHOCK_PROTEIN)[i], fib);
             }
         }
-        LayerTimeSeries deep = r.layer("reticular dermis");
-        int day1 = deep.sampleAt(1);
+        LayerTimeSeries deep = r.layer(LayerRole.RETICULAR_DERMIS);
+        int day1 = deep.sampleAt(Units.DAY);
         out.printf(l, "%nReticular dermis the day after the first session: HSP %.2f× basal (layer mean), activated"
                 + " fibroblasts %.1f %% of all%n", 1 + deep.treated().get(Species.HEAT_SHOCK_PROTEIN)[day1],
                 100 * deep.treated().get(Species.ACTIVATED_FIBROBLASTS)[day1] / sum(deep, day1, true));

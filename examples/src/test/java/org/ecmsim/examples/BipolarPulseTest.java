@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.ecmsim.simulation.RfTreatmentResult;
+import org.ecmsim.simulation.session.RfTreatmentResult;
 import org.ecmsim.units.Units;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.ecmsim.simulation.RfTreatmentResult;
+import org.ecmsim.simulation.session.RfTreatmentResult;
 import org.ecmsim.units.Units;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.ecmsim.damage.ArrheniusProcess;
-import org.ecmsim.simulation.ThermalRunResult;
+import org.ecmsim.simulation.thermal.ThermalRunResult;
 import org.ecmsim.units.Units;
 import org.junit.jupiter.api.Test;
 

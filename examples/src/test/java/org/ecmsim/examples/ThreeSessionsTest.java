@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.ecmsim.tissue.LayerRole;
 import org.ecmsim.biology.MatrixLedger;
 import org.ecmsim.biology.Species;
-import org.ecmsim.simulation.LayerTimeSeries;
-import org.ecmsim.simulation.RemodellingResult;
+import org.ecmsim.simulation.course.LayerTimeSeries;
+import org.ecmsim.simulation.course.RemodellingResult;
 import org.ecmsim.units.Units;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +25,10 @@ class ThreeSessionsTest {
         String text = bytes.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("reticular dermis: change vs untreated control", "Mass balance", "session 2");
         assertThat(r.sessions()).hasSize(2); // days 0 and 28 fall before day 35
-        LayerTimeSeries deep = r.layer("reticular dermis");
-        int day1 = deep.sampleAt(1);
+        LayerTimeSeries deep = r.layer(LayerRole.RETICULAR_DERMIS);
+        int day1 = deep.sampleAt(Units.DAY);
         assertThat(deep.treated().get(Species.HEAT_SHOCK_PROTEIN)[day1]).isPositive();
-        int day7 = deep.sampleAt(7);
+        int day7 = deep.sampleAt(7 * Units.DAY);
         assertThat(deep.percentVsControl(Species.HYALURONAN, day7)).isPositive();
         for (MatrixLedger b : r.balances()) {
             double scale = b.initial() + b.synthesized() + b.degraded() + b.gained() + b.denaturedAway();

@@ -15,11 +15,11 @@ import org.ecmsim.biology.Species;
 import org.ecmsim.cli.run.CourseRunner.Outcome;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
-import org.ecmsim.simulation.DepthProfile;
-import org.ecmsim.simulation.LayerTimeSeries;
-import org.ecmsim.simulation.PulseRecord;
-import org.ecmsim.simulation.RfTreatmentResult;
-import org.ecmsim.simulation.ThermalRunResult;
+import org.ecmsim.simulation.course.DepthProfile;
+import org.ecmsim.simulation.course.LayerTimeSeries;
+import org.ecmsim.simulation.session.PulseRecord;
+import org.ecmsim.simulation.session.RfTreatmentResult;
+import org.ecmsim.simulation.thermal.ThermalRunResult;
 import org.ecmsim.units.Units;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -77,7 +77,7 @@ public final class Charts {
         for (Species s : Summary.MATRIX) {
             XYSeries treated = new XYSeries("treated");
             XYSeries control = new XYSeries("untreated control");
-            double[] days = layer.days();
+            double[] days = Summary.days(layer);
             for (int i = 0; i < days.length; i++) {
                 treated.add(days[i], layer.treated().get(s)[i]);
                 control.add(days[i], layer.control().get(s)[i]);
@@ -116,7 +116,7 @@ public final class Charts {
             XYSeriesCollection data = new XYSeriesCollection();
             for (LayerTimeSeries layer : outcome.result().layers()) {
                 XYSeries series = new XYSeries(layer.layer());
-                double[] days = layer.days();
+                double[] days = Summary.days(layer);
                 for (int i = 0; i < days.length; i++) {
                     series.add(days[i], layer.percentVsControl(s, i));
                 }
@@ -156,7 +156,7 @@ public final class Charts {
         for (Species s : Summary.MATRIX) {
             XYSeriesCollection data = new XYSeriesCollection();
             for (DepthProfile p : profiles) {
-                XYSeries series = new XYSeries("day " + Summary.fmt(p.day()), false);
+                XYSeries series = new XYSeries("day " + Summary.fmt(p.time() / Units.DAY), false);
                 double[] t = p.treated().get(s);
                 double[] c = p.control().get(s);
                 for (int k = 0; k < t.length; k++) {
@@ -251,7 +251,7 @@ public final class Charts {
         int j = g.ny() / 2;
         double[] field = switch (which) {
             case TEMPERATURE -> t.peakTemperature().values();
-            case OMEGA -> t.omega().get(rf.zoneProcess()).values();
+            case OMEGA -> rf.zoneOmega().values();
             case CEM43 -> t.cem43().values();
         };
         // tissue cells only: the needle's own cells are left out (grey background)
@@ -373,7 +373,7 @@ public final class Charts {
     /** Outlines, in red, the tissue cells of the plane with Ω ≥ 1 of the zone process. */
     private static void zoneOutline(Outcome outcome, RfTreatmentResult rf, XYPlot plot, int j) {
         Grid3D g = outcome.thermalGrid();
-        double[] omega = rf.thermal().omega().get(rf.zoneProcess()).values();
+        double[] omega = rf.zoneOmega().values();
         BasicStroke stroke = new BasicStroke(2f);
         Color red = new Color(0xff2020);
         double half = g.lengthX() / 2;

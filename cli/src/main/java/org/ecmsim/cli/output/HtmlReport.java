@@ -12,8 +12,8 @@ import java.util.Map;
 import org.ecmsim.biology.Species;
 import org.ecmsim.cli.run.CourseRunner.Outcome;
 import org.ecmsim.cli.scenario.Scenario;
-import org.ecmsim.simulation.CoagulationZone;
-import org.ecmsim.simulation.LayerTimeSeries;
+import org.ecmsim.simulation.session.CoagulationZone;
+import org.ecmsim.simulation.course.LayerTimeSeries;
 import org.ecmsim.units.Units;
 
 /** One self-contained HTML page of a run: the summary tables and every chart, embedded as base64 PNG. */
@@ -81,8 +81,8 @@ public final class HtmlReport {
 
         h.append("<h2>Safety margins</h2>\n<table><tr><th>layer</th><th>highest peak (&deg;C)</th>"
                 + "<th>limit (&deg;C)</th><th>margin (&deg;C)</th></tr>\n");
-        safety(h, Summary.EPIDERMIS, Summary.worstPeak(outcome, Summary.EPIDERMIS), sc.safety().epidermisLimit());
-        safety(h, Summary.FAT, Summary.worstPeak(outcome, Summary.FAT), sc.safety().fatLimit());
+        safety(h, Summary.EPIDERMIS.label(), Summary.worstPeak(outcome, Summary.EPIDERMIS), sc.safety().epidermisLimit());
+        safety(h, Summary.FAT.label(), Summary.worstPeak(outcome, Summary.FAT), sc.safety().fatLimit());
         h.append("</table>\n");
 
         double follow = sc.treatment().followUpDays();

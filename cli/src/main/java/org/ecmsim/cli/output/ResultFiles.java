@@ -17,10 +17,10 @@ import org.ecmsim.cli.run.CourseRunner.BiologySnapshot;
 import org.ecmsim.cli.run.CourseRunner.Outcome;
 import org.ecmsim.grid.CellMask;
 import org.ecmsim.grid.MaterialMap;
-import org.ecmsim.simulation.DepthProfile;
-import org.ecmsim.simulation.LayerTimeSeries;
-import org.ecmsim.simulation.RfTreatmentResult;
-import org.ecmsim.simulation.ThermalRunResult;
+import org.ecmsim.simulation.course.DepthProfile;
+import org.ecmsim.simulation.course.LayerTimeSeries;
+import org.ecmsim.simulation.session.RfTreatmentResult;
+import org.ecmsim.simulation.thermal.ThermalRunResult;
 import org.ecmsim.units.Units;
 
 /**
@@ -160,7 +160,7 @@ public final class ResultFiles {
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             w.write("day,layer,species,treated,control,percent_vs_control\n");
             for (LayerTimeSeries l : outcome.result().layers()) {
-                double[] days = l.days();
+                double[] days = Summary.days(l);
                 for (Species s : Species.values()) {
                     for (int i = 0; i < days.length; i++) {
                         double p = l.percentVsControl(s, i);
@@ -178,7 +178,7 @@ public final class ResultFiles {
             for (DepthProfile p : outcome.result().profiles()) {
                 for (Species s : Species.values()) {
                     for (int k = 0; k < p.depths().length; k++) {
-                        w.write(num(p.day()) + "," + mm(p.depths()[k]) + "," + s.name() + ","
+                        w.write(num(p.time() / Units.DAY) + "," + mm(p.depths()[k]) + "," + s.name() + ","
                                 + num(p.treated().get(s)[k]) + "," + num(p.control().get(s)[k]) + "\n");
                     }
                 }

@@ -10,13 +10,14 @@ import org.ecmsim.biology.Species;
 import org.ecmsim.cli.run.CourseRunner.Outcome;
 import org.ecmsim.cli.scenario.Scenario;
 import org.ecmsim.electric.Drive;
-import org.ecmsim.simulation.CoagulationZone;
-import org.ecmsim.simulation.LayerTimeSeries;
-import org.ecmsim.simulation.PulseRecord;
-import org.ecmsim.simulation.RegionSummary;
-import org.ecmsim.simulation.RfPass;
-import org.ecmsim.simulation.RfTreatmentResult;
+import org.ecmsim.simulation.session.CoagulationZone;
+import org.ecmsim.simulation.course.LayerTimeSeries;
+import org.ecmsim.simulation.session.PulseRecord;
+import org.ecmsim.simulation.thermal.RegionSummary;
+import org.ecmsim.protocol.RfPass;
+import org.ecmsim.simulation.session.RfTreatmentResult;
 import org.ecmsim.thermal.EnergyLedger;
+import org.ecmsim.tissue.LayerRole;
 import org.ecmsim.units.Units;
 
 /**
@@ -29,10 +30,10 @@ public final class Summary {
     public static final List<Species> MATRIX = List.of(Species.COLLAGEN_I, Species.COLLAGEN_III, Species.ELASTIN,
             Species.HYALURONAN);
 
-    /** Region names of the layers whose peak temperature is a safety margin. */
-    public static final String EPIDERMIS = "epidermis";
-    /** The deep layer of the safety margins. */
-    public static final String FAT = "subcutaneous fat";
+    /** The layer whose peak temperature is the surface safety margin. */
+    public static final LayerRole EPIDERMIS = LayerRole.EPIDERMIS;
+    /** The layer whose peak temperature is the deep safety margin. */
+    public static final LayerRole FAT = LayerRole.SUBCUTANEOUS_FAT;
 
     private Summary() {
     }
@@ -97,28 +98,23 @@ public final class Summary {
             double[] last = pulses.get(pulses.size() - 1).impedance();
             rows.add(new SessionRow(s + 1, s * interval, first[0], last[last.length - 1], rf.deliveredEnergy(),
                     Units.kelvinToCelsius(rf.thermal().peakTemperature().max()), rf.largestZone(),
-                    regionPeak(rf, EPIDERMIS), regionPeak(rf, FAT), outcome.thermalSeconds()[s]));
+                    regionPeak(rf, outcome.materialOf(EPIDERMIS)), regionPeak(rf, outcome.materialOf(FAT)),
+                    outcome.thermalSeconds()[s]));
         }
         return rows;
     }
 
     /**
      * @param rf a session
-     * @param name a region
-     * @return its peak temperature (°C), NaN if the region has no cells
+     * @param material a material index of the site's tissue (−1: the skin has no such layer)
+     * @return its peak temperature (°C), NaN if the layer is missing or has no cells in the domain
      */
-    public static double regionPeak(RfTreatmentResult rf, String name) {
-        RegionSummary r = region(rf, name);
-        return r == null ? Double.NaN : Units.kelvinToCelsius(r.maxPeakTemperature());
-    }
-
-    private static RegionSummary region(RfTreatmentResult rf, String name) {
-        for (RegionSummary r : rf.thermal().regions()) {
-            if (r.name().equals(name) && r.cells() > 0) {
-                return r;
-            }
+    public static double regionPeak(RfTreatmentResult rf, int material) {
+        if (material < 0) {
+            return Double.NaN;
         }
-        return null;
+        RegionSummary r = rf.thermal().region(material);
+        return r.cells() == 0 ? Double.NaN : Units.kelvinToCelsius(r.maxPeakTemperature());
     }
 
     /** The caveat printed when a session passes 100 °C. */
@@ -141,13 +137,13 @@ public final class Summary {
 
     /**
      * @param outcome a run
-     * @param region a layer name
+     * @param role a layer role
      * @return the highest peak over all sessions (°C), NaN if the layer is not in the domain
      */
-    public static double worstPeak(Outcome outcome, String region) {
+    public static double worstPeak(Outcome outcome, LayerRole role) {
         double worst = Double.NaN;
         for (RfTreatmentResult rf : outcome.result().sessions()) {
-            double p = regionPeak(rf, region);
+            double p = regionPeak(rf, outcome.materialOf(role));
             if (!Double.isNaN(p)) {
                 worst = Double.isNaN(worst) ? p : Math.max(worst, p);
             }
@@ -157,12 +153,24 @@ public final class Summary {
 
     /**
      * @param series a layer's series
+     * @return its sampling days (d)
+     */
+    public static double[] days(LayerTimeSeries series) {
+        double[] d = series.times();
+        for (int i = 0; i < d.length; i++) {
+            d[i] /= Units.DAY;
+        }
+        return d;
+    }
+
+    /**
+     * @param series a layer's series
      * @param day a day
      * @return % change vs control of each reported matrix component at the sample closest to that day
      */
     public static Map<Species, Double> changeAt(LayerTimeSeries series, double day) {
         Map<Species, Double> m = new LinkedHashMap<>();
-        int i = series.sampleAt(day);
+        int i = series.sampleAt(day * Units.DAY);
         for (Species s : MATRIX) {
             m.put(s, series.percentVsControl(s, i));
         }
@@ -266,8 +274,8 @@ public final class Summary {
         root.put("sessions", sessions);
 
         Map<String, Object> safety = new LinkedHashMap<>();
-        safety.put(EPIDERMIS, margin(worstPeak(outcome, EPIDERMIS), sc.safety().epidermisLimit()));
-        safety.put(FAT, margin(worstPeak(outcome, FAT), sc.safety().fatLimit()));
+        safety.put(EPIDERMIS.label(), margin(worstPeak(outcome, EPIDERMIS), sc.safety().epidermisLimit()));
+        safety.put(FAT.label(), margin(worstPeak(outcome, FAT), sc.safety().fatLimit()));
         root.put("safety_margins", safety);
 
         double follow = sc.treatment().followUpDays();
@@ -278,10 +286,10 @@ public final class Summary {
             Map<String, Object> atFollow = new LinkedHashMap<>();
             changeAt(l, follow).forEach((k, v) -> atFollow.put(k.name(), v));
             layer.put("percent_vs_control_at_follow_up", atFollow);
-            layer.put("days", l.days());
+            layer.put("days", days(l));
             Map<String, Object> pct = new LinkedHashMap<>();
             for (Species s : Species.values()) {
-                double[] p = new double[l.days().length];
+                double[] p = new double[l.sampleCount()];
                 for (int i = 0; i < p.length; i++) {
                     p[i] = l.percentVsControl(s, i);
                 }
@@ -383,8 +391,8 @@ public final class Summary {
         }
         m.put("regions", regions);
         Map<String, Object> safety = new LinkedHashMap<>();
-        safety.put(EPIDERMIS, margin(row.epidermisPeak(), sc.safety().epidermisLimit()));
-        safety.put(FAT, margin(row.fatPeak(), sc.safety().fatLimit()));
+        safety.put(EPIDERMIS.label(), margin(row.epidermisPeak(), sc.safety().epidermisLimit()));
+        safety.put(FAT.label(), margin(row.fatPeak(), sc.safety().fatLimit()));
         m.put("safety_margins", safety);
         EnergyLedger e = rf.thermal().energy();
         Map<String, Object> budget = new LinkedHashMap<>();
@@ -436,8 +444,8 @@ public final class Summary {
             sb.append("  note: ").append(BOILING).append('\n');
         }
         sb.append("\nSafety margins (highest peak over all sessions)\n");
-        margin(sb, EPIDERMIS, worstPeak(outcome, EPIDERMIS), sc.safety().epidermisLimit());
-        margin(sb, FAT, worstPeak(outcome, FAT), sc.safety().fatLimit());
+        margin(sb, EPIDERMIS.label(), worstPeak(outcome, EPIDERMIS), sc.safety().epidermisLimit());
+        margin(sb, FAT.label(), worstPeak(outcome, FAT), sc.safety().fatLimit());
         double follow = sc.treatment().followUpDays();
         sb.append(String.format(l, "%nChange vs untreated control on day %s (%%)%n", fmt(follow)));
         sb.append(String.format(l, "  %-18s", "layer"));

@@ -9,23 +9,20 @@ import java.util.Objects;
 import org.ecmsim.biology.RemodellingModel;
 import org.ecmsim.biology.Species;
 import org.ecmsim.cli.scenario.Scenario;
-import org.ecmsim.electric.ElectrodeArray;
-import org.ecmsim.electric.ElectrodeLayout;
-import org.ecmsim.electric.UnitCell;
 import org.ecmsim.grid.CellMask;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 
-import org.ecmsim.simulation.RemodellingResult;
-import org.ecmsim.simulation.MemoryBudget;
-import org.ecmsim.simulation.RemodellingSimulation;
-import org.ecmsim.simulation.RfPass;
-import org.ecmsim.simulation.RfTreatmentResult;
-import org.ecmsim.simulation.TreatmentProtocol;
+import org.ecmsim.simulation.course.RemodellingResult;
+import org.ecmsim.simulation.session.MemoryBudget;
+import org.ecmsim.simulation.course.RemodellingSimulation;
+import org.ecmsim.simulation.session.RfTreatmentResult;
+import org.ecmsim.protocol.TreatmentProtocol;
 
+import org.ecmsim.simulation.site.TreatmentSite;
+import org.ecmsim.tissue.LayerRole;
 import org.ecmsim.tissue.LayeredSkin;
-import org.ecmsim.tissue.Tissue;
 import org.ecmsim.units.Units;
 
 /**
@@ -88,19 +85,47 @@ public final class CourseRunner {
     /**
      * @param scenario the scenario run
      * @param result the core result: time series, profiles, sessions, mass budgets
-     * @param thermalGrid the unit-cell grid of the thermal phases
-     * @param thermalLayers the skin layer (material index) of every thermal cell, needles not painted
+     * @param site the treated site: grids, tissue, layers and their roles
      * @param needle the needle cells of the first pass, on the thermal grid
-     * @param layerNames material names by index
-     * @param biologyGrid the biology grid (blocks of thermal cells)
-     * @param biologyLayers the layer of every biology cell
      * @param snapshots the biology fields on the snapshot days
      * @param thermalSeconds wall-clock time of each session's thermal phase (s)
      * @param totalSeconds wall-clock time of the whole run (s)
      */
-    public record Outcome(Scenario scenario, RemodellingResult result, Grid3D thermalGrid, MaterialMap thermalLayers,
-            CellMask needle, List<String> layerNames, Grid3D biologyGrid, MaterialMap biologyLayers,
+    public record Outcome(Scenario scenario, RemodellingResult result, TreatmentSite site, CellMask needle,
             List<BiologySnapshot> snapshots, double[] thermalSeconds, double totalSeconds) {
+
+        /** @return the grid of the thermal phases (the unit cell) */
+        public Grid3D thermalGrid() {
+            return site.thermalGrid();
+        }
+
+        /** @return the skin layer (material index) of every thermal cell, needles not painted */
+        public MaterialMap thermalLayers() {
+            return site.thermalLayers();
+        }
+
+        /** @return the biology grid (blocks of thermal cells) */
+        public Grid3D biologyGrid() {
+            return site.biologyGrid();
+        }
+
+        /** @return the layer of every biology cell */
+        public MaterialMap biologyLayers() {
+            return site.biologyLayers();
+        }
+
+        /** @return the material names by index */
+        public List<String> layerNames() {
+            return site.tissue().materials().stream().map(m -> m.name()).toList();
+        }
+
+        /**
+         * @param role a layer role
+         * @return the material index of that layer, or −1 if the skin has none
+         */
+        public int materialOf(LayerRole role) {
+            return site.materialOf(role);
+        }
     }
 
     private CourseRunner() {
@@ -117,24 +142,23 @@ public final class CourseRunner {
         long start = System.nanoTime();
         RemodellingSimulation sim = simulation(scenario, executor);
         TreatmentProtocol protocol = scenario.treatment().toProtocol();
-        double followUpDay = scenario.treatment().followUpDays();
-        ElectrodeArray tip = scenario.tip().toArray();
+        double followUp = scenario.treatment().followUp();
         double[] thermalSeconds = new double[protocol.sessions().size()];
         List<BiologySnapshot> snapshots = new ArrayList<>();
-        RemodellingSimulation.Site[] siteUsed = new RemodellingSimulation.Site[1];
+        TreatmentSite[] siteUsed = new TreatmentSite[1];
         long[] sessionStart = new long[1];
-        RemodellingResult result = sim.run(protocol, followUpDay, new RemodellingSimulation.Listener() {
+        RemodellingResult result = sim.run(protocol, followUp, new RemodellingSimulation.Listener() {
             @Override
-            public void started(RemodellingSimulation.Site site) {
+            public void started(TreatmentSite site) {
                 siteUsed[0] = site;
-                Grid3D thermal = site.tissue().grid();
+                Grid3D thermal = site.thermalGrid();
                 progress.memory(thermal, MemoryBudget.need(thermal.cellCount(), MemoryBudget.THERMAL_BYTES_PER_CELL),
                         MemoryBudget.available());
             }
 
             @Override
-            public void sessionStarted(int session, int count, double day) {
-                progress.sessionStarted(session, count, day);
+            public void sessionStarted(int session, int count, double time) {
+                progress.sessionStarted(session, count, time / Units.DAY);
                 sessionStart[0] = System.nanoTime();
             }
 
@@ -145,24 +169,18 @@ public final class CourseRunner {
             }
 
             @Override
-            public void sampled(double day, double followUp) {
-                progress.biologyReached(day, followUp);
+            public void sampled(double time, double followUpTime) {
+                progress.biologyReached(time / Units.DAY, followUpTime / Units.DAY);
             }
 
             @Override
-            public void snapshot(double day, RemodellingModel treated, RemodellingModel control) {
-                snapshots.add(new BiologySnapshot(day, copy(treated), copy(control)));
+            public void snapshot(double time, RemodellingModel treated, RemodellingModel control) {
+                snapshots.add(new BiologySnapshot(time / Units.DAY, copy(treated), copy(control)));
             }
         });
-        RemodellingSimulation.Site site = siteUsed[0];
-        Tissue tissue = site.tissue();
-        Grid3D grid = tissue.grid();
-        RfPass first = protocol.sessions().get(0).passes().get(0);
-        ElectrodeArray cell = UnitCell.of(tip.withNeedle(tip.needle().withDepth(first.needleDepth()))).cellArray();
-        CellMask needle = new ElectrodeLayout(grid, cell, grid.lengthX() / 2, grid.lengthY() / 2).metal();
-        List<String> names = tissue.materials().stream().map(m -> m.name()).toList();
-        return new Outcome(scenario, result, grid, tissue.materialMap().copy(), needle, names, site.biologyGrid(),
-                site.layers(), snapshots, thermalSeconds, (System.nanoTime() - start) * 1e-9);
+        CellMask needle = result.sessions().get(0).needles();
+        return new Outcome(scenario, result, siteUsed[0], needle, snapshots, thermalSeconds,
+                (System.nanoTime() - start) * 1e-9);
     }
 
     /**
@@ -175,9 +193,9 @@ public final class CourseRunner {
                 .ageYears(scenario.skin().ageYears())
                 .agedLayers(scenario.skin().agedLayers())
                 .cellSize(scenario.numerics().cellSize())
-                .biologyStepHours(scenario.numerics().biologyStep() / Units.HOUR)
-                .sampleEveryDays(scenario.output().sampleEvery() / Units.DAY)
-                .snapshotDays(scenario.output().snapshotDaysInDays())
+                .biologyStep(scenario.numerics().biologyStep())
+                .sampleInterval(scenario.output().sampleEvery())
+                .snapshotTimes(scenario.output().snapshotTimes())
                 .executor(executor)
                 .build();
     }

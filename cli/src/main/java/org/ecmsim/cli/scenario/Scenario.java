@@ -5,9 +5,10 @@ import java.util.Objects;
 import org.ecmsim.electric.Drive;
 import org.ecmsim.electric.ElectrodeArray;
 import org.ecmsim.electric.Needle;
-import org.ecmsim.simulation.RfPass;
-import org.ecmsim.simulation.TreatmentProtocol;
+import org.ecmsim.protocol.RfPass;
+import org.ecmsim.protocol.TreatmentProtocol;
 import org.ecmsim.units.Units;
+import org.ecmsim.internal.Checks;
 
 /**
  * Everything a run needs, as read from a scenario file: SI inside (m, s, K), ages in years. {@link #defaults()} is
@@ -94,7 +95,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
 
         /** @return the core protocol */
         public TreatmentProtocol toProtocol() {
-            return TreatmentProtocol.repeated(sessions, interval / Units.DAY, passes);
+            return TreatmentProtocol.repeated(sessions, interval, passes);
         }
 
         /** @return the follow-up day (d) */
@@ -131,6 +132,11 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
          */
         public Output {
             snapshotDays = List.copyOf(snapshotDays);
+        }
+
+        /** @return the snapshot times (s from the first session) */
+        public double[] snapshotTimes() {
+            return snapshotDays.stream().mapToDouble(Double::doubleValue).toArray();
         }
 
         /** @return the snapshot days (d) */

@@ -2,6 +2,7 @@ package org.ecmsim.cli.scenario;
 
 import java.util.List;
 import org.ecmsim.cli.scenario.UnitParser.Dimension;
+import org.ecmsim.simulation.course.RemodellingSimulation;
 
 /**
  * The scenario schema: every key, with its unit, default, valid range and source. Sources marked (U) are widely

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 import org.ecmsim.cli.scenario.UnitParser.UnitException;
 import org.ecmsim.electric.Drive;
 import org.ecmsim.electric.ElectrodeArray;
-import org.ecmsim.simulation.RfPass;
+import org.ecmsim.protocol.RfPass;
 import org.ecmsim.units.Units;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;

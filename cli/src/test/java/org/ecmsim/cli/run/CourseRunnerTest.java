@@ -7,11 +7,12 @@ import java.util.List;
 import org.ecmsim.biology.Species;
 import org.ecmsim.cli.scenario.Scenario;
 import org.ecmsim.cli.scenario.ScenarioParser;
-import org.ecmsim.numerics.ParallelExecutor;
-import org.ecmsim.simulation.DepthProfile;
-import org.ecmsim.simulation.LayerTimeSeries;
-import org.ecmsim.simulation.RemodellingResult;
+import org.ecmsim.parallel.ParallelExecutor;
+import org.ecmsim.simulation.course.DepthProfile;
+import org.ecmsim.simulation.course.LayerTimeSeries;
+import org.ecmsim.simulation.course.RemodellingResult;
 import org.junit.jupiter.api.Test;
+import org.ecmsim.simulation.course.RemodellingSimulation;
 
 /**
  * The runner drives RemodellingSimulation's Site call for call, so it must give exactly what
@@ -42,14 +43,14 @@ class CourseRunnerTest {
             }
         });
         RemodellingResult core = CourseRunner.simulation(SMALL, ex).run(SMALL.treatment().toProtocol(),
-                SMALL.treatment().followUpDays());
+                SMALL.treatment().followUp());
         RemodellingResult r = mine.result();
         assertThat(r.layers()).hasSameSizeAs(core.layers());
         for (int l = 0; l < core.layers().size(); l++) {
             LayerTimeSeries a = r.layers().get(l);
             LayerTimeSeries b = core.layers().get(l);
             assertThat(a.layer()).isEqualTo(b.layer());
-            assertThat(a.days()).containsExactly(b.days());
+            assertThat(a.times()).containsExactly(b.times());
             for (Species s : Species.values()) {
                 assertThat(a.treated().get(s)).as(a.layer() + " " + s).containsExactly(b.treated().get(s));
                 assertThat(a.control().get(s)).as(a.layer() + " " + s).containsExactly(b.control().get(s));
@@ -59,7 +60,7 @@ class CourseRunnerTest {
         for (int p = 0; p < core.profiles().size(); p++) {
             DepthProfile a = r.profiles().get(p);
             DepthProfile b = core.profiles().get(p);
-            assertThat(a.day()).isEqualTo(b.day());
+            assertThat(a.time()).isEqualTo(b.time());
             for (Species s : Species.values()) {
                 assertThat(a.treated().get(s)).containsExactly(b.treated().get(s));
             }

@@ -171,7 +171,7 @@ class ScenarioParserTest {
         }
         assertThat(parse(ScenarioTemplate.text())).isEqualTo(Scenario.defaults());
         assertThat(Scenario.defaults().treatment().passes()).isEqualTo(List.of(
-                org.ecmsim.simulation.RfPass.singlePulse(1.5, Drive.energyPerPinMillijoules(30), 100, 400)));
+                org.ecmsim.protocol.RfPass.singlePulse(1.5, Drive.energyPerPinMillijoules(30), 100, 400)));
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.ecmsim.cli.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.junit.jupiter.api.Test;
 
 /** Every check of {@code ecmsim validate} passes on this build, and the command says so with exit code 0. */
