@@ -30,7 +30,11 @@ class LayeringTest {
             "damage", Set.of("units", "grid", "numerics"),
             "electric", Set.of("units", "grid", "numerics", "tissue"),
             "biology", Set.of("units", "grid", "numerics", "tissue"),
-            "simulation", Set.of("units", "grid", "numerics", "tissue", "thermal", "damage", "electric", "biology"));
+            "simulation", Set.of("units", "grid", "numerics", "tissue", "thermal", "damage", "electric", "biology"),
+            // reference problems with exact solutions: rank with simulation (any physics package) but never use it,
+            // and no main package may import verification (none lists it); only tests and the validate command do
+            "verification", Set.of("units", "grid", "numerics", "tissue", "thermal", "damage", "electric",
+                    "biology"));
 
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?org\\.ecmsim\\.(\\w+)\\.",
             Pattern.MULTILINE);
