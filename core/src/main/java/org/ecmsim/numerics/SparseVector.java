@@ -61,14 +61,6 @@ public final class SparseVector {
         return values;
     }
 
-    /**
-     * @param cell a cell index in [0, n)
-     * @return the position of the cell among the stored entries, or a negative number if it is not stored
-     */
-    public int positionOf(int cell) {
-        return java.util.Arrays.binarySearch(indices, cell);
-    }
-
     /** @return the dense form, a new array of length n */
     public double[] toDense() {
         double[] d = new double[length];

@@ -39,6 +39,8 @@ class LayeringTest {
             Map.entry("electric", PHYSICS),
             Map.entry("biology", PHYSICS),
             Map.entry("protocol", union(BASE, "grid", "tissue", "electric")),
+            // Reference problems with exact solutions, for tests and `ecmsim validate`; nothing in core uses them.
+            Map.entry("verification", union(PHYSICS, "thermal", "damage", "electric", "biology")),
             Map.entry("simulation.thermal", union(PHYSICS, "thermal", "damage")),
             Map.entry("simulation.session", union(PHYSICS, "thermal", "damage", "electric", "protocol",
                     "simulation.thermal")),

@@ -7,6 +7,7 @@ import static org.ecmsim.units.Units.celsiusToKelvin;
 
 import java.util.List;
 import org.ecmsim.units.Units;
+import org.ecmsim.verification.PublishedValues;
 import org.junit.jupiter.api.Test;
 
 /** Rates, regimes and validation of {@link ArrheniusProcess}: k(T) = A·exp(−Ea/(R·T)). */
@@ -26,8 +27,12 @@ class ArrheniusProcessTest {
     /** t(Ω = 1) = 1/k(T) with k = A·exp(−Ea/(R·T)), Henriques 1947: A = 3.1e98 /s, Ea = 6.28e5 J/mol. */
     @Test
     void henriquesTimeToOmegaOneAt60CelsiusIs095Seconds() {
-        double t = 1.0 / ArrheniusProcess.HENRIQUES_SKIN.rate(celsiusToKelvin(60.0));
-        assertThat(t).isCloseTo(0.95, within(0.95 * HENRIQUES_60C_TOLERANCE));
+        double t = 1.0 / ArrheniusProcess.HENRIQUES_SKIN.rate(celsiusToKelvin(
+                PublishedValues.HENRIQUES_60C_TEMPERATURE_CELSIUS));
+        assertThat(PublishedValues.HENRIQUES_60C_SECONDS).isEqualTo(0.95);
+        assertThat(PublishedValues.HENRIQUES_60C_TOLERANCE).isEqualTo(HENRIQUES_60C_TOLERANCE);
+        assertThat(t).isCloseTo(PublishedValues.HENRIQUES_60C_SECONDS,
+                within(PublishedValues.HENRIQUES_60C_SECONDS * PublishedValues.HENRIQUES_60C_TOLERANCE));
         assertThat(ArrheniusProcess.HENRIQUES_SKIN.isothermalTimeTo(1.0, celsiusToKelvin(60.0)))
                 .isCloseTo(t, within(t * ROUNDOFF));
     }

@@ -7,6 +7,7 @@ import static org.ecmsim.units.Units.celsiusToKelvin;
 
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
+import org.ecmsim.verification.PublishedValues;
 import org.junit.jupiter.api.Test;
 
 /** CEM43 = ∫ R^(43 − T[°C]) dt in minutes, R = 0.5 at/above 43 °C, 0.25 below (Sapareto &amp; Dewey 1984). */
@@ -31,6 +32,10 @@ class Cem43Test {
         assertThat(Cem43.r(celsiusToKelvin(42.99))).isEqualTo(0.25);
         // 240 CEM43 (a common necrosis threshold) is 240 min at 43 °C or 3.75 min at 49 °C.
         assertThat(Cem43.isothermal(celsiusToKelvin(49.0), 3.75 * 60)).isCloseTo(240.0, within(240 * ROUNDOFF));
+        // the same case as shared with ecmsim validate
+        assertThat(Cem43.isothermal(celsiusToKelvin(PublishedValues.CEM43_49C_TEMPERATURE_CELSIUS),
+                PublishedValues.CEM43_49C_MINUTES * 60)).isCloseTo(PublishedValues.CEM43_THRESHOLD_MINUTES,
+                within(240 * ROUNDOFF));
     }
 
     /** A ramp 40 → 46 °C over 60 s crosses 43 °C at 30 s; compare with ∫ R^(43 − T(t)) dt/60 by Gauss–Legendre. */

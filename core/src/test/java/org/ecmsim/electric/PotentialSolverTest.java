@@ -6,23 +6,22 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.List;
-import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
-import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.grid.ScalarField;
 import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.tissue.Material;
 import org.ecmsim.tissue.Tissue;
 import org.ecmsim.units.Units;
+import org.ecmsim.verification.ParallelPlates;
 import org.junit.jupiter.api.Test;
 
 /** The potential solver against exact solutions, conservation identities and symmetry. */
 class PotentialSolverTest {
 
     private static final double T37 = Units.celsiusToKelvin(37);
-    private static final Material DERMIS = new Material("dermis", 1100, 3300, 0.4, 0, 0, 0.25, 0.0);
-    private static final Material FAT = new Material("fat", 900, 2300, 0.2, 0, 0, 0.025, 0.0);
+    private static final Material DERMIS = ParallelPlates.DERMIS;
+    private static final Material FAT = ParallelPlates.FAT;
     private static final Needle NEEDLE = Needle.insulatedMillimetres(0.2, 1.5, 0.5);
 
     private static double[] uniform(Grid3D grid, double t) {
@@ -39,42 +38,26 @@ class PotentialSolverTest {
      */
     @Test
     void parallelPlatesAreExact() {
-        Grid3D grid = new Grid3D(3, 2, 20, 1e-4, 1e-4, 5e-5);
-        MaterialMap map = new MaterialMap(grid);
-        int plate = 2;
-        int split = 9;
-        int[] electrode = new int[grid.cellCount()];
-        Arrays.fill(electrode, ElectrodeLayout.NONE);
-        for (int k = 0; k < grid.nz(); k++) {
-            for (int j = 0; j < grid.ny(); j++) {
-                for (int i = 0; i < grid.nx(); i++) {
-                    map.set(i, j, k, k < split ? 0 : 1);
-                    if (k < plate) {
-                        electrode[grid.index(i, j, k)] = 0;
-                    }
-                }
-            }
-        }
-        Tissue tissue = new Tissue(map, List.of(DERMIS, FAT));
-        ElectrodeArray polarity = ElectrodeArray.of(NEEDLE, List.of(new ElectrodeArray.Electrode(0, 0, 1)), true);
-        ElectrodeLayout layout = ElectrodeLayout.custom(grid, electrode, polarity);
-        ElectricProblem problem = ElectricProblem.builder(tissue, layout).conductivity(ConductivityModel.LINEAR)
-                .grounded(Face.Z_MAX).build();
-        PotentialSolver solver = new PotentialSolver(problem, ParallelExecutor.serial());
+        Grid3D grid = ParallelPlates.GRID;
+        PotentialSolver solver = new PotentialSolver(ParallelPlates.problem(), ParallelExecutor.serial());
         solver.solve(uniform(grid, T37));
         double area = grid.lengthX() * grid.lengthY();
-        double l1 = (split - plate) * grid.dz();
-        double l2 = (grid.nz() - split) * grid.dz();
-        double resistance = l1 / (DERMIS.electricalConductivity() * area) + l2 / (FAT.electricalConductivity() * area);
+        double l1 = (ParallelPlates.SPLIT_PLANE - ParallelPlates.PLATE_PLANES) * grid.dz();
+        double l2 = (grid.nz() - ParallelPlates.SPLIT_PLANE) * grid.dz();
+        // R = L₁/(σ₁A) + L₂/(σ₂A), written out here so that the shared fixture is checked too
+        double resistance = l1 / (0.25 * area) + l2 / (0.025 * area);
+        assertThat(ParallelPlates.exactResistance()).isCloseTo(resistance, within(1e-12 * resistance));
         assertThat(solver.unitPower()).isCloseTo(1.0 / resistance, within(1e-9 / resistance));
         assertThat(solver.impedance()).isCloseTo(resistance, within(1e-9 * resistance));
         double current = 1.0 / resistance;
-        double interface1 = 1.0 - current * l1 / (DERMIS.electricalConductivity() * area);
+        double interface1 = 1.0 - current * l1 / (0.25 * area);
         ScalarField phi = solver.unitPotential();
-        for (int k = plate; k < grid.nz(); k++) {
-            double z = grid.z(k) - plate * grid.dz();
-            double exact = k < split ? 1.0 - (1.0 - interface1) * z / l1
+        for (int k = ParallelPlates.PLATE_PLANES; k < grid.nz(); k++) {
+            double z = grid.z(k) - ParallelPlates.PLATE_PLANES * grid.dz();
+            double exact = k < ParallelPlates.SPLIT_PLANE ? 1.0 - (1.0 - interface1) * z / l1
                     : interface1 * (1.0 - (z - l1) / l2);
+            assertThat(ParallelPlates.exactPotential(k)).as("shared exact φ at k=%d", k).isCloseTo(exact,
+                    within(1e-12));
             assertThat(phi.get(1, 1, k)).as("φ at k=%d", k).isCloseTo(exact, within(1e-9));
         }
         assertThat(solver.unitCurrents()[0]).isCloseTo(current, within(1e-9 * current));

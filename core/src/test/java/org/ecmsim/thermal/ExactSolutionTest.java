@@ -9,6 +9,7 @@ import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.tissue.BloodProperties;
 import org.ecmsim.tissue.Material;
 import org.ecmsim.tissue.Tissue;
+import org.ecmsim.verification.SteadyPennesSlab;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,30 +108,36 @@ class ExactSolutionTest {
         assertThat(order).isBetween(1.8, 2.2);
     }
 
+    /** The shared reference problem ({@link SteadyPennesSlab}, also run by {@code ecmsim validate}) on n cells. */
     private static double steadyPennesError(int n) {
-        BloodProperties blood = BloodProperties.DEFAULT;
-        Material m = Problems.PLAIN.withPerfusionRate(2e-3);
-        double perfusionLength = Math.sqrt(m.thermalConductivity() / (m.perfusionRate() * blood.heatCapacity()));
-        double depth = 6 * perfusionLength;
-        double surface = T0 + 8.0;
-        Grid3D grid = new Grid3D(1, 1, n, 1e-3, 1e-3, depth / n);
-        BioheatProblem problem = BioheatProblem.builder(Tissue.homogeneous(grid, m))
-                .arterialTemperature(T0)
-                .blood(blood)
-                .boundary(Face.Z_MIN, new BoundaryCondition.FixedTemperature(surface))
-                .build();
-        AdiHeatSolver solver = new AdiHeatSolver(problem, 50.0, 1.0, ParallelExecutor.serial());
-        for (int s = 0; s < 400; s++) {
-            solver.step();
-        }
-        double max = 0;
-        for (int k = 0; k < n; k++) {
-            double z = grid.z(k);
-            double exact = T0 + (surface - T0) * Math.cosh((depth - z) / perfusionLength)
-                    / Math.cosh(depth / perfusionLength);
-            max = Math.max(max, Math.abs(solver.temperature().get(0, 0, k) - exact));
-        }
-        return max;
+        SteadyPennesSlab slab = new SteadyPennesSlab(n);
+        return slab.maxError(slab.steadyState());
+    }
+
+    /**
+     * The decay length read off the computed profile, as {@code ecmsim validate} reports it, is L to 0.5 % on 160
+     * cells; and the shared exact solution is the cosh formula (checked here at its ends: T(0) = T_a + ΔT and
+     * T'(D) = 0), so a wrong fixture cannot make a wrong solver pass.
+     */
+    @Test
+    void steadyPennesDecayLengthIsReadOffTheProfile() {
+        SteadyPennesSlab slab = new SteadyPennesSlab(160);
+        double length = slab.decayLength();
+        // L = √(k/(ω_b ρ_b c_b)) = √(0.5/(2e-3·1050·3617)) = 8.1134 mm
+        assertThat(length).isCloseTo(Math.sqrt(0.5 / (2e-3 * 1050 * 3617)), org.assertj.core.data.Offset.offset(
+                1e-12));
+        assertThat(slab.exact(0)).isCloseTo(SteadyPennesSlab.ARTERIAL + SteadyPennesSlab.SURFACE_EXCESS,
+                org.assertj.core.data.Offset.offset(1e-12));
+        double d = slab.depth();
+        double h = 1e-4 * d;
+        // one-sided slope at the insulated bottom, against the surface slope ΔT/L ≈ 1e3 K/m: its truncation error
+        // is (h/2)·T''(D) ≈ 1.5e-6 of ΔT/L, while the pure exponential e^{−z/L} (no insulated bottom) has 2.5e-3
+        double surfaceSlope = SteadyPennesSlab.SURFACE_EXCESS / length;
+        assertThat(Math.abs(slab.exact(d) - slab.exact(d - h)) / h).isLessThan(1e-4 * surfaceSlope);
+        assertThat((slab.exact(0) - slab.exact(h)) / h).isCloseTo(surfaceSlope, org.assertj.core.data.Percentage
+                .withPercentage(0.1));
+        double fitted = slab.fittedDecayLength(slab.steadyState());
+        assertThat(fitted / length - 1).isBetween(-0.005, 0.005);
     }
 
     /**

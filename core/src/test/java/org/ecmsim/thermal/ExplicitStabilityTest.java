@@ -8,6 +8,7 @@ import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.ScalarField;
 import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.tissue.LayeredSkin;
+import org.ecmsim.verification.HomogeneousMedium;
 import org.junit.jupiter.api.Test;
 
 /** The explicit step's stability limit, its discrete maximum principle, and the refusal of unstable steps. */
@@ -70,11 +71,11 @@ class ExplicitStabilityTest {
     @Test
     void limitMatchesTheTextbookValueForAHomogeneousMedium() {
         double h = 40e-6;
-        Grid3D grid = Grid3D.uniform(5, 5, 5, h);
-        BioheatProblem problem = BioheatProblem.builder(
-                org.ecmsim.tissue.Tissue.homogeneous(grid, Problems.PLAIN)).build();
-        double alpha = Problems.PLAIN.thermalDiffusivity();
-        assertThat(ExplicitHeatSolver.stabilityLimit(problem)).isCloseTo(h * h / (6 * alpha),
+        BioheatProblem problem = HomogeneousMedium.cube(5, h, HomogeneousMedium.PLAIN);
+        double textbook = HomogeneousMedium.explicitStabilityLimit(h, HomogeneousMedium.PLAIN);
+        // the shared exact value is h²/(6α) with α = k/(ρc) = 0.5/(1000·4000)
+        assertThat(textbook).isCloseTo(h * h / (6 * 0.5 / 4e6), org.assertj.core.data.Percentage.withPercentage(1e-12));
+        assertThat(ExplicitHeatSolver.stabilityLimit(problem)).isCloseTo(textbook,
                 org.assertj.core.data.Percentage.withPercentage(1e-10));
     }
 

@@ -5,12 +5,16 @@ import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.tissue.Material;
 import org.ecmsim.tissue.Tissue;
+import org.ecmsim.verification.HomogeneousMedium;
 
 /** Small fixtures shared by the thermal tests. */
 final class Problems {
 
-    /** A tissue-like material: k = 0.5 W/(m·K), ρc = 4e6 J/(m³·K), so α = 1.25e-7 m²/s; no perfusion. */
-    static final Material PLAIN = new Material("plain", 1000.0, 4000.0, 0.5, 0.0, 0.0, 0.2, 0.0);
+    /**
+     * A tissue-like material: k = 0.5 W/(m·K), ρc = 4e6 J/(m³·K), so α = 1.25e-7 m²/s; no perfusion. The same
+     * material as the reference problems of {@code ecmsim validate}.
+     */
+    static final Material PLAIN = HomogeneousMedium.PLAIN;
 
     private Problems() {
     }

@@ -12,14 +12,10 @@ import org.ecmsim.biology.Species;
 import org.ecmsim.biology.ThermalInsult;
 import org.ecmsim.damage.ArrheniusProcess;
 import org.ecmsim.damage.Cem43;
-import org.ecmsim.electric.ConductivityModel;
 import org.ecmsim.electric.Drive;
-import org.ecmsim.electric.ElectricProblem;
 import org.ecmsim.electric.ElectrodeArray;
-import org.ecmsim.electric.ElectrodeLayout;
 import org.ecmsim.electric.Needle;
 import org.ecmsim.electric.PotentialSolver;
-import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.parallel.ParallelExecutor;
@@ -28,14 +24,14 @@ import org.ecmsim.simulation.session.RfTreatmentResult;
 import org.ecmsim.simulation.session.RfTreatmentSimulation;
 import org.ecmsim.thermal.AdiHeatSolver;
 import org.ecmsim.thermal.BioheatProblem;
-import org.ecmsim.thermal.BoundaryCondition;
 import org.ecmsim.thermal.EnergyLedger;
 import org.ecmsim.thermal.ExplicitHeatSolver;
-import org.ecmsim.tissue.BloodProperties;
 import org.ecmsim.tissue.LayeredSkin;
-import org.ecmsim.tissue.Material;
-import org.ecmsim.tissue.Tissue;
 import org.ecmsim.units.Units;
+import org.ecmsim.verification.HomogeneousMedium;
+import org.ecmsim.verification.ParallelPlates;
+import org.ecmsim.verification.PublishedValues;
+import org.ecmsim.verification.SteadyPennesSlab;
 
 /**
  * Fast verification and calibration checks through the public API of ecmsim-core, each against an exact solution or
@@ -80,28 +76,31 @@ public final class VerificationChecks {
 
     /** D-1: time to Ω = 1 at 60 °C for Henriques' skin burn rate. */
     static Check henriques() {
-        double t = ArrheniusProcess.HENRIQUES_SKIN.isothermalTimeTo(1, Units.celsiusToKelvin(60));
-        double rel = t / 0.95 - 1;
+        double t = ArrheniusProcess.HENRIQUES_SKIN.isothermalTimeTo(1,
+                Units.celsiusToKelvin(PublishedValues.HENRIQUES_60C_TEMPERATURE_CELSIUS));
+        double rel = t / PublishedValues.HENRIQUES_60C_SECONDS - 1;
         return new Check("D-1", "Henriques: time to Ω = 1 at 60 °C", "0.95 s ± 2 %",
-                String.format(Locale.ROOT, "%.4f s (%+.2f %%)", t, 100 * rel), Math.abs(rel) <= 0.02,
+                String.format(Locale.ROOT, "%.4f s (%+.2f %%)", t, 100 * rel),
+                Math.abs(rel) <= PublishedValues.HENRIQUES_60C_TOLERANCE,
                 "Henriques, Arch Pathol 43:489 (1947), tabulated with R = 8.314; the exact R gives 1.6 % less");
     }
 
     /** D-6: 3.75 min at 49 °C is 240 CEM43. */
     static Check cem43() {
-        double dose = Cem43.isothermal(Units.celsiusToKelvin(49), 3.75 * Units.MINUTE);
+        double dose = Cem43.isothermal(Units.celsiusToKelvin(PublishedValues.CEM43_49C_TEMPERATURE_CELSIUS),
+                PublishedValues.CEM43_49C_MINUTES * Units.MINUTE);
         return new Check("D-6", "CEM43 of 3.75 min at 49 °C", "240 min ± 1e-12",
-                String.format(Locale.ROOT, "%.12g min", dose), Math.abs(dose / 240 - 1) <= 1e-12,
+                String.format(Locale.ROOT, "%.12g min", dose),
+                Math.abs(dose / PublishedValues.CEM43_THRESHOLD_MINUTES - 1) <= 1e-12,
                 "definition, Sapareto & Dewey, Int J Radiat Oncol Biol Phys 10:787 (1984)");
     }
 
     /** T-6: explicit stability limit of a homogeneous medium. */
     static Check explicitLimit() {
-        Material plain = new Material("plain", 1000, 4000, 0.5, 0, 0, 0.2, 0);
         double h = 40e-6;
-        BioheatProblem p = BioheatProblem.builder(Tissue.homogeneous(Grid3D.uniform(5, 5, 5, h), plain)).build();
+        BioheatProblem p = HomogeneousMedium.cube(5, h, HomogeneousMedium.PLAIN);
         double limit = ExplicitHeatSolver.stabilityLimit(p);
-        double exact = h * h / (6 * plain.thermalDiffusivity());
+        double exact = HomogeneousMedium.explicitStabilityLimit(h, HomogeneousMedium.PLAIN);
         return new Check("T-6", "explicit stability limit, homogeneous", String.format(Locale.ROOT,
                 "h²/(6α) = %.10e s ± 1e-12", exact), String.format(Locale.ROOT, "%.10e s", limit),
                 Math.abs(limit / exact - 1) <= 1e-12, "von Neumann analysis of the 7-point scheme");
@@ -112,37 +111,11 @@ public final class VerificationChecks {
      * cosh((D − z)/L)/cosh(D/L) with L = √(k/(ω_b ρ_b c_b)).
      */
     static List<Check> pennesDecayLength() {
-        double k = 0.5;
-        double omega = 2e-3;
-        BloodProperties blood = BloodProperties.DEFAULT;
-        double length = Math.sqrt(k / (omega * blood.heatCapacity()));
-        double depth = 6 * length;
-        int n = 160;
-        double dz = depth / n;
-        Material m = new Material("perfused", 1000, 4000, k, omega, 0, 0.2, 0);
-        BioheatProblem p = BioheatProblem.builder(Tissue.homogeneous(new Grid3D(1, 1, n, dz, dz, dz), m))
-                .arterialTemperature(T37).boundary(Face.Z_MIN, new BoundaryCondition.FixedTemperature(T37 + 8))
-                .build();
-        AdiHeatSolver solver = new AdiHeatSolver(p, 50.0, 1.0, ParallelExecutor.serial());
-        for (int s = 0; s < 400; s++) {
-            solver.step();
-        }
-        double[] t = solver.temperature().values();
-        double maxError = 0;
-        for (int c = 0; c < n; c++) {
-            double z = (c + 0.5) * dz;
-            double exact = T37 + 8 * Math.cosh((depth - z) / length) / Math.cosh(depth / length);
-            maxError = Math.max(maxError, Math.abs(t[c] - exact));
-        }
-        // decay length from the log slope between z ≈ L and z ≈ 2L, corrected for the cosh (a 3e-4 effect)
-        int k1 = (int) Math.round(length / dz - 0.5);
-        int k2 = (int) Math.round(2 * length / dz - 0.5);
-        double z1 = (k1 + 0.5) * dz;
-        double z2 = (k2 + 0.5) * dz;
-        double ratio = (t[k1] - T37) / (t[k2] - T37);
-        double coshRatio = Math.cosh((depth - z1) / length) / Math.cosh((depth - z2) / length)
-                / Math.exp((z2 - z1) / length);
-        double fitted = (z2 - z1) / Math.log(ratio / coshRatio);
+        SteadyPennesSlab slab = new SteadyPennesSlab(160);
+        double length = slab.decayLength();
+        double[] t = slab.steadyState();
+        double maxError = slab.maxError(t);
+        double fitted = slab.fittedDecayLength(t);
         double rel = fitted / length - 1;
         List<Check> out = new ArrayList<>();
         out.add(new Check("T-2", "Pennes steady 1-D decay length", String.format(Locale.ROOT,
@@ -157,38 +130,11 @@ public final class VerificationChecks {
 
     /** R-1 (validation.md): parallel plates with two layers in series: conductance 1/Σ(L_i/(σ_i A)). */
     static Check parallelPlates() {
-        Material dermis = new Material("dermis", 1100, 3300, 0.4, 0, 0, 0.25, 0.0);
-        Material fat = new Material("fat", 900, 2300, 0.2, 0, 0, 0.025, 0.0);
-        Grid3D grid = new Grid3D(3, 2, 20, 1e-4, 1e-4, 5e-5);
-        MaterialMap map = new MaterialMap(grid);
-        int plate = 2;
-        int split = 9;
-        int[] electrode = new int[grid.cellCount()];
-        Arrays.fill(electrode, ElectrodeLayout.NONE);
-        for (int k = 0; k < grid.nz(); k++) {
-            for (int j = 0; j < grid.ny(); j++) {
-                for (int i = 0; i < grid.nx(); i++) {
-                    map.set(i, j, k, k < split ? 0 : 1);
-                    if (k < plate) {
-                        electrode[grid.index(i, j, k)] = 0;
-                    }
-                }
-            }
-        }
-        Needle needle = Needle.insulatedMillimetres(0.2, 1.5, 0.5);
-        ElectrodeArray polarity = ElectrodeArray.of(needle, List.of(new ElectrodeArray.Electrode(0, 0, 1)), true);
-        ElectrodeLayout layout = ElectrodeLayout.custom(grid, electrode, polarity);
-        ElectricProblem problem = ElectricProblem.builder(new Tissue(map, List.of(dermis, fat)), layout)
-                .conductivity(ConductivityModel.LINEAR).grounded(Face.Z_MAX).build();
-        PotentialSolver solver = new PotentialSolver(problem, ParallelExecutor.serial());
-        double[] temperature = new double[grid.cellCount()];
+        PotentialSolver solver = new PotentialSolver(ParallelPlates.problem(), ParallelExecutor.serial());
+        double[] temperature = new double[ParallelPlates.GRID.cellCount()];
         Arrays.fill(temperature, T37);
         solver.solve(temperature);
-        double area = grid.lengthX() * grid.lengthY();
-        double l1 = (split - plate) * grid.dz();
-        double l2 = (grid.nz() - split) * grid.dz();
-        double conductance = 1 / (l1 / (dermis.electricalConductivity() * area)
-                + l2 / (fat.electricalConductivity() * area));
+        double conductance = ParallelPlates.exactConductance();
         double g = solver.unitPower();
         return new Check("R-1", "parallel-plate conductance, two layers", String.format(Locale.ROOT,
                 "1/Σ L/(σA) = %.6e S ± 1e-9", conductance), String.format(Locale.ROOT, "%.6e S", g),

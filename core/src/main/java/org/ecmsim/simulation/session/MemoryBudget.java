@@ -1,6 +1,7 @@
 package org.ecmsim.simulation.session;
 
 import java.util.Locale;
+import org.ecmsim.internal.Checks;
 
 /**
  * Checks, before a run allocates its fields, that the Java heap can hold them, and refuses with a message that says
