@@ -9,6 +9,7 @@ import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.grid.ScalarField;
 import org.ecmsim.numerics.LodDiffusion;
 import org.ecmsim.numerics.ParallelExecutor;
+import org.ecmsim.numerics.StepClock;
 import org.ecmsim.units.Checks;
 import org.ecmsim.units.Units;
 
@@ -86,10 +87,7 @@ public final class RemodellingModel {
     private final double[][] planePartial;
 
     private double timeStep = Units.HOUR;
-    private double segmentStart;
-    private long segmentSteps;
-    private double segmentDt;
-    private long steps;
+    private final StepClock clock = new StepClock();
 
     /**
      * A model at rest for its age.
@@ -195,12 +193,12 @@ public final class RemodellingModel {
 
     /** @return the time since the start (s) */
     public double time() {
-        return segmentStart + segmentSteps * segmentDt;
+        return clock.time();
     }
 
     /** @return the steps taken */
     public long stepCount() {
-        return steps;
+        return clock.stepCount();
     }
 
     /** @return the step length (s) */
@@ -338,22 +336,14 @@ public final class RemodellingModel {
      * @param duration time (s), &gt; 0
      */
     public void advance(double duration) {
-        Checks.requireFinitePositive("duration", duration, "s");
-        long count = Math.max(1, (long) Math.ceil(duration / timeStep * (1 - 1e-12)));
-        double h = duration / count;
+        StepClock.Plan plan = StepClock.Plan.of(duration, timeStep);
         double start = time();
-        if (h != segmentDt) {
-            segmentStart = start;
-            segmentSteps = 0;
-            segmentDt = h;
+        clock.beginSteps(plan.step());
+        for (long s = 0; s < plan.count(); s++) {
+            step(plan.step());
+            clock.completeStep();
         }
-        for (long s = 0; s < count; s++) {
-            step(h);
-            segmentSteps++;
-            steps++;
-        }
-        segmentStart = start + duration;
-        segmentSteps = 0;
+        clock.landAt(start + duration);
     }
 
     private void step(double dt) {
