@@ -129,13 +129,13 @@ public final class RemodellingModel {
         this.scratchA = new double[n];
         this.scratchS = new double[n];
         this.planePartial = new double[grid.nz()][2 * BOOKED.length];
-        this.kappaCollagen = Math.log(2) / p.collagenHalfLife;
-        this.kappaElastin = Math.log(2) / p.elastinHalfLife;
-        this.kappaHyaluronan = Math.log(2) / p.hyaluronanHalfLife;
-        this.quiescentProliferation = p.quiescentDeath / (1 - 1 / p.carryingCapacityFactor);
-        double sf = p.synthesisFactor(ageYears);
-        double ff = p.fibroblastFactor(ageYears);
-        double mf = p.mmpFactor(ageYears);
+        this.kappaCollagen = Math.log(2) / p.matrix().collagenHalfLife();
+        this.kappaElastin = Math.log(2) / p.matrix().elastinHalfLife();
+        this.kappaHyaluronan = Math.log(2) / p.matrix().hyaluronanHalfLife();
+        this.quiescentProliferation = p.fibroblasts().quiescentDeath() / (1 - 1 / p.fibroblasts().carryingCapacityFactor());
+        double sf = p.aging().synthesisFactor(ageYears);
+        double ff = p.aging().fibroblastFactor(ageYears);
+        double mf = p.aging().mmpFactor(ageYears);
         for (int c = 0; c < n; c++) {
             int layer = layers.get(c);
             layerOfCell[c] = layer;
@@ -146,7 +146,7 @@ public final class RemodellingModel {
             }
             motile[c] = true;
             restDensity[c] = f0 * ff;
-            capacity[c] = p.carryingCapacityFactor * restDensity[c];
+            capacity[c] = p.fibroblasts().carryingCapacityFactor() * restDensity[c];
             sigmaI[c] = kappaCollagen * b.collagenI() / f0;
             sigmaIII[c] = kappaCollagen * b.collagenIII() / f0;
             sigmaElastin[c] = kappaElastin * b.elastin() / f0;
@@ -252,16 +252,16 @@ public final class RemodellingModel {
         double bs;
         if (species == Species.COLLAGEN_I) {
             sigma = sigmaI;
-            ba = p.collagenIBoostActivated;
-            bs = p.collagenIBoostSynthetic;
+            ba = p.matrix().collagenIBoostActivated();
+            bs = p.matrix().collagenIBoostSynthetic();
         } else if (species == Species.COLLAGEN_III) {
             sigma = sigmaIII;
-            ba = p.collagenIIIBoostActivated;
-            bs = p.collagenIIIBoostSynthetic;
+            ba = p.matrix().collagenIIIBoostActivated();
+            bs = p.matrix().collagenIIIBoostSynthetic();
         } else {
             throw new IllegalArgumentException("synthesis rates are for collagen I and III, not " + species);
         }
-        double sf = p.synthesisFactor(age());
+        double sf = p.aging().synthesisFactor(age());
         double[] fq = field[Species.QUIESCENT_FIBROBLASTS.ordinal()];
         double[] fa = field[Species.ACTIVATED_FIBROBLASTS.ordinal()];
         double[] fs = field[Species.SYNTHETIC_FIBROBLASTS.ordinal()];
@@ -295,7 +295,7 @@ public final class RemodellingModel {
         if (!insult.grid().equals(grid)) {
             throw new IllegalArgumentException("the insult's grid " + insult.grid() + " differs from " + grid);
         }
-        double full = p.heatShockFullInduction();
+        double full = p.heatShock().fullInduction();
         double v = grid.cellVolume();
         double[] c1 = field[Species.COLLAGEN_I.ordinal()];
         double[] c3 = field[Species.COLLAGEN_III.ordinal()];
@@ -348,16 +348,16 @@ public final class RemodellingModel {
 
     private void step(double dt) {
         // 1. Transport: growth factor (implicit LOD), migrating fibroblasts (explicit upwind, sub-cycled).
-        diffusion.step(field[Species.GROWTH_FACTOR.ordinal()], p.growthFactorDiffusivity, 0.0, dt);
+        diffusion.step(field[Species.GROWTH_FACTOR.ordinal()], p.wound().growthFactorDiffusivity(), 0.0, dt);
         migrate(dt);
         // 2. Reactions, pointwise.
         if (dt != propagatorStep) {
-            propagator = p.cascade().propagator(dt);
+            propagator = p.heatShock().cascade().propagator(dt);
             propagatorStep = dt;
         }
         double age = age();
-        double sf = p.synthesisFactor(age);
-        double mf = p.mmpFactor(age);
+        double sf = p.aging().synthesisFactor(age);
+        double mf = p.aging().mmpFactor(age);
         for (double[] row : planePartial) {
             java.util.Arrays.fill(row, 0.0);
         }
@@ -379,9 +379,9 @@ public final class RemodellingModel {
 
     private void react(double dt, double sf, double mf, int zFrom, int zTo) {
         double[] e = propagator;
-        double ew = Math.exp(-dt / p.woundTime);
-        double ev = Math.exp(-dt / p.vesselRecoveryTime);
-        double em = Math.exp(-dt / p.mmpTime);
+        double ew = Math.exp(-dt / p.wound().time());
+        double ev = Math.exp(-dt / p.vessels().recoveryTime());
+        double em = Math.exp(-dt / p.mmp().time());
         double[] s = field[Species.HEAT_SHOCK_SIGNAL.ordinal()];
         double[] h = field[Species.HEAT_SHOCK_PROTEIN.ordinal()];
         double[] w = field[Species.WOUND.ordinal()];
@@ -415,52 +415,52 @@ public final class RemodellingModel {
                 vs[c] = 1 - (1 - vs[c]) * ev;
                 double f0 = restDensity[c];
                 if (f0 <= 0) {
-                    g[c] = g[c] / (1 + dt * p.growthFactorDecay);
-                    double newD = cd[c] / (1 + dt / p.denaturedClearanceTime);
+                    g[c] = g[c] / (1 + dt * p.wound().growthFactorDecay());
+                    double newD = cd[c] / (1 + dt / p.matrix().denaturedClearanceTime());
                     book[7] += cd[c] - newD;
                     cd[c] = newD;
                     continue;
                 }
                 double act = fa[c] + fs[c];
                 // MMP relaxes to its target over τ_m (exact for a frozen target).
-                double target = mf * (fq[c] + p.mmpFromActivated * act) / f0 + mf * p.mmpFromWound * w0;
+                double target = mf * (fq[c] + p.mmp().fromActivated() * act) / f0 + mf * p.mmp().fromWound() * w0;
                 m[c] = target + (m[c] - target) * em;
                 // Growth factor: production explicit, decay implicit.
-                g[c] = (g[c] + dt * (p.growthFactorFromWound * w0 + p.growthFactorFromActivated * act / f0))
-                        / (1 + dt * p.growthFactorDecay);
+                g[c] = (g[c] + dt * (p.wound().growthFactorFromWound() * w0 + p.wound().growthFactorFromActivated() * act / f0))
+                        / (1 + dt * p.wound().growthFactorDecay());
                 // Fibroblasts: gains explicit, losses implicit (Patankar), transfers use the updated donor.
                 double hNow = h[c];
-                double alpha = p.activationByHeatShock * hNow / (hNow + p.heatShockHalfSaturation)
-                        + p.activationByGrowthFactor * g[c] / (1 + g[c]);
+                double alpha = p.fibroblasts().activationByHeatShock() * hNow / (hNow + p.fibroblasts().heatShockHalfSaturation())
+                        + p.fibroblasts().activationByGrowthFactor() * g[c] / (1 + g[c]);
                 double logistic = 1 - (fq[c] + act) / capacity[c];
                 double gq = quiescentProliferation * logistic;
                 // Activated and synthetic cells divide only while the growth factor drives them.
-                double ga = p.activatedProliferation * g[c] / (1 + g[c]) * logistic;
+                double ga = p.fibroblasts().activatedProliferation() * g[c] / (1 + g[c]) * logistic;
                 double q0 = fq[c];
                 double a0 = fa[c];
                 double sy0 = fs[c];
-                double q1 = (q0 + dt * (p.quiescenceRate * sy0 + Math.max(gq, 0) * q0))
-                        / (1 + dt * (alpha + p.quiescentDeath + Math.max(-gq, 0)));
+                double q1 = (q0 + dt * (p.fibroblasts().quiescenceRate() * sy0 + Math.max(gq, 0) * q0))
+                        / (1 + dt * (alpha + p.fibroblasts().quiescentDeath() + Math.max(-gq, 0)));
                 double act1 = (a0 + dt * (alpha * q1 + Math.max(ga, 0) * a0))
-                        / (1 + dt * (p.maturationRate + p.activatedDeath + Math.max(-ga, 0)));
-                double s1 = (sy0 + dt * (p.maturationRate * act1 + Math.max(ga, 0) * sy0))
-                        / (1 + dt * (p.quiescenceRate + p.activatedDeath + Math.max(-ga, 0)));
+                        / (1 + dt * (p.fibroblasts().maturationRate() + p.fibroblasts().activatedDeath() + Math.max(-ga, 0)));
+                double s1 = (sy0 + dt * (p.fibroblasts().maturationRate() * act1 + Math.max(ga, 0) * sy0))
+                        / (1 + dt * (p.fibroblasts().quiescenceRate() + p.fibroblasts().activatedDeath() + Math.max(-ga, 0)));
                 fq[c] = q1;
                 fa[c] = act1;
                 fs[c] = s1;
                 // Matrix: synthesis explicit (from the updated cells), degradation implicit.
                 double mNow = m[c];
-                double synI = dt * sigmaI[c] * sf * (q1 + p.collagenIBoostActivated * act1
-                        + p.collagenIBoostSynthetic * s1);
-                double synIII = dt * sigmaIII[c] * sf * (q1 + p.collagenIIIBoostActivated * act1
-                        + p.collagenIIIBoostSynthetic * s1);
-                double synE = dt * sigmaElastin[c] * sf * (q1 + p.elastinBoost * (act1 + s1));
-                double synH = dt * sigmaHyaluronan[c] * sf * (q1 + p.hyaluronanBoost * (act1 + s1));
+                double synI = dt * sigmaI[c] * sf * (q1 + p.matrix().collagenIBoostActivated() * act1
+                        + p.matrix().collagenIBoostSynthetic() * s1);
+                double synIII = dt * sigmaIII[c] * sf * (q1 + p.matrix().collagenIIIBoostActivated() * act1
+                        + p.matrix().collagenIIIBoostSynthetic() * s1);
+                double synE = dt * sigmaElastin[c] * sf * (q1 + p.matrix().elastinBoost() * (act1 + s1));
+                double synH = dt * sigmaHyaluronan[c] * sf * (q1 + p.matrix().hyaluronanBoost() * (act1 + s1));
                 double newI = (c1[c] + synI) / (1 + dt * kappaCollagen * mNow);
                 double newIII = (c3[c] + synIII) / (1 + dt * kappaCollagen * mNow);
                 double newE = (el[c] + synE) / (1 + dt * kappaElastin * mNow);
                 double newH = (ha[c] + synH) / (1 + dt * kappaHyaluronan);
-                double newD = cd[c] / (1 + dt / p.denaturedClearanceTime);
+                double newD = cd[c] / (1 + dt / p.matrix().denaturedClearanceTime());
                 book[0] += synI;
                 book[1] += synIII;
                 book[3] += synE;
@@ -481,7 +481,7 @@ public final class RemodellingModel {
 
     /** Explicit, conservative, upwind transport of the migrating pools, sub-cycled for positivity. */
     private void migrate(double dt) {
-        if (p.fibroblastMotility == 0 && p.chemotaxis == 0) {
+        if (p.fibroblasts().motility() == 0 && p.fibroblasts().chemotaxis() == 0) {
             return;
         }
         double[] g = field[Species.GROWTH_FACTOR.ordinal()];
@@ -519,8 +519,8 @@ public final class RemodellingModel {
         if (nb < 0 || !motile[nb]) {
             return 0;
         }
-        double u = p.chemotaxis * (g[nb] - g[c]) / h;
-        return p.fibroblastMotility / (h * h) + Math.max(u, 0) / h;
+        double u = p.fibroblasts().chemotaxis() * (g[nb] - g[c]) / h;
+        return p.fibroblasts().motility() / (h * h) + Math.max(u, 0) / h;
     }
 
     /** Net inflow density rate (cells/(m³·s)) into c across its face to nb: diffusion plus upwind chemotaxis. */
@@ -528,9 +528,9 @@ public final class RemodellingModel {
         if (nb < 0 || !motile[nb]) {
             return 0;
         }
-        double u = p.chemotaxis * (g[nb] - g[c]) / h;
+        double u = p.fibroblasts().chemotaxis() * (g[nb] - g[c]) / h;
         double flux = u > 0 ? u * f[c] : u * f[nb];
-        return p.fibroblastMotility * (f[nb] - f[c]) / (h * h) - flux / h;
+        return p.fibroblasts().motility() * (f[nb] - f[c]) / (h * h) - flux / h;
     }
 
     private void moveOnce(double[] f, double[] out, double dt, double[] g) {

@@ -278,7 +278,7 @@ public final class RemodellingSimulation {
          * @return the insult on the biology grid
          */
         public ThermalInsult insult(RfTreatmentResult rf, BiologyParameters parameters) {
-            return RemodellingSimulation.insult(rf, coarsening, parameters.heatShockDoseScale());
+            return RemodellingSimulation.insult(rf, coarsening, parameters.heatShock().doseScaleMinutes());
         }
     }
 
