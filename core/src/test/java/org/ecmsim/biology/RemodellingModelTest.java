@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RemodellingModelTest {
 
     private static final double DAY = Units.DAY;
-    private static final List<LayerBaseline> BASELINES = List.of(LayerBaseline.NONE,
+    static final List<LayerBaseline> BASELINES = List.of(LayerBaseline.NONE,
             LayerBaseline.forLayer("papillary dermis"), LayerBaseline.forLayer("reticular dermis"),
             LayerBaseline.forLayer("subcutaneous fat"));
 
