@@ -50,9 +50,4 @@ public enum Species {
         return this == COLLAGEN_I || this == COLLAGEN_III || this == DENATURED_COLLAGEN || this == ELASTIN
                 || this == HYALURONAN;
     }
-
-    /** @return true for the fibroblast pools */
-    public boolean isFibroblast() {
-        return this == QUIESCENT_FIBROBLASTS || this == ACTIVATED_FIBROBLASTS || this == SYNTHETIC_FIBROBLASTS;
-    }
 }

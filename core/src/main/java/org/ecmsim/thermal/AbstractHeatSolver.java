@@ -8,6 +8,7 @@ import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.ScalarField;
 import org.ecmsim.parallel.ParallelExecutor;
+import org.ecmsim.numerics.StepClock;
 import org.ecmsim.internal.Checks;
 import org.ecmsim.units.Units;
 
@@ -36,11 +37,8 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
     private boolean sourcesCached;
     private double timeStep;
 
-    // Clock: time = segmentStart + segmentSteps·segmentDt.
-    private double segmentStart;
-    private long segmentSteps;
-    private double segmentDt;
-    private long steps;
+    // Clock: time = segmentStart + segmentSteps·segmentDt (StepClock).
+    private final StepClock clock = new StepClock();
     private double lastCheckedTime;
 
     private boolean tracking = true;
@@ -118,20 +116,19 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
 
     @Override
     public double time() {
-        return segmentStart + segmentSteps * segmentDt;
+        return clock.time();
     }
 
     @Override
     public void setTime(double value) {
         Checks.requireFinite("time", value, "s");
-        segmentStart = value;
-        segmentSteps = 0;
+        clock.setTime(value);
         lastCheckedTime = value;
     }
 
     @Override
     public long stepCount() {
-        return steps;
+        return clock.stepCount();
     }
 
     @Override
@@ -156,22 +153,16 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
     @Override
     public void advance(double duration) {
         Checks.requireFinitePositive("duration", duration, "s");
-        long n = (long) Math.ceil(duration / timeStep * (1 - 1e-12));
-        n = Math.max(n, 1);
+        StepClock.Plan plan = StepClock.Plan.of(duration, timeStep);
         double start = time();
-        runSteps(n, duration / n);
+        runSteps(plan.count(), plan.step());
         // Land exactly on start + duration, whatever rounding the step count picked up.
-        segmentStart = start + duration;
-        segmentSteps = 0;
+        clock.landAt(start + duration);
         checkFinite();
     }
 
     private void runSteps(long n, double h) {
-        if (h != segmentDt) {
-            segmentStart = time();
-            segmentSteps = 0;
-            segmentDt = h;
-        }
+        clock.beginSteps(h);
         for (long s = 0; s < n; s++) {
             double t0 = time();
             refreshPower(t0 + sourceEvaluationFraction() * h);
@@ -182,8 +173,7 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
             double[] before = current;
             current = next;
             next = before;
-            segmentSteps++;
-            steps++;
+            clock.completeStep();
             if (tracking) {
                 addPartialsToTotals(h);
             }
@@ -191,7 +181,7 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
             for (StepListener l : listeners) {
                 l.afterStep(t0, before, t1, current);
             }
-            if (steps % FINITE_CHECK_INTERVAL == 0) {
+            if (clock.stepCount() % FINITE_CHECK_INTERVAL == 0) {
                 checkFinite();
             }
         }
@@ -230,9 +220,9 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
         for (int i = 0; i < t.length; i++) {
             if (!Double.isFinite(t[i])) {
                 throw new NumericalInstabilityException("temperature became " + t[i] + " at cell " + describeCell(i)
-                        + " between t = " + lastCheckedTime + " s and t = " + time() + " s (step " + steps
-                        + ", time step " + segmentDt + " s); check the heat sources, the material properties"
-                        + " and the time step");
+                        + " between t = " + lastCheckedTime + " s and t = " + time() + " s (step "
+                        + clock.stepCount() + ", time step " + clock.segmentStep() + " s); check the heat sources,"
+                        + " the material properties and the time step");
             }
         }
         lastCheckedTime = time();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RemodellingModelTest {
 
     private static final double DAY = Units.DAY;
-    private static final List<LayerBaseline> BASELINES = List.of(LayerBaseline.NONE,
+    static final List<LayerBaseline> BASELINES = List.of(LayerBaseline.NONE,
             LayerBaseline.forRole(LayerRole.PAPILLARY_DERMIS), LayerBaseline.forRole(LayerRole.RETICULAR_DERMIS),
             LayerBaseline.forRole(LayerRole.SUBCUTANEOUS_FAT));
 
@@ -226,7 +226,7 @@ class RemodellingModelTest {
      */
     @Test
     void heatShockTimeCourseIsExact() {
-        BiologyParameters p = BiologyParameters.defaults();
+        BiologyParameters.HeatShock p = BiologyParameters.defaults().heatShock();
         RemodellingModel m = model(50, ParallelExecutor.serial());
         m.setTimeStep(Units.HOUR);
         Grid3D g = m.grid();
@@ -235,14 +235,14 @@ class RemodellingModelTest {
         java.util.Arrays.fill(full, 1.0);
         m.applyInsult(new ThermalInsult(g, zero, zero, full));
         int cell = g.index(5, 5, 6);
-        double peakTime = p.heatShockPeakTime();
+        double peakTime = p.peakTime();
         m.advance(peakTime);
-        assertThat(m.field(Species.HEAT_SHOCK_PROTEIN).values()[cell]).isCloseTo(p.heatShockPeak(), within(1e-6));
+        assertThat(m.field(Species.HEAT_SHOCK_PROTEIN).values()[cell]).isCloseTo(p.peak(), within(1e-6));
         m.advance(48 * Units.HOUR - peakTime);
         double at48 = m.field(Species.HEAT_SHOCK_PROTEIN).values()[cell];
-        System.out.printf("HSP: peak %.2f× basal at %.1f h; %.2f× basal at 48 h%n", 1 + p.heatShockPeak(),
+        System.out.printf("HSP: peak %.2f× basal at %.1f h; %.2f× basal at 48 h%n", 1 + p.peak(),
                 peakTime / Units.HOUR, 1 + at48);
         assertThat(peakTime / Units.HOUR).isBetween(12.0, 18.0);
-        assertThat(at48).isLessThan(0.1 * p.heatShockPeak());
+        assertThat(at48).isLessThan(0.1 * p.peak());
     }
 }

@@ -131,12 +131,12 @@ public final class CalibrateBiology {
     static BiologyParameters withBoosts(double[] logBoosts) {
         double b3a = Math.exp(logBoosts[0]);
         double b1s = Math.exp(logBoosts[1]);
-        return BiologyParameters.builder()
-                .collagenIIIBoostActivated(b3a)
-                .collagenIBoostActivated(b3a / PHASE_RATIO)
-                .collagenIBoostSynthetic(b1s)
-                .collagenIIIBoostSynthetic(b1s / PHASE_RATIO)
-                .build();
+        BiologyParameters d = BiologyParameters.defaults();
+        return d.withMatrix(d.matrix()
+                .withCollagenIIIBoostActivated(b3a)
+                .withCollagenIBoostActivated(b3a / PHASE_RATIO)
+                .withCollagenIBoostSynthetic(b1s)
+                .withCollagenIIIBoostSynthetic(b1s / PHASE_RATIO));
     }
 
     /** Relative squared misfit of the synthesis targets plus a one-sided penalty on core recovery. */

@@ -289,7 +289,7 @@ public final class RemodellingSimulation {
      * @return the insult on the biology grid, with this simulation's damage processes and heat-shock dose scale
      */
     public ThermalInsult insult(TreatmentSite site, RfTreatmentResult rf) {
-        return site.insult(rf.thermal(), cellDeath, collagenDenaturation, parameters.heatShockDoseScale());
+        return site.insult(rf.thermal(), cellDeath, collagenDenaturation, parameters.heatShock().doseScaleMinutes());
     }
 
     /**

@@ -1,0 +1,342 @@
+package org.ecmsim.biology;
+
+import java.util.Objects;
+
+/**
+ * The pointwise reaction kinetics of the remodelling model: for one biology cell, the rate of change of every
+ * species as a production term P ≥ 0 and a loss term L ≥ 0, dy/dt = P − L, in SI (per second, in the unit of the
+ * species). Transport (growth-factor diffusion, fibroblast migration) is not here: it belongs to the stepper.
+ * <pre>
+ *   s = s₁ + s₂ + s₃:  P = 0,                               L = s₃/τ_s
+ *   h:                 P = s₃/τ_s,                           L = h/τ_h
+ *   w:                 P = 0,                                L = w/τ_w
+ *   v:                 P = (1 − v)/τ_v,                      L = 0
+ *   g:                 P = p_w w + p_a (f_a + f_s)/F₀,        L = k_g g
+ *   m:                 P = m̂/τ_m,                            L = m/τ_m,   m̂ = m*[f_q + μ_a (f_a + f_s)]/F₀ + m* μ_w w
+ *   f_q:               P = k_q f_s + max(r_q ℓ, 0) f_q,        L = (α + δ_q + max(−r_q ℓ, 0)) f_q
+ *   f_a:               P = α f_q + max(γ, 0) f_a,              L = (k_mat + δ_a + max(−γ, 0)) f_a
+ *   f_s:               P = k_mat f_a + max(γ, 0) f_s,          L = (k_q + δ_a + max(−γ, 0)) f_s
+ *   C (I, III, E):     P = σ_C S (f_q + β_a f_a + β_s f_s),    L = κ_C m C
+ *   HA:                P = σ_HA S (f_q + β_HA (f_a + f_s)),    L = κ_HA HA
+ *   C_d:               P = 0,                                L = C_d/τ_d
+ *   α = a_h h/(h + K_h) + a_g g/(1 + g),   ℓ = 1 − (f_q + f_a + f_s)/K,   γ = r_a g/(1 + g) ℓ
+ * </pre>
+ * In cells without fibroblasts (F₀ = 0) only the signals, the growth factor's decay and the clearance of denatured
+ * collagen act; every other rate is zero. The symbols are those of {@link RemodellingModel} and
+ * {@link BiologyParameters}; σ, F₀ and K are per-cell constants of the {@link BiologyState}, S and m* the aging
+ * factors at the current age.
+ *
+ * <p>The small functions (activation, logistic factor, MMP target, synthesis weights, …) are the terms of these
+ * equations; {@link #rates} assembles them, and a stepper may use them directly to build its update. Immutable and
+ * allocation-free: the per-cell calls write into arrays the caller provides.
+ */
+public final class BiologyKinetics {
+
+    private final BiologyParameters parameters;
+    final HeatShockCascade cascade;
+    final double fullInduction;
+    final double signalTime;
+    final double proteinTime;
+    final double woundTime;
+    final double vesselRecoveryTime;
+    final double growthFactorDiffusivity;
+    final double growthFactorDecay;
+    final double growthFactorFromWound;
+    final double growthFactorFromActivated;
+    final double activationByHeatShock;
+    final double heatShockHalfSaturation;
+    final double activationByGrowthFactor;
+    final double maturationRate;
+    final double quiescenceRate;
+    final double quiescentDeath;
+    final double quiescentProliferation;
+    final double carryingCapacityFactor;
+    final double activatedProliferation;
+    final double activatedDeath;
+    final double motility;
+    final double chemotaxis;
+    final double mmpTime;
+    final double mmpFromActivated;
+    final double mmpFromWound;
+    final double kappaCollagen;
+    final double kappaElastin;
+    final double kappaHyaluronan;
+    final double collagenIBoostActivated;
+    final double collagenIBoostSynthetic;
+    final double collagenIIIBoostActivated;
+    final double collagenIIIBoostSynthetic;
+    final double elastinBoost;
+    final double hyaluronanBoost;
+    final double denaturedClearanceTime;
+
+    /**
+     * Kinetics with these rate constants.
+     *
+     * @param parameters the rate constants
+     */
+    public BiologyKinetics(BiologyParameters parameters) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        BiologyParameters.HeatShock hs = parameters.heatShock();
+        BiologyParameters.Wound w = parameters.wound();
+        BiologyParameters.Fibroblasts f = parameters.fibroblasts();
+        BiologyParameters.Mmp m = parameters.mmp();
+        BiologyParameters.Matrix x = parameters.matrix();
+        cascade = hs.cascade();
+        fullInduction = hs.fullInduction();
+        signalTime = hs.signalTime();
+        proteinTime = hs.proteinTime();
+        woundTime = w.time();
+        vesselRecoveryTime = parameters.vessels().recoveryTime();
+        growthFactorDiffusivity = w.growthFactorDiffusivity();
+        growthFactorDecay = w.growthFactorDecay();
+        growthFactorFromWound = w.growthFactorFromWound();
+        growthFactorFromActivated = w.growthFactorFromActivated();
+        activationByHeatShock = f.activationByHeatShock();
+        heatShockHalfSaturation = f.heatShockHalfSaturation();
+        activationByGrowthFactor = f.activationByGrowthFactor();
+        maturationRate = f.maturationRate();
+        quiescenceRate = f.quiescenceRate();
+        quiescentDeath = f.quiescentDeath();
+        carryingCapacityFactor = f.carryingCapacityFactor();
+        // r_q = δ_q/(1 − 1/κ_K): resting fibroblasts at F₀ are at rest.
+        quiescentProliferation = f.quiescentDeath() / (1 - 1 / f.carryingCapacityFactor());
+        activatedProliferation = f.activatedProliferation();
+        activatedDeath = f.activatedDeath();
+        motility = f.motility();
+        chemotaxis = f.chemotaxis();
+        mmpTime = m.time();
+        mmpFromActivated = m.fromActivated();
+        mmpFromWound = m.fromWound();
+        kappaCollagen = Math.log(2) / x.collagenHalfLife();
+        kappaElastin = Math.log(2) / x.elastinHalfLife();
+        kappaHyaluronan = Math.log(2) / x.hyaluronanHalfLife();
+        collagenIBoostActivated = x.collagenIBoostActivated();
+        collagenIBoostSynthetic = x.collagenIBoostSynthetic();
+        collagenIIIBoostActivated = x.collagenIIIBoostActivated();
+        collagenIIIBoostSynthetic = x.collagenIIIBoostSynthetic();
+        elastinBoost = x.elastinBoost();
+        hyaluronanBoost = x.hyaluronanBoost();
+        denaturedClearanceTime = x.denaturedClearanceTime();
+    }
+
+    /** @return the rate constants */
+    public BiologyParameters parameters() {
+        return parameters;
+    }
+
+    /**
+     * @param ageYears age (years)
+     * @return S(age), per-cell synthesis relative to age 25 (dimensionless)
+     */
+    public double synthesisFactor(double ageYears) {
+        return parameters.aging().synthesisFactor(ageYears);
+    }
+
+    /**
+     * @param ageYears age (years)
+     * @return m*(age), resting MMP activity relative to age 25 (dimensionless)
+     */
+    public double mmpFactor(double ageYears) {
+        return parameters.aging().mmpFactor(ageYears);
+    }
+
+    /** @return the heat-shock induction of a saturating sublethal dose (dimensionless), see HeatShock.fullInduction */
+    public double fullInduction() {
+        return fullInduction;
+    }
+
+    /** @return κ_C = ln 2/t½,C, collagen breakdown per unit MMP activity (1/s) */
+    public double collagenDegradation() {
+        return kappaCollagen;
+    }
+
+    /** @return κ_E = ln 2/t½,E, elastin breakdown per unit MMP activity (1/s) */
+    public double elastinDegradation() {
+        return kappaElastin;
+    }
+
+    /** @return κ_HA = ln 2/t½,HA, hyaluronan breakdown (1/s) */
+    public double hyaluronanDegradation() {
+        return kappaHyaluronan;
+    }
+
+    /**
+     * α(h, g) = a_h h/(h + K_h) + a_g g/(1 + g).
+     *
+     * @param h heat-shock protein excess (dimensionless)
+     * @param g growth factor (dimensionless)
+     * @return the activation rate of quiescent fibroblasts (1/s)
+     */
+    public double activation(double h, double g) {
+        return activationByHeatShock * h / (h + heatShockHalfSaturation) + activationByGrowthFactor * g / (1 + g);
+    }
+
+    /**
+     * ℓ = 1 − (f_q + f_a + f_s)/K.
+     *
+     * @param quiescent f_q (cells/m³)
+     * @param migrating f_a + f_s (cells/m³)
+     * @param capacity K (cells/m³), &gt; 0
+     * @return the logistic factor (dimensionless), negative above the carrying capacity
+     */
+    public double logistic(double quiescent, double migrating, double capacity) {
+        return 1 - (quiescent + migrating) / capacity;
+    }
+
+    /**
+     * @param logistic ℓ (dimensionless)
+     * @return r_q ℓ, the net renewal rate of quiescent fibroblasts (1/s; negative above the carrying capacity)
+     */
+    public double quiescentGrowth(double logistic) {
+        return quiescentProliferation * logistic;
+    }
+
+    /**
+     * Activated and synthetic cells divide only while the growth factor drives them: γ = r_a g/(1 + g) ℓ.
+     *
+     * @param g growth factor (dimensionless)
+     * @param logistic ℓ (dimensionless)
+     * @return γ, the net division rate of activated and synthetic fibroblasts (1/s)
+     */
+    public double activatedGrowth(double g, double logistic) {
+        return activatedProliferation * g / (1 + g) * logistic;
+    }
+
+    /**
+     * m̂ = m*[f_q + μ_a (f_a + f_s)]/F₀ + m* μ_w w.
+     *
+     * @param quiescent f_q (cells/m³)
+     * @param migrating f_a + f_s (cells/m³)
+     * @param wound w (dimensionless)
+     * @param restDensity F₀ (cells/m³), &gt; 0
+     * @param mmpFactor m*(age) (dimensionless)
+     * @return the MMP activity that m relaxes to (dimensionless)
+     */
+    public double mmpTarget(double quiescent, double migrating, double wound, double restDensity, double mmpFactor) {
+        return mmpFactor * (quiescent + mmpFromActivated * migrating) / restDensity
+                + mmpFactor * mmpFromWound * wound;
+    }
+
+    /**
+     * p_w w + p_a (f_a + f_s)/F₀.
+     *
+     * @param wound w (dimensionless)
+     * @param migrating f_a + f_s (cells/m³)
+     * @param restDensity F₀ (cells/m³), &gt; 0
+     * @return the growth-factor production (1/s)
+     */
+    public double growthFactorProduction(double wound, double migrating, double restDensity) {
+        return growthFactorFromWound * wound + growthFactorFromActivated * migrating / restDensity;
+    }
+
+    /**
+     * f_q + β_I,a f_a + β_I,s f_s.
+     *
+     * @param quiescent f_q (cells/m³)
+     * @param activated f_a (cells/m³)
+     * @param synthetic f_s (cells/m³)
+     * @return the collagen I synthesis weight, in resting-cell equivalents (cells/m³)
+     */
+    public double collagenIWeight(double quiescent, double activated, double synthetic) {
+        return quiescent + collagenIBoostActivated * activated + collagenIBoostSynthetic * synthetic;
+    }
+
+    /**
+     * f_q + β_III,a f_a + β_III,s f_s.
+     *
+     * @param quiescent f_q (cells/m³)
+     * @param activated f_a (cells/m³)
+     * @param synthetic f_s (cells/m³)
+     * @return the collagen III synthesis weight, in resting-cell equivalents (cells/m³)
+     */
+    public double collagenIIIWeight(double quiescent, double activated, double synthetic) {
+        return quiescent + collagenIIIBoostActivated * activated + collagenIIIBoostSynthetic * synthetic;
+    }
+
+    /**
+     * f_q + β_E (f_a + f_s).
+     *
+     * @param quiescent f_q (cells/m³)
+     * @param activated f_a (cells/m³)
+     * @param synthetic f_s (cells/m³)
+     * @return the elastin synthesis weight, in resting-cell equivalents (cells/m³)
+     */
+    public double elastinWeight(double quiescent, double activated, double synthetic) {
+        return quiescent + elastinBoost * (activated + synthetic);
+    }
+
+    /**
+     * f_q + β_HA (f_a + f_s).
+     *
+     * @param quiescent f_q (cells/m³)
+     * @param activated f_a (cells/m³)
+     * @param synthetic f_s (cells/m³)
+     * @return the hyaluronan synthesis weight, in resting-cell equivalents (cells/m³)
+     */
+    public double hyaluronanWeight(double quiescent, double activated, double synthetic) {
+        return quiescent + hyaluronanBoost * (activated + synthetic);
+    }
+
+    /**
+     * The reaction rates of every species in one cell, dy/dt = production − loss (transport excluded).
+     *
+     * @param state the fields and per-cell constants
+     * @param c the cell
+     * @param synthesisFactor S(age) (dimensionless), from {@link #synthesisFactor(double)}
+     * @param mmpFactor m*(age) (dimensionless), from {@link #mmpFactor(double)}
+     * @param production out: P per species, indexed by {@link Species#ordinal()} (species unit per s)
+     * @param loss out: L per species, indexed by {@link Species#ordinal()} (species unit per s)
+     */
+    public void rates(BiologyState state, int c, double synthesisFactor, double mmpFactor, double[] production,
+            double[] loss) {
+        double[][] y = state.field;
+        double s3 = state.stage3[c];
+        double h = y[Species.HEAT_SHOCK_PROTEIN.ordinal()][c];
+        double w = y[Species.WOUND.ordinal()][c];
+        double v = y[Species.VESSELS.ordinal()][c];
+        double g = y[Species.GROWTH_FACTOR.ordinal()][c];
+        double m = y[Species.MMP.ordinal()][c];
+        double cd = y[Species.DENATURED_COLLAGEN.ordinal()][c];
+        java.util.Arrays.fill(production, 0.0);
+        java.util.Arrays.fill(loss, 0.0);
+        set(Species.HEAT_SHOCK_SIGNAL, 0, s3 / signalTime, production, loss);
+        set(Species.HEAT_SHOCK_PROTEIN, s3 / signalTime, h / proteinTime, production, loss);
+        set(Species.WOUND, 0, w / woundTime, production, loss);
+        set(Species.VESSELS, (1 - v) / vesselRecoveryTime, 0, production, loss);
+        set(Species.DENATURED_COLLAGEN, 0, cd / denaturedClearanceTime, production, loss);
+        double f0 = state.restDensity[c];
+        if (f0 <= 0) {
+            set(Species.GROWTH_FACTOR, 0, growthFactorDecay * g, production, loss);
+            return;
+        }
+        double q = y[Species.QUIESCENT_FIBROBLASTS.ordinal()][c];
+        double a = y[Species.ACTIVATED_FIBROBLASTS.ordinal()][c];
+        double s = y[Species.SYNTHETIC_FIBROBLASTS.ordinal()][c];
+        double act = a + s;
+        set(Species.GROWTH_FACTOR, growthFactorProduction(w, act, f0), growthFactorDecay * g, production, loss);
+        set(Species.MMP, mmpTarget(q, act, w, f0, mmpFactor) / mmpTime, m / mmpTime, production, loss);
+        double alpha = activation(h, g);
+        double logistic = logistic(q, act, state.capacity[c]);
+        double gq = quiescentGrowth(logistic);
+        double ga = activatedGrowth(g, logistic);
+        set(Species.QUIESCENT_FIBROBLASTS, quiescenceRate * s + Math.max(gq, 0) * q,
+                (alpha + quiescentDeath + Math.max(-gq, 0)) * q, production, loss);
+        set(Species.ACTIVATED_FIBROBLASTS, alpha * q + Math.max(ga, 0) * a,
+                (maturationRate + activatedDeath + Math.max(-ga, 0)) * a, production, loss);
+        set(Species.SYNTHETIC_FIBROBLASTS, maturationRate * a + Math.max(ga, 0) * s,
+                (quiescenceRate + activatedDeath + Math.max(-ga, 0)) * s, production, loss);
+        set(Species.COLLAGEN_I, state.sigmaI[c] * synthesisFactor * collagenIWeight(q, a, s),
+                kappaCollagen * m * y[Species.COLLAGEN_I.ordinal()][c], production, loss);
+        set(Species.COLLAGEN_III, state.sigmaIII[c] * synthesisFactor * collagenIIIWeight(q, a, s),
+                kappaCollagen * m * y[Species.COLLAGEN_III.ordinal()][c], production, loss);
+        set(Species.ELASTIN, state.sigmaElastin[c] * synthesisFactor * elastinWeight(q, a, s),
+                kappaElastin * m * y[Species.ELASTIN.ordinal()][c], production, loss);
+        set(Species.HYALURONAN, state.sigmaHyaluronan[c] * synthesisFactor * hyaluronanWeight(q, a, s),
+                kappaHyaluronan * y[Species.HYALURONAN.ordinal()][c], production, loss);
+    }
+
+    private static void set(Species s, double p, double l, double[] production, double[] loss) {
+        production[s.ordinal()] = p;
+        loss[s.ordinal()] = l;
+    }
+}

@@ -1,0 +1,272 @@
+package org.ecmsim.biology;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.ecmsim.grid.Grid3D;
+import org.ecmsim.grid.MaterialMap;
+
+/**
+ * The state of the remodelling model on a biology grid: one flat array per {@link Species}
+ * ({@code index = i + nx·(j + ny·k)}, x fastest), the three stages of the heat-shock cascade (their sum is
+ * {@link Species#HEAT_SHOCK_SIGNAL}), the per-cell constants set at the start (layer, resting fibroblast density F₀,
+ * carrying capacity K, the young synthesis rates σ, whether fibroblasts live and move there), and the mass ledgers
+ * of the matrix components. A new state is at rest for its age: F₀·F(age) resting fibroblasts, matrix at C₀·S·F/m*,
+ * MMP at m*, vessels intact, no signals.
+ *
+ * <p>Steppers change the arrays in place ({@link #values}, {@link #stage}) and book the matrix they synthesise and
+ * degrade ({@link #bookSynthesis}, {@link #bookDegradation}), so that each {@link MatrixLedger} closes.
+ */
+public final class BiologyState {
+
+    private static final Species[] ALL = Species.values();
+
+    private final Grid3D grid;
+    private final int n;
+    final double[][] field;
+    final double[] restDensity;
+    final double[] capacity;
+    final double[] sigmaI;
+    final double[] sigmaIII;
+    final double[] sigmaElastin;
+    final double[] sigmaHyaluronan;
+    final boolean[] motile;
+    final int[] layerOfCell;
+    final double[] stage1;
+    final double[] stage2;
+    final double[] stage3;
+    private final Map<Species, double[]> ledger = new EnumMap<>(Species.class);
+    private final Map<Species, Double> initialMass = new EnumMap<>(Species.class);
+
+    /**
+     * A state at rest for its age.
+     *
+     * @param grid the biology grid
+     * @param layers the layer (material index) of every biology cell
+     * @param baselines the young-adult baseline of each material index
+     * @param kinetics the kinetics (its turnover rates set σ = κ C₀/F₀, so that the young baseline is at rest)
+     * @param ageYears age (years)
+     */
+    public BiologyState(Grid3D grid, MaterialMap layers, List<LayerBaseline> baselines, BiologyKinetics kinetics,
+            double ageYears) {
+        this.grid = Objects.requireNonNull(grid, "grid");
+        BiologyParameters p = kinetics.parameters();
+        if (!layers.grid().equals(grid)) {
+            throw new IllegalArgumentException("the layer map's grid " + layers.grid() + " differs from " + grid);
+        }
+        if (layers.maxMaterial() >= baselines.size()) {
+            throw new IllegalArgumentException("the layer map uses material " + layers.maxMaterial() + " but only "
+                    + baselines.size() + " baselines were given");
+        }
+        this.n = grid.cellCount();
+        this.field = new double[ALL.length][n];
+        this.restDensity = new double[n];
+        this.capacity = new double[n];
+        this.sigmaI = new double[n];
+        this.sigmaIII = new double[n];
+        this.sigmaElastin = new double[n];
+        this.sigmaHyaluronan = new double[n];
+        this.motile = new boolean[n];
+        this.layerOfCell = new int[n];
+        this.stage1 = new double[n];
+        this.stage2 = new double[n];
+        this.stage3 = new double[n];
+        double sf = p.aging().synthesisFactor(ageYears);
+        double ff = p.aging().fibroblastFactor(ageYears);
+        double mf = p.aging().mmpFactor(ageYears);
+        double carrying = p.fibroblasts().carryingCapacityFactor();
+        for (int c = 0; c < n; c++) {
+            int layer = layers.get(c);
+            layerOfCell[c] = layer;
+            LayerBaseline b = baselines.get(layer);
+            double f0 = b.fibroblasts();
+            if (f0 <= 0) {
+                continue;
+            }
+            motile[c] = true;
+            restDensity[c] = f0 * ff;
+            capacity[c] = carrying * restDensity[c];
+            sigmaI[c] = kinetics.kappaCollagen * b.collagenI() / f0;
+            sigmaIII[c] = kinetics.kappaCollagen * b.collagenIII() / f0;
+            sigmaElastin[c] = kinetics.kappaElastin * b.elastin() / f0;
+            sigmaHyaluronan[c] = kinetics.kappaHyaluronan * b.hyaluronan() / f0;
+            set(Species.QUIESCENT_FIBROBLASTS, c, restDensity[c]);
+            set(Species.COLLAGEN_I, c, b.collagenI() * sf * ff / mf);
+            set(Species.COLLAGEN_III, c, b.collagenIII() * sf * ff / mf);
+            set(Species.ELASTIN, c, b.elastin() * sf * ff / mf);
+            set(Species.HYALURONAN, c, b.hyaluronan() * sf * ff);
+            set(Species.MMP, c, mf);
+        }
+        Arrays.fill(field[Species.VESSELS.ordinal()], 1.0);
+        for (Species s : ALL) {
+            if (s.isMatrix()) {
+                ledger.put(s, new double[4]);
+                initialMass.put(s, mass(s));
+            }
+        }
+    }
+
+    private void set(Species s, int c, double v) {
+        field[s.ordinal()][c] = v;
+    }
+
+    /** @return the biology grid */
+    public Grid3D grid() {
+        return grid;
+    }
+
+    /**
+     * @param species a species
+     * @return its values, one per cell in grid order: the live array, which steppers update in place (unit of the
+     *         species)
+     */
+    public double[] values(Species species) {
+        return field[species.ordinal()];
+    }
+
+    /**
+     * @param k stage of the heat-shock cascade, 1 to {@value HeatShockCascade#STAGES}
+     * @return its values, one per cell: the live array (dimensionless)
+     */
+    public double[] stage(int k) {
+        return switch (k) {
+            case 1 -> stage1;
+            case 2 -> stage2;
+            case 3 -> stage3;
+            default -> throw new IllegalArgumentException("stage " + k + " is outside the valid range 1 to 3");
+        };
+    }
+
+    /**
+     * @param c biology cell
+     * @return its layer (material index)
+     */
+    public int layerOf(int c) {
+        return layerOfCell[c];
+    }
+
+    /**
+     * @param c biology cell
+     * @return F₀, the resting fibroblast density at the start age (cells/m³); 0 where the layer has no fibroblasts
+     */
+    public double restDensity(int c) {
+        return restDensity[c];
+    }
+
+    /**
+     * @param c biology cell
+     * @return K = κ_K F₀, the carrying capacity (cells/m³)
+     */
+    public double capacity(int c) {
+        return capacity[c];
+    }
+
+    /**
+     * @param c biology cell
+     * @return true where the layer has fibroblasts; migrating fibroblasts move only between such cells
+     */
+    public boolean isMotile(int c) {
+        return motile[c];
+    }
+
+    /**
+     * @param species a species
+     * @return Σ value·V over the grid (kg for matrix, cells for fibroblasts)
+     */
+    public double mass(Species species) {
+        double[] v = field[species.ordinal()];
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s * grid.cellVolume();
+    }
+
+    /**
+     * The mass budget of a matrix component since the start.
+     *
+     * @param species a matrix species
+     * @return its ledger
+     */
+    public MatrixLedger ledger(Species species) {
+        double[] l = slots(species);
+        return new MatrixLedger(species, initialMass.get(species), mass(species), l[0], l[1], l[2], l[3]);
+    }
+
+    /**
+     * Books matrix made by fibroblasts.
+     *
+     * @param species a matrix species
+     * @param kilograms the mass synthesised (kg)
+     */
+    public void bookSynthesis(Species species, double kilograms) {
+        slots(species)[0] += kilograms;
+    }
+
+    /**
+     * Books matrix removed by MMPs, turnover or (for denatured collagen) clearance.
+     *
+     * @param species a matrix species
+     * @param kilograms the mass degraded (kg)
+     */
+    public void bookDegradation(Species species, double kilograms) {
+        slots(species)[1] += kilograms;
+    }
+
+    private double[] slots(Species species) {
+        double[] l = ledger.get(species);
+        if (l == null) {
+            throw new IllegalArgumentException(species + " is not a matrix component");
+        }
+        return l;
+    }
+
+    /**
+     * Applies a treatment's thermal insult: kills cells, denatures collagen (booked), starts the heat-shock cascade
+     * in cells with fibroblasts, raises the wound signal and coagulates vessels.
+     *
+     * @param insult per-cell killed, denatured and heat-shock fractions on this state's grid
+     * @param fullInduction the cascade input of a saturating dose (dimensionless), see
+     *        {@link BiologyKinetics#fullInduction()}
+     */
+    public void applyInsult(ThermalInsult insult, double fullInduction) {
+        if (!insult.grid().equals(grid)) {
+            throw new IllegalArgumentException("the insult's grid " + insult.grid() + " differs from " + grid);
+        }
+        double full = fullInduction;
+        double v = grid.cellVolume();
+        double[] c1 = field[Species.COLLAGEN_I.ordinal()];
+        double[] c3 = field[Species.COLLAGEN_III.ordinal()];
+        double[] cd = field[Species.DENATURED_COLLAGEN.ordinal()];
+        double lostI = 0;
+        double lostIII = 0;
+        for (int c = 0; c < n; c++) {
+            double killed = insult.killed()[c];
+            double survive = 1 - killed;
+            field[Species.QUIESCENT_FIBROBLASTS.ordinal()][c] *= survive;
+            field[Species.ACTIVATED_FIBROBLASTS.ordinal()][c] *= survive;
+            field[Species.SYNTHETIC_FIBROBLASTS.ordinal()][c] *= survive;
+            double dn = insult.denatured()[c];
+            double d1 = c1[c] * dn;
+            double d3 = c3[c] * dn;
+            c1[c] -= d1;
+            c3[c] -= d3;
+            cd[c] += d1 + d3;
+            lostI += d1;
+            lostIII += d3;
+            if (motile[c]) {
+                double add = full * insult.heatShock()[c];
+                stage1[c] += add;
+                field[Species.HEAT_SHOCK_SIGNAL.ordinal()][c] += add;
+            }
+            double[] w = field[Species.WOUND.ordinal()];
+            w[c] = w[c] + killed * (1 - w[c]);
+            field[Species.VESSELS.ordinal()][c] *= survive;
+        }
+        ledger.get(Species.COLLAGEN_I)[2] += lostI * v;
+        ledger.get(Species.COLLAGEN_III)[2] += lostIII * v;
+        ledger.get(Species.DENATURED_COLLAGEN)[3] += (lostI + lostIII) * v;
+    }
+}
