@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.ecmsim.cli.scenario.Scenario;
-import org.ecmsim.cli.scenario.ScenarioParser;
+import org.ecmsim.scenario.Scenario;
+import org.ecmsim.scenario.ScenarioParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.ecmsim.biology.Species;
 import org.ecmsim.cli.run.CourseRunner.Outcome;
-import org.ecmsim.cli.scenario.Scenario;
+import org.ecmsim.scenario.Scenario;
 import org.ecmsim.simulation.session.CoagulationZone;
 import org.ecmsim.simulation.course.LayerTimeSeries;
 import org.ecmsim.units.Units;

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.ecmsim.biology.MatrixLedger;
 import org.ecmsim.biology.Species;
 import org.ecmsim.cli.run.CourseRunner.Outcome;
-import org.ecmsim.cli.scenario.Scenario;
+import org.ecmsim.scenario.Scenario;
 import org.ecmsim.electric.Drive;
 import org.ecmsim.simulation.session.CoagulationZone;
 import org.ecmsim.simulation.course.LayerTimeSeries;
@@ -478,6 +478,6 @@ public final class Summary {
      * @return it without needless decimals
      */
     static String fmt(double d) {
-        return org.ecmsim.cli.scenario.UnitParser.format(d);
+        return org.ecmsim.scenario.UnitParser.format(d);
     }
 }

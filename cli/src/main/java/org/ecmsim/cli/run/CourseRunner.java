@@ -8,7 +8,7 @@ import java.util.Objects;
 
 import org.ecmsim.biology.RemodellingModel;
 import org.ecmsim.biology.Species;
-import org.ecmsim.cli.scenario.Scenario;
+import org.ecmsim.scenario.Scenario;
 import org.ecmsim.grid.CellMask;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecmsim.cli.run.CourseRunner;
 import org.ecmsim.cli.run.CourseRunner.Outcome;
-import org.ecmsim.cli.scenario.ScenarioParser;
+import org.ecmsim.scenario.ScenarioParser;
 import org.ecmsim.parallel.ParallelExecutor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

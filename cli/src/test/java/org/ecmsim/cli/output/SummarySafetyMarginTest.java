@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.ecmsim.cli.run.CourseRunner;
 import org.ecmsim.cli.run.CourseRunner.Outcome;
-import org.ecmsim.cli.scenario.ScenarioParser;
+import org.ecmsim.scenario.ScenarioParser;
 import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.simulation.session.RfTreatmentResult;

@@ -53,6 +53,9 @@ import org.ecmsim.units.Units;
  */
 public final class RemodellingSimulation {
 
+    /** The default biology cell: 2 × 2 × 2 thermal cells. */
+    public static final int DEFAULT_BIOLOGY_COARSENING = 2;
+
     private final LayeredSkin skin;
     private final ElectrodeArray tip;
     private final double ageYears;
@@ -400,7 +403,7 @@ public final class RemodellingSimulation {
         private boolean agedLayers;
         private double cellSize = Units.um(50);
         private DomainDepth domainDepth = DomainDepth.DEFAULT;
-        private int coarsening = 2;
+        private int coarsening = DEFAULT_BIOLOGY_COARSENING;
         private double biologyStep = Units.HOUR;
         private double sampleInterval = Units.DAY;
         private List<Double> snapshotTimes = List.of();

@@ -1,7 +1,7 @@
-package org.ecmsim.cli.scenario;
+package org.ecmsim.scenario;
 
 import java.util.List;
-import org.ecmsim.cli.scenario.UnitParser.Dimension;
+import org.ecmsim.scenario.UnitParser.Dimension;
 
 /**
  * One key of the scenario schema: where it lives, what it holds, its default, its valid range and where the numbers

@@ -1,4 +1,4 @@
-package org.ecmsim.cli.scenario;
+package org.ecmsim.scenario;
 
 /**
  * A scenario file that cannot be run: bad YAML, an unknown key, a value without its unit or out of range. The message

@@ -1,4 +1,4 @@
-package org.ecmsim.cli.scenario;
+package org.ecmsim.scenario;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -16,7 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.ecmsim.cli.scenario.UnitParser.UnitException;
+import org.ecmsim.electric.UnitCell;
+import org.ecmsim.grid.Grid3D;
+import org.ecmsim.simulation.course.RemodellingSimulation;
+import org.ecmsim.simulation.site.DomainDepth;
+import org.ecmsim.simulation.site.SiteGeometry;
+import org.ecmsim.scenario.UnitParser.UnitException;
 import org.ecmsim.electric.Drive;
 import org.ecmsim.electric.ElectrodeArray;
 import org.ecmsim.protocol.RfPass;
@@ -232,9 +237,7 @@ public final class ScenarioParser {
                     + e.getMessage().replace("Pattern.MONOPOLAR", "pattern: monopolar"));
         }
         double cell = s.numerics().cellSize();
-        double perPitch = tip.pitch() / cell;
-        long n = Math.round(perPitch);
-        if (Math.abs(perPitch - n) > 1e-6 * perPitch || n < 3) {
+        if (!UnitCell.fitsWholeCells(tip.pitch(), cell)) {
             throw fail(at("numerics.cell_size", "tip.pitch", "numerics", "tip"), "numerics.cell_size = "
                     + um(cell) + " does not divide tip.pitch = " + mm(tip.pitch()) + " into a whole number (>= 3)"
                     + " of cells" + suggestCells(tip.pitch()) + "; valid range " + ScenarioKeys.CELL_SIZE.range());
@@ -243,12 +246,14 @@ public final class ScenarioParser {
         for (RfPass p : s.treatment().passes()) {
             deepest = Math.max(deepest, p.needleDepth());
         }
-        long nz = Math.round(Math.ceil((deepest + Units.mm(1)) / cell / 2) * 2);
-        long cells = n * n * nz;
+        // The grid the run will use, from the same geometry class the simulation builds its site with.
+        Grid3D grid = SiteGeometry.thermalGrid(tip.toArray(), cell, SiteGeometry.domainDepth(DomainDepth.DEFAULT,
+                deepest, cell, RemodellingSimulation.DEFAULT_BIOLOGY_COARSENING));
+        long cells = grid.cellCount();
         if (cells > MAX_THERMAL_CELLS) {
             throw fail(at("numerics.cell_size", "numerics"), String.format(Locale.ROOT, "numerics.cell_size = %s"
-                    + " gives %d x %d x %d = %d thermal cells, more than %d; use a coarser cell", um(cell), n, n, nz,
-                    cells, MAX_THERMAL_CELLS));
+                    + " gives %d x %d x %d = %d thermal cells, more than %d; use a coarser cell", um(cell), grid.nx(),
+                    grid.ny(), grid.nz(), cells, MAX_THERMAL_CELLS));
         }
         Scenario.Treatment t = s.treatment();
         if (t.lastSessionDay() > t.followUpDays() + 1e-9) {
@@ -286,8 +291,7 @@ public final class ScenarioParser {
     private static String suggestCells(double pitch) {
         List<String> ok = new ArrayList<>();
         for (int um : new int[] {25, 40, 50, 100, 125, 200, 250}) {
-            double per = pitch / Units.um(um);
-            if (Math.abs(per - Math.rint(per)) < 1e-6 * per && Math.rint(per) >= 3) {
+            if (UnitCell.fitsWholeCells(pitch, Units.um(um))) {
                 ok.add(um + " um");
             }
         }

@@ -1,4 +1,4 @@
-package org.ecmsim.cli.scenario;
+package org.ecmsim.scenario;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
-package org.ecmsim.cli.scenario;
+package org.ecmsim.scenario;
 
 import java.util.List;
-import org.ecmsim.cli.scenario.UnitParser.Dimension;
+import org.ecmsim.scenario.UnitParser.Dimension;
 import org.ecmsim.simulation.course.RemodellingSimulation;
 
 /**

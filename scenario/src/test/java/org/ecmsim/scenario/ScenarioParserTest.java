@@ -1,4 +1,4 @@
-package org.ecmsim.cli.scenario;
+package org.ecmsim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

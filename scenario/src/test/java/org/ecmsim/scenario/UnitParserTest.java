@@ -1,10 +1,10 @@
-package org.ecmsim.cli.scenario;
+package org.ecmsim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.ecmsim.cli.scenario.UnitParser.Dimension;
-import org.ecmsim.cli.scenario.UnitParser.UnitException;
+import org.ecmsim.scenario.UnitParser.Dimension;
+import org.ecmsim.scenario.UnitParser.UnitException;
 import org.ecmsim.units.Units;
 import org.junit.jupiter.api.Test;
 
