@@ -10,7 +10,12 @@ import org.ecmsim.internal.Checks;
  */
 public record ElasticProperties(double youngsModulus, double poissonRatio) {
 
-    /** Validates the constants. */
+    /**
+     * Validates the constants.
+     *
+     * @param youngsModulus Young's modulus E (Pa), finite and &gt; 0
+     * @param poissonRatio Poisson's ratio ν, in [0, 0.499]
+     */
     public ElasticProperties {
         Checks.requireFinitePositive("Young's modulus", youngsModulus, "Pa");
         Checks.requireInRange("Poisson ratio", poissonRatio, 0.0, 0.499, "");

@@ -47,7 +47,17 @@ public record ShrinkageKinetics(double maxShrinkage, double activationEnergy, do
     /** The gas constant R (J/(mol·K)). */
     public static final double GAS_CONSTANT = 8.314462618;
 
-    /** Validates the parameters. */
+    /**
+     * Validates the parameters.
+     *
+     * @param maxShrinkage s_max, in (0, 1)
+     * @param activationEnergy Ea (J/mol), &gt; 0
+     * @param referenceTemperature T_ref (K), &gt; 0
+     * @param referenceTime τ_ref (s), &gt; 0
+     * @param steepness a, &gt; 0
+     * @param recoverableFraction r, in [0, 1]
+     * @param recoveryTime τ_rec (s), &gt; 0
+     */
     public ShrinkageKinetics {
         Checks.requireInRange("maxShrinkage", maxShrinkage, 1e-12, 0.999, "");
         Checks.requireFinitePositive("activationEnergy", activationEnergy, "J/mol");

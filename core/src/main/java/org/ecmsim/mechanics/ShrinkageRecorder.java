@@ -20,8 +20,8 @@ import org.ecmsim.units.Units;
  * the floor adds less than 10⁻⁶ s of equivalent time. Work is split over z planes; every update is per cell, so the
  * results are bitwise identical for any thread count. Nothing is allocated per step except one small task object.
  *
- * <p><b>Free strain.</b> {@link #freeStrain(int, double, ShrinkageMode)} gives the eigenstrain of a cell from its
- * shrinkage: {@link ShrinkageMode#IN_PLANE} (the default for the dermis, whose collagen bundles lie mostly parallel
+ * <p><b>Free strain.</b> {@link #eigenstrain(double[], double, ShrinkageMode, double[], double[], double[])} gives the
+ * eigenstrain of every cell from its shrinkage: {@link ShrinkageMode#IN_PLANE} (the default for the dermis, whose collagen bundles lie mostly parallel
  * to the surface, so the fibres' shortening shortens the tissue in x and y and not in depth) or
  * {@link ShrinkageMode#ISOTROPIC} (a random fibre network).
  */
