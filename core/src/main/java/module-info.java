@@ -17,6 +17,7 @@ module org.ecmsim.core {
     exports org.ecmsim.damage;
     exports org.ecmsim.electric;
     exports org.ecmsim.biology;
+    exports org.ecmsim.mechanics;
     exports org.ecmsim.protocol;
     exports org.ecmsim.simulation.thermal;
     exports org.ecmsim.simulation.session;

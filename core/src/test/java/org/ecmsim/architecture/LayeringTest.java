@@ -38,6 +38,8 @@ class LayeringTest {
             Map.entry("damage", union(BASE, "grid", "parallel", "numerics")),
             Map.entry("electric", PHYSICS),
             Map.entry("biology", PHYSICS),
+            // Collagen shrinkage and the contraction solve: sees temperatures it is handed, never the heat solver.
+            Map.entry("mechanics", PHYSICS),
             Map.entry("protocol", union(BASE, "grid", "tissue", "electric")),
             // Reference problems with exact solutions, for tests and `ecmsim validate`; nothing in core uses them.
             Map.entry("verification", union(PHYSICS, "thermal", "damage", "electric", "biology")),
