@@ -217,7 +217,7 @@ public final class HtmlReport {
                 limit - peak, ok ? "ok" : "warn", ok ? "within the limit" : "LIMIT REACHED"));
     }
 
-    /** The settings tree as table rows: a group row per object, "name (unit)" and value per setting. */
+    /** The settings tree as table rows: a row naming each group (its path), then "name (unit)" and value. */
     @SuppressWarnings("unchecked")
     private static void settingsRows(StringBuilder h, String group, Map<String, Object> tree) {
         for (Map.Entry<String, Object> e : tree.entrySet()) {
@@ -228,12 +228,13 @@ public final class HtmlReport {
                 settingsRows(h, name, (Map<String, Object>) m);
             } else if (v instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map) {
                 for (int i = 0; i < list.size(); i++) {
-                    String item = name + " " + (i + 1);
+                    String item = name.replaceFirst("es$", "") + " " + (i + 1);
                     h.append("<tr><th class=\"group\" colspan=\"2\">").append(esc(item)).append("</th></tr>\n");
                     settingsRows(h, item, (Map<String, Object>) list.get(i));
                 }
             } else {
-                h.append("<tr><td>").append(esc(name)).append("</td><td>").append(esc(value(v))).append("</td></tr>\n");
+                h.append("<tr><td>").append(esc(keyLabel(e.getKey()))).append("</td><td>").append(esc(value(v)))
+                        .append("</td></tr>\n");
             }
         }
     }
@@ -245,10 +246,14 @@ public final class HtmlReport {
         if (v instanceof List<?> list) {
             return list.isEmpty() ? "none" : String.join(", ", list.stream().map(HtmlReport::value).toList());
         }
+        if (v instanceof double[] a) {
+            return a.length == 0 ? "none" : String.join(", ", java.util.Arrays.stream(a).mapToObj(Summary::fmt)
+                    .toList());
+        }
         if (v instanceof Boolean b) {
             return b ? "yes" : "no";
         }
-        return String.valueOf(v);
+        return String.valueOf(v).replace('_', ' ');
     }
 
     /** "pitch_mm" → "pitch (mm)". */

@@ -108,8 +108,9 @@ class HtmlReportTest {
         assertThat(html).contains(String.format(java.util.Locale.ROOT, "<td>%.1f</td><td>%.1f</td><td>%+.1f</td>",
                 peak, 43.0, 43.0 - peak));
         // the settings are a table with units in the names, not raw JSON
-        assertThat(html).doesNotContain("<pre>").contains("<td>tip › pitch (mm)</td><td>1</td>",
-                "<td>numerics › cell size (µm)</td><td>100</td>", "<th class=\"group\" colspan=\"2\">treatment › passes 1</th>");
+        assertThat(html).doesNotContain("<pre>").contains("<td>pitch (mm)</td><td>1</td>",
+                "<td>cell size (µm)</td><td>100</td>", "<th class=\"group\" colspan=\"2\">treatment › pass 1</th>",
+                "<td>snapshot days</td><td>1</td>", "<td>pattern</td><td>alternating rows</td>").doesNotContain("[D@");
     }
 
     /** The key findings come first, with the numbers of the table, and the session count reads as English. */
