@@ -220,6 +220,13 @@ public final class HtmlReport {
     /** The settings tree as table rows: a row naming each group (its path), then "name (unit)" and value. */
     @SuppressWarnings("unchecked")
     private static void settingsRows(StringBuilder h, String group, Map<String, Object> tree) {
+        // a group's own settings first, then its subgroups, so that every row sits under its group's name
+        for (Map.Entry<String, Object> e : tree.entrySet()) {
+            if (!isGroup(e.getValue())) {
+                h.append("<tr><td>").append(esc(keyLabel(e.getKey()))).append("</td><td>")
+                        .append(esc(value(e.getValue()))).append("</td></tr>\n");
+            }
+        }
         for (Map.Entry<String, Object> e : tree.entrySet()) {
             Object v = e.getValue();
             String name = (group.isEmpty() ? "" : group + " › ") + keyLabel(e.getKey());
@@ -232,11 +239,12 @@ public final class HtmlReport {
                     h.append("<tr><th class=\"group\" colspan=\"2\">").append(esc(item)).append("</th></tr>\n");
                     settingsRows(h, item, (Map<String, Object>) list.get(i));
                 }
-            } else {
-                h.append("<tr><td>").append(esc(keyLabel(e.getKey()))).append("</td><td>").append(esc(value(v)))
-                        .append("</td></tr>\n");
             }
         }
+    }
+
+    private static boolean isGroup(Object v) {
+        return v instanceof Map || v instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map;
     }
 
     private static String value(Object v) {
