@@ -16,6 +16,9 @@ import org.ecmsim.scenario.Scenario;
 import org.ecmsim.scenario.ScenarioParser;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.parallel.ParallelExecutor;
+import org.ecmsim.protocol.RfPass;
+import org.ecmsim.simulation.session.RfProgress;
+import org.ecmsim.simulation.session.RfSettings;
 import org.ecmsim.simulation.session.RfTreatmentResult;
 import org.ecmsim.units.Units;
 import picocli.CommandLine.Command;
@@ -29,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Ecmsim.Version.class,
         header = "Run a scenario (default: the built-in one) and write its results.",
         description = {"Runs a scenario file, or the built-in default scenario (3 sessions 28 days apart, 7x7 bipolar"
-            + " tip at 30 mJ/pin, follow-up day 84; about 20 s on 2 cores). Progress goes to standard error, the"
+            + " tip at 30 mJ/pin, follow-up day 84; about 15 s on 2 cores). Progress goes to standard error, the"
             + " summary table to standard output, and every result into the output folder: summary.json,"
             + " timeseries.csv, profiles.csv, PNG charts, report.html and VTK .vti fields."})
 final class RunCommand implements Callable<Integer> {
@@ -70,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         Path dir = outputFolder();
         int n = scenario.numerics().threads() == 0 ? Runtime.getRuntime().availableProcessors()
                 : scenario.numerics().threads();
-        Progress progress = new Progress(err, quiet);
+        Progress progress = new Progress(err, quiet, System.console() != null, scenario);
         progress.line(String.format(Locale.ROOT, "ecmsim %s: %s -> %s (%d thread%s)", Ecmsim.version(), source, dir,
                 n, n == 1 ? "" : "s"));
         CourseRunner.Outcome outcome;
@@ -116,15 +119,45 @@ final class RunCommand implements Callable<Integer> {
         return dir;
     }
 
-    /** Progress lines on standard error: one per session's thermal phase and per week of biology. */
-    private static final class Progress implements CourseRunner.Progress {
+    /**
+     * Progress on standard error: the heap need and an up-front estimate of the run time, each session's thermal
+     * phase with its share done (of the work: conduction weighs {@link #CONDUCTION_WEIGHT} times a pause or cooling
+     * of the same simulated time) and an estimate of the time left, and each week of biology. On a terminal the
+     * thermal line is rewritten in place ({@code \r}); otherwise (a file or a pipe) it prints plain lines at 25, 50
+     * and 75 %. Nothing at all with {@code --quiet}.
+     */
+    static final class Progress implements CourseRunner.Progress {
+        /**
+         * Wall-clock seconds per thermal cell and heat step (1 ms ADI) without a potential solve, measured on this
+         * project's 2-core machine with the default course (2 threads); a rough constant.
+         */
+        static final double THERMAL_SECONDS_PER_CELL_STEP = 8e-8;
+        /**
+         * How much more a simulated second of conduction costs than one of pause or cooling: the potential is
+         * solved every 2 ms (and the first solves warm the JIT); measured likewise, roughly.
+         */
+        static final double CONDUCTION_WEIGHT = 12;
+        /** Wall-clock seconds per biology cell and biology step, treated and control counted apart; likewise. */
+        static final double BIOLOGY_SECONDS_PER_CELL_STEP = 2.5e-7;
+        /** Start-up and writing the results (s), likewise. */
+        static final double FIXED_SECONDS = 3;
+
         private final PrintWriter err;
         private final boolean quiet;
+        private final boolean terminal;
+        private final Scenario scenario;
         private double nextWeek = 7;
+        private long sessionStart;
+        private long lastDraw;
+        private int nextQuarter;
+        private String sessionLabel = "";
+        private int lastWidth;
 
-        Progress(PrintWriter err, boolean quiet) {
+        Progress(PrintWriter err, boolean quiet, boolean terminal, Scenario scenario) {
             this.err = err;
             this.quiet = quiet;
+            this.terminal = terminal;
+            this.scenario = scenario;
         }
 
         void line(String s) {
@@ -155,23 +188,129 @@ final class RunCommand implements Callable<Integer> {
             }
         }
 
+        /** Rewrites the current terminal line. */
+        private void redraw(String s) {
+            String pad = s.length() < lastWidth ? " ".repeat(lastWidth - s.length()) : "";
+            err.print("\r" + s + pad);
+            err.flush();
+            lastWidth = s.length();
+        }
+
         @Override
         public void memory(Grid3D grid, long needBytes, long availableBytes) {
             line(String.format(Locale.ROOT, "  thermal grid %d × %d × %d = %d cells: needs about %.0f MiB of heap,"
                     + " %.0f MiB available", grid.nx(), grid.ny(), grid.nz(), grid.cellCount(), needBytes / 1048576.0,
                     availableBytes / 1048576.0));
+            double[] e = estimate(scenario, grid.cellCount());
+            line(String.format(Locale.ROOT, "  estimated run time: about %s (thermal about %s per session, biology"
+                    + " about %s; a rough guess from a cost per cell-step measured on a 2-core machine)",
+                    duration(e[0] * scenario.treatment().sessions() + e[1] + FIXED_SECONDS), duration(e[0]),
+                    duration(e[1])));
+        }
+
+        /**
+         * @param scenario the scenario
+         * @param thermalCells cells of the thermal grid
+         * @return {seconds of one session's thermal phase, seconds of the biology} on this machine, roughly
+         */
+        static double[] estimate(Scenario scenario, long thermalCells) {
+            double steps = work(scenario.treatment().passes(), Double.POSITIVE_INFINITY) / RfSettings.DEFAULT_TIME_STEP;
+            double thermal = thermalCells * steps * THERMAL_SECONDS_PER_CELL_STEP;
+            double biologySteps = Math.ceil(scenario.treatment().followUp() / scenario.numerics().biologyStep());
+            // biology cells are blocks of 2 × 2 × 2 thermal cells; treated and control both run
+            double biology = thermalCells / 8.0 * biologySteps * 2 * BIOLOGY_SECONDS_PER_CELL_STEP;
+            return new double[] {thermal, biology};
+        }
+
+        /**
+         * @param passes the passes of a session
+         * @param time simulated time of the session (s)
+         * @return the work done by then, in weighted simulated seconds: conduction counts
+         *         {@link #CONDUCTION_WEIGHT} times, pauses and cooling once (the order of {@link RfProgress#totalTime})
+         */
+        static double work(List<RfPass> passes, double time) {
+            double t = 0;
+            double work = 0;
+            for (RfPass pass : passes) {
+                for (int k = 0; k < pass.pulses(); k++) {
+                    work += CONDUCTION_WEIGHT * Math.max(0, Math.min(pass.conductionTime(), time - t));
+                    t += pass.conductionTime();
+                    if (k < pass.pulses() - 1) {
+                        work += Math.max(0, Math.min(pass.pulseInterval(), time - t));
+                        t += pass.pulseInterval();
+                    }
+                }
+                work += Math.max(0, Math.min(pass.coolingTime(), time - t));
+                t += pass.coolingTime();
+            }
+            return work;
         }
 
         @Override
         public void sessionStarted(int session, int count, double day) {
-            start(String.format(Locale.ROOT, "session %d/%d (day %s): thermal phase ...", session + 1, count,
-                    fmt(day)));
+            sessionLabel = String.format(Locale.ROOT, "  session %d/%d (day %s):", session + 1, count, fmt(day));
+            sessionStart = System.nanoTime();
+            lastDraw = 0;
+            nextQuarter = 1;
+            lastWidth = 0;
+            if (quiet) {
+                return;
+            }
+            if (terminal) {
+                redraw(sessionLabel + " thermal phase ...");
+            } else {
+                line(sessionLabel + " thermal phase ...");
+            }
+        }
+
+        @Override
+        public void thermalProgress(int session, int count, int pass, int pulse, int interval, int intervals,
+                double time, double totalTime) {
+            if (quiet || totalTime <= 0) {
+                return;
+            }
+            List<RfPass> passes = scenario.treatment().passes();
+            double f = time >= totalTime ? 1 : work(passes, time) / work(passes, Double.POSITIVE_INFINITY);
+            long now = System.nanoTime();
+            if (terminal) {
+                if (now - lastDraw < 200_000_000L || f >= 1) {
+                    return;
+                }
+                lastDraw = now;
+                redraw(sessionLabel + " " + state(f, pass, pulse, now));
+            } else if (f < 1 && f >= nextQuarter * 0.25) {
+                while (nextQuarter * 0.25 <= f) {
+                    nextQuarter++;
+                }
+                line("    " + state(f, pass, pulse, now));
+            }
+        }
+
+        private String state(double f, int pass, int pulse, long now) {
+            int passes = scenario.treatment().passes().size();
+            int pulses = scenario.treatment().passes().get(Math.min(pass, passes - 1)).pulses();
+            double elapsed = (now - sessionStart) * 1e-9;
+            // no guess from the first few percent (the first solves warm the JIT)
+            String left = f < 0.05 ? "" : ", about " + duration(elapsed * (1 - f) / f) + " left";
+            return String.format(Locale.ROOT, "thermal %.0f %% (pass %d/%d, pulse %d/%d)%s", 100 * f, pass + 1,
+                    passes, pulse + 1, pulses, left);
         }
 
         @Override
         public void sessionDone(int session, RfTreatmentResult result, double seconds) {
-            end(String.format(Locale.ROOT, " done in %.1f s (peak %.1f °C, %.3f J)", seconds,
-                    Units.kelvinToCelsius(result.thermal().peakTemperature().max()), result.deliveredEnergy()));
+            String done = String.format(Locale.ROOT, "%s thermal phase done in %.1f s (peak %.1f °C, %.3f J)",
+                    sessionLabel, seconds, Units.kelvinToCelsius(result.thermal().peakTemperature().max()),
+                    result.deliveredEnergy());
+            if (quiet) {
+                return;
+            }
+            if (terminal) {
+                redraw(done);
+                err.println();
+                err.flush();
+            } else {
+                line(done);
+            }
         }
 
         @Override
@@ -183,6 +322,34 @@ final class RunCommand implements Callable<Integer> {
                     nextWeek += 7;
                 }
             }
+        }
+
+        /**
+         * @param seconds a duration (s)
+         * @return "3 s", "40 s", "2 min 10 s", "1 h 5 min", rounded to what a guess deserves
+         */
+        static String duration(double seconds) {
+            if (!(seconds < 1e9)) {
+                return "a very long time";
+            }
+            if (seconds < 10) {
+                return Math.max(1, Math.round(seconds)) + " s";
+            }
+            if (seconds < 60) {
+                return 5 * Math.round(seconds / 5) + " s";
+            }
+            if (seconds < 3600) {
+                long m = (long) (seconds / 60);
+                long s = 10 * Math.round((seconds - 60 * m) / 10);
+                if (s == 60) {
+                    m++;
+                    s = 0;
+                }
+                return m + " min" + (s == 0 ? "" : " " + s + " s");
+            }
+            long h = (long) (seconds / 3600);
+            long m = Math.round((seconds - 3600 * h) / 60);
+            return h + " h" + (m == 0 ? "" : " " + m + " min");
         }
 
         private static String fmt(double d) {

@@ -50,12 +50,19 @@ class RunEndToEndTest {
         assertThat(run.err).contains("cells: needs about", "MiB of heap", "MiB available");
         assertThat(run.err.indexOf("needs about")).as("the need is stated before the thermal phase runs")
                 .isLessThan(run.err.indexOf("thermal phase ..."));
-        assertThat(run.err).contains("session 1/1 (day 0): thermal phase ... done in", "biology: day 7 of 7",
-                "writing results:", "done in");
-        assertThat(run.out).contains("Sessions (whole tip", "impedance (Ω)", "Safety margins", "epidermis",
+        assertThat(run.err.indexOf("estimated run time: about")).as("the estimate comes before the first session")
+                .isPositive().isLessThan(run.err.indexOf("thermal phase ..."));
+        // stderr is not a terminal here: plain lines, no carriage returns
+        assertThat(run.err).contains("session 1/1 (day 0): thermal phase ...\n",
+                "session 1/1 (day 0): thermal phase done in", "biology: day 7 of 7", "writing results:", "done in")
+                .doesNotContain("\r")
+                .containsPattern("\n    thermal [2-4]\\d % \\(pass 1/1, pulse 1/1\\), about \\d+ s left\n");
+        assertThat(run.out).contains("1 session (energy and impedance: whole tip", "impedance (Ω)", "peak = the",
+                "zone width = the widest extent", "Safety margins", "epidermis",
                 "subcutaneous fat", "Change vs untreated control on day 7 (%)", "coll I", "coll III", "elastin",
                 "HA", "reticular dermis", "papillary dermis", "Results: " + dir);
         Cli quiet = Cli.run("run", "--quiet", "--help");
+        assertThat(quiet.err).isEmpty();
         assertThat(quiet.code).isZero();
     }
 

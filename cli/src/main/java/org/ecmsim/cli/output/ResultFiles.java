@@ -75,10 +75,14 @@ public final class ResultFiles {
         }
         Charts.impedance(outcome, dir.resolve("impedance.png"));
         charts.put("impedance.png", "Tip impedance during the pulses of each session.");
-        for (Charts.CrossSection c : Charts.CrossSection.values()) {
-            String name = "cross_section_" + c.name().toLowerCase(Locale.ROOT) + ".png";
-            Charts.crossSection(outcome, c, dir.resolve(name));
-            charts.put(name, "Session 1, x-z plane through the needle: " + c.title + ".");
+        // session 1 keeps the plain names; later sessions add "_session<N>"
+        for (int s = 0; s < outcome.result().sessions().size(); s++) {
+            for (Charts.CrossSection c : Charts.CrossSection.values()) {
+                String name = "cross_section_" + c.name().toLowerCase(Locale.ROOT)
+                        + (s == 0 ? "" : "_session" + (s + 1)) + ".png";
+                Charts.crossSection(outcome, s, c, dir.resolve(name));
+                charts.put(name, "Session " + (s + 1) + ", x-z plane through the needle: " + c.title + ".");
+            }
         }
         files.addAll(charts.keySet());
 

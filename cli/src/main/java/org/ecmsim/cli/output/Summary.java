@@ -35,7 +35,61 @@ public final class Summary {
     /** The layer whose peak temperature is the deep safety margin. */
     public static final LayerRole FAT = LayerRole.SUBCUTANEOUS_FAT;
 
+    /**
+     * What "peak" means in the table, {@code summary.json} ({@code peak_temperature_C}), the charts and the report.
+     */
+    public static final String PEAK_DEFINITION = "peak = the highest temperature any cell of the simulated unit cell"
+            + " reached during the session (the needle's own cells included; they stay cooler than the tissue beside"
+            + " them)";
+
+    /**
+     * What "zone width" means in the table, {@code summary.json} ({@code lethal_zones[].width_um}), the charts and
+     * the report.
+     */
+    public static final String ZONE_WIDTH_DEFINITION = "zone width = the widest extent of the lethal zone (Henriques"
+            + " Ω ≥ 1, needle included) across the needle axis in any horizontal direction: twice the largest distance"
+            + " from the axis to a lethal cell's centre, plus one cell; a cross-section through the axis along x shows"
+            + " less where the zone is widest on a diagonal";
+
+    /** What "zone depth" means: the depth range of the lethal zone's cells, edges not centres. */
+    public static final String ZONE_DEPTH_DEFINITION = "zone depth = from the upper edge of the shallowest to the"
+            + " lower edge of the deepest lethal cell";
+
     private Summary() {
+    }
+
+    /**
+     * The y index of the x-z plane the cross-sections show: through the needle axis of the unit cell.
+     *
+     * @param g the thermal grid
+     * @return {@code ny / 2}
+     */
+    public static int plane(org.ecmsim.grid.Grid3D g) {
+        return g.ny() / 2;
+    }
+
+    /**
+     * The lethal zone's extent along x in the plane of the cross-sections (cell edges, needle included).
+     *
+     * @param outcome the run
+     * @param rf a session
+     * @return the width (m), 0 if the plane has no lethal cell
+     */
+    public static double zoneWidthInPlane(Outcome outcome, RfTreatmentResult rf) {
+        org.ecmsim.grid.Grid3D g = outcome.thermalGrid();
+        double[] omega = rf.zoneOmega().values();
+        int j = plane(g);
+        int lo = Integer.MAX_VALUE;
+        int hi = -1;
+        for (int k = 0; k < g.nz(); k++) {
+            for (int i = 0; i < g.nx(); i++) {
+                if (omega[g.index(i, j, k)] >= 1.0) {
+                    lo = Math.min(lo, i);
+                    hi = Math.max(hi, i);
+                }
+            }
+        }
+        return hi < 0 ? 0.0 : (hi - lo + 1) * g.dx();
     }
 
     /**
@@ -428,7 +482,8 @@ public final class Summary {
         Scenario sc = outcome.scenario();
         StringBuilder sb = new StringBuilder();
         Locale l = Locale.ROOT;
-        sb.append("Sessions (whole tip; lethal zone = Henriques Ω ≥ 1 around the needle)\n");
+        sb.append(sessionCount(sc.treatment().sessions(), sc.treatment().interval() / Units.DAY))
+                .append(" (energy and impedance: whole tip; lethal zone = Henriques Ω ≥ 1 around the needle)\n");
         sb.append(String.format(l, "  %-3s %5s %17s %9s %9s %11s %15s%n", "#", "day", "impedance (Ω)",
                 "energy", "peak", "zone width", "zone depth"));
         for (SessionRow r : sessions(outcome)) {
@@ -439,6 +494,9 @@ public final class Summary {
             sb.append(String.format(l, "  %-3d %5s %17s %7.3f J %6.1f °C %11s %15s%n", r.index(),
                     fmt(r.day()), String.format(l, "%.0f → %.0f", r.impedanceStart(), r.impedanceEnd()),
                     r.energy(), r.peak(), width, depth));
+        }
+        for (String d : List.of(PEAK_DEFINITION, ZONE_WIDTH_DEFINITION, ZONE_DEPTH_DEFINITION)) {
+            sb.append(wrap(d + ".", "  ", 100));
         }
         if (boiling(outcome)) {
             sb.append("  note: ").append(BOILING).append('\n');
@@ -471,6 +529,38 @@ public final class Summary {
         }
         sb.append(String.format(Locale.ROOT, "  %-18s peak %5.1f °C, limit %5.1f °C, margin %+5.1f °C%s%n", name,
                 peak, limit, limit - peak, peak < limit ? "" : "   ** LIMIT REACHED **"));
+    }
+
+    /**
+     * @param text a paragraph
+     * @param indent put before each line
+     * @param width the longest line
+     * @return the paragraph broken at spaces into lines of at most width characters, each ending in \n
+     */
+    static String wrap(String text, String indent, int width) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+                out.append(line).append('\n');
+                line = new StringBuilder(indent + "  ");
+            }
+            if (line.length() > indent.length() && !line.toString().endsWith("  ")) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        return out.append(line).append('\n').toString();
+    }
+
+    /**
+     * @param sessions number of sessions
+     * @param intervalDays days between them
+     * @return "1 session", "2 sessions 1 day apart" or "3 sessions 28 days apart"
+     */
+    public static String sessionCount(int sessions, double intervalDays) {
+        return sessions == 1 ? "1 session" : sessions + " sessions " + fmt(intervalDays)
+                + (intervalDays == 1 ? " day" : " days") + " apart";
     }
 
     /**

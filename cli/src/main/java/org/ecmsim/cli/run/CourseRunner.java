@@ -52,6 +52,23 @@ public final class CourseRunner {
         }
 
         /**
+         * How far a session's thermal phase has come (see
+         * {@link RemodellingSimulation.Listener#thermalProgress}); the last call of a session has time == totalTime.
+         *
+         * @param session index from 0
+         * @param count number of sessions
+         * @param pass the pass being run, from 0
+         * @param pulse the pulse of that pass, from 0
+         * @param interval conductivity intervals of that pulse done (1 … intervals)
+         * @param intervals conductivity intervals of that pulse
+         * @param time simulated time of the session done so far (s)
+         * @param totalTime simulated time of the whole session (s)
+         */
+        default void thermalProgress(int session, int count, int pass, int pulse, int interval, int intervals,
+                double time, double totalTime) {
+        }
+
+        /**
          * Called after the biology reaches each sampled day.
          *
          * @param day the day reached (d)
@@ -166,6 +183,12 @@ public final class CourseRunner {
             public void sessionDone(int session, RfTreatmentResult rf) {
                 thermalSeconds[session] = (System.nanoTime() - sessionStart[0]) * 1e-9;
                 progress.sessionDone(session, rf, thermalSeconds[session]);
+            }
+
+            @Override
+            public void thermalProgress(int session, int count, int pass, int pulse, int interval, int intervals,
+                    double time, double totalTime) {
+                progress.thermalProgress(session, count, pass, pulse, interval, intervals, time, totalTime);
             }
 
             @Override

@@ -97,18 +97,31 @@ class HtmlReportTest {
     void containsTheTables() {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<h2>Sessions</h2>", "<h2>Safety margins</h2>",
                 "Change vs untreated control on day 2", "<h2>Charts</h2>", "<h2>Files</h2>", "<h2>Settings</h2>");
-        // sessions: header + one row; safety: header + two rows; change: header + one row per layer
+        // sessions: header + one row; safety: header + two rows; change: header + one row per layer; settings
         int tables = html.split("<table>", -1).length - 1;
-        assertThat(tables).isEqualTo(3);
+        assertThat(tables).isEqualTo(4);
         int layers = outcome.result().layers().size();
-        assertThat(html.split("<tr>", -1).length - 1).isEqualTo((1 + 1) + (1 + 2) + (1 + layers));
+        int settingsRows = html.substring(html.indexOf("<h2>Settings</h2>")).split("<tr>", -1).length - 1;
+        assertThat(html.split("<tr>", -1).length - 1 - settingsRows).isEqualTo((1 + 1) + (1 + 2) + (1 + layers));
         // the safety table carries the numbers of Summary: limit − peak, to one decimal
         double peak = Summary.worstPeak(outcome, Summary.EPIDERMIS);
         assertThat(html).contains(String.format(java.util.Locale.ROOT, "<td>%.1f</td><td>%.1f</td><td>%+.1f</td>",
                 peak, 43.0, 43.0 - peak));
-        // the settings block is the escaped JSON of the settings
-        assertThat(html).contains("<pre>" + Json.write(Summary.settings(outcome.scenario())).replace("\"", "&quot;")
-                + "</pre>");
+        // the settings are a table with units in the names, not raw JSON
+        assertThat(html).doesNotContain("<pre>").contains("<td>pitch (mm)</td><td>1</td>",
+                "<td>cell size (µm)</td><td>100</td>", "<th class=\"group\" colspan=\"2\">treatment › pass 1</th>",
+                "<td>snapshot days</td><td>1</td>", "<td>pattern</td><td>alternating rows</td>").doesNotContain("[D@");
+    }
+
+    /** The key findings come first, with the numbers of the table, and the session count reads as English. */
+    @Test
+    void keyFindingsComeFirstWithTheTableNumbers() {
+        assertThat(html.indexOf("Key findings")).isPositive().isLessThan(html.indexOf("<h2>Sessions</h2>"));
+        Summary.SessionRow row = Summary.sessions(outcome).get(0);
+        assertThat(html).contains(String.format(java.util.Locale.ROOT, "Session 1 (day 0): peak %.1f &deg;C",
+                row.peak()));
+        assertThat(html).contains("1 session, followed to day 2").doesNotContain("session(s)");
+        assertThat(html).contains("within the limit").contains("Peak = the highest temperature");
     }
 
     /** Start and end tags nest properly (void elements excepted) and every opened element is closed. */

@@ -28,6 +28,7 @@ import org.ecmsim.protocol.TreatmentProtocol;
 import org.ecmsim.protocol.TreatmentSession;
 import org.ecmsim.simulation.session.RfSettings;
 import org.ecmsim.simulation.session.RfTreatmentResult;
+import org.ecmsim.simulation.session.RfProgress;
 import org.ecmsim.simulation.session.RfTreatmentSimulation;
 import org.ecmsim.simulation.site.DomainDepth;
 import org.ecmsim.simulation.site.SiteGeometry;
@@ -127,6 +128,24 @@ public final class RemodellingSimulation {
          * @param result its RF and thermal result
          */
         default void sessionDone(int session, RfTreatmentResult result) {
+        }
+
+        /**
+         * How far the thermal phase of a session has come: forwarded from {@link RfProgress} after each
+         * conductivity interval and each heat step of a pause or cooling time, between {@link #sessionStarted} and
+         * {@link #sessionDone}.
+         *
+         * @param session index from 0
+         * @param count number of sessions
+         * @param pass the pass being run, from 0
+         * @param pulse the pulse of that pass, from 0
+         * @param interval conductivity intervals of that pulse done so far (1 … intervals)
+         * @param intervals conductivity intervals of that pulse
+         * @param time simulated time of the session done so far (s)
+         * @param totalTime simulated time of the whole session (s); the last call of a session has time == totalTime
+         */
+        default void thermalProgress(int session, int count, int pass, int pulse, int interval, int intervals,
+                double time, double totalTime) {
         }
 
         /**
@@ -231,8 +250,12 @@ public final class RemodellingSimulation {
             }
             for (TreatmentSession s : protocol.sessions()) {
                 if (s.time() == time) {
-                    listener.sessionStarted(sessions.size(), protocol.sessions().size(), time);
-                    RfTreatmentResult rf = thermalPhase(site, s, treated.field(Species.VESSELS));
+                    int index = sessions.size();
+                    int count = protocol.sessions().size();
+                    listener.sessionStarted(index, count, time);
+                    RfTreatmentResult rf = thermalPhase(site, s, treated.field(Species.VESSELS),
+                            (pass, pulse, interval, intervals, t, total) -> listener.thermalProgress(index, count,
+                                    pass, pulse, interval, intervals, t, total));
                     sessions.add(rf);
                     treated.applyInsult(insult(site, rf));
                     listener.sessionDone(sessions.size() - 1, rf);
@@ -279,7 +302,21 @@ public final class RemodellingSimulation {
      * @return the RF and thermal result of the session
      */
     public RfTreatmentResult thermalPhase(TreatmentSite site, TreatmentSession session, ScalarField vessels) {
-        RfTreatmentSimulation.Builder b = site.rfSession().executor(executor).settings(rfSettings);
+        return thermalPhase(site, session, vessels, RfProgress.NONE);
+    }
+
+    /**
+     * {@link #thermalPhase(TreatmentSite, TreatmentSession, ScalarField)} reporting its progress.
+     *
+     * @param site a site of this simulation
+     * @param session the session
+     * @param vessels the treated tissue's vessel field on the biology grid (0–1), or null for intact vessels
+     * @param progress told how far the thermal phase has come (it does not change the result)
+     * @return the RF and thermal result of the session
+     */
+    public RfTreatmentResult thermalPhase(TreatmentSite site, TreatmentSession session, ScalarField vessels,
+            RfProgress progress) {
+        RfTreatmentSimulation.Builder b = site.rfSession().executor(executor).settings(rfSettings).progress(progress);
         if (vessels != null) {
             b.perfusionScale(site.perfusionScale(vessels));
         }

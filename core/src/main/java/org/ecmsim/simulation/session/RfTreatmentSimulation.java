@@ -55,6 +55,7 @@ public final class RfTreatmentSimulation {
     private final PerfusionScale perfusionScale;
     private final RfSettings settings;
     private final ParallelExecutor executor;
+    private final RfProgress progress;
     private final Grid3D grid;
 
     private RfTreatmentSimulation(Builder b) {
@@ -69,6 +70,7 @@ public final class RfTreatmentSimulation {
         this.perfusionScale = b.perfusionScale;
         this.settings = b.settings;
         this.executor = b.executor;
+        this.progress = b.progress;
         this.grid = tissue.grid();
     }
 
@@ -147,6 +149,10 @@ public final class RfTreatmentSimulation {
                     MemoryBudget.THERMAL_BYTES_PER_CELL);
         }
         List<PulseRecord> records = new ArrayList<>();
+        double totalTime = RfProgress.totalTime(passes);
+        // simulated time done, summed in the order of RfProgress.totalTime so that the last report equals it
+        double done = 0;
+        PauseProgress pauses = new PauseProgress(progress, totalTime);
         DepthSolvers solvers = null;
         CellMask needles = null;
         double depth = Double.NaN;
@@ -159,19 +165,33 @@ public final class RfTreatmentSimulation {
                 solvers = null;
                 depth = pass.needleDepth();
                 solvers = allocate(depth, previous);
+                solvers.thermal().solver().addStepListener(pauses);
                 previous = null;
                 if (needles == null) {
                     needles = solvers.layout().metal();
                 }
             }
             for (int k = 0; k < pass.pulses(); k++) {
-                records.add(pulse(p, k, pass, solvers));
+                records.add(pulse(p, k, pass, solvers, done, totalTime));
+                done += pass.conductionTime();
                 if (k < pass.pulses() - 1) {
+                    pauses.start(p, k, records.get(records.size() - 1).times().length, done,
+                            solvers.thermal().time(), pass.pulseInterval());
                     solvers.thermal().run(pass.pulseInterval());
+                    pauses.stop();
+                    done += pass.pulseInterval();
+                    progress.progressed(p, k, records.get(records.size() - 1).times().length,
+                            records.get(records.size() - 1).times().length, done, totalTime);
                 }
             }
             if (pass.coolingTime() > 0) {
+                PulseRecord last = records.get(records.size() - 1);
+                pauses.start(p, pass.pulses() - 1, last.times().length, done, solvers.thermal().time(),
+                        pass.coolingTime());
                 solvers.thermal().run(pass.coolingTime());
+                pauses.stop();
+                done += pass.coolingTime();
+                progress.progressed(p, pass.pulses() - 1, last.times().length, last.times().length, done, totalTime);
             }
         }
         ElectrodeLayout layout = solvers.layout();
@@ -224,7 +244,8 @@ public final class RfTreatmentSimulation {
         return new DepthSolvers(layout, thermal, new PotentialSolver(eb.build(), executor));
     }
 
-    private PulseRecord pulse(int passIndex, int pulseIndex, RfPass pass, DepthSolvers solvers) {
+    private PulseRecord pulse(int passIndex, int pulseIndex, RfPass pass, DepthSolvers solvers, double done,
+            double totalTime) {
         ThermalSimulation thermal = solvers.thermal();
         PotentialSolver electric = solvers.electric();
         double start = thermal.time();
@@ -252,10 +273,56 @@ public final class RfTreatmentSimulation {
             power[s] = a2 * tipUnitPower;
             energy += power[s] * h;
             thermal.run(h);
+            // the last interval reports the pulse's whole conduction time, as the caller then adds it
+            progress.progressed(passIndex, pulseIndex, s + 1, intervals,
+                    s == intervals - 1 ? done + pass.conductionTime() : done + (s + 1) * h, totalTime);
         }
         thermal.removeSource(source);
         return new PulseRecord(passIndex, pulseIndex, start, pass.conductionTime(), energy, energy / pins, times,
                 impedance, power, thermal.solver().temperature().max());
+    }
+
+    /**
+     * Reports progress after each heat step of a pause or a cooling time (these run as one long thermal run), except
+     * the last step, which the caller reports with the exact sum. It only reads the step's time.
+     */
+    private static final class PauseProgress implements org.ecmsim.thermal.StepListener {
+        private final RfProgress progress;
+        private final double totalTime;
+        private boolean active;
+        private int pass;
+        private int pulse;
+        private int intervals;
+        private double base;
+        private double start;
+        private double end;
+
+        PauseProgress(RfProgress progress, double totalTime) {
+            this.progress = progress;
+            this.totalTime = totalTime;
+        }
+
+        void start(int passIndex, int pulseIndex, int pulseIntervals, double done, double now, double duration) {
+            active = true;
+            pass = passIndex;
+            pulse = pulseIndex;
+            intervals = pulseIntervals;
+            base = done;
+            start = now;
+            end = now + duration;
+        }
+
+        void stop() {
+            active = false;
+        }
+
+        @Override
+        public void afterStep(double timeBefore, double[] temperatureBefore, double timeAfter,
+                double[] temperatureAfter) {
+            if (active && timeAfter < end - 1e-9 * (end - start)) {
+                progress.progressed(pass, pulse, intervals, intervals, base + (timeAfter - start), totalTime);
+            }
+        }
     }
 
     /**
@@ -341,6 +408,7 @@ public final class RfTreatmentSimulation {
         private PerfusionScale perfusionScale;
         private RfSettings settings = RfSettings.defaults();
         private ParallelExecutor executor = ParallelExecutor.defaultExecutor();
+        private RfProgress progress = RfProgress.NONE;
 
         private Builder(Tissue tissue, ElectrodeArray tip) {
             this.tissue = Objects.requireNonNull(tissue, "tissue");
@@ -392,6 +460,16 @@ public final class RfTreatmentSimulation {
                         + tissue.grid());
             }
             this.perfusionScale = value;
+            return this;
+        }
+
+        /**
+         * @param value told how far the thermal phase has come, after each conductivity interval and each heat
+         *        step of a pause or cooling time (default {@link RfProgress#NONE}); it does not change the results
+         * @return this builder
+         */
+        public Builder progress(RfProgress value) {
+            this.progress = Objects.requireNonNull(value, "progress");
             return this;
         }
 
