@@ -35,6 +35,9 @@ import org.ecmsim.parallel.ParallelExecutor;
  */
 public final class SteadyStateSolver {
 
+    /** The most conjugate-gradient iterations per solve (multigrid-preconditioned solves take tens). */
+    public static final int MAX_ITERATIONS = 1000;
+
     /** The default relative residual at which the iteration stops. */
     public static final double DEFAULT_TOLERANCE = 1e-10;
 
@@ -91,6 +94,16 @@ public final class SteadyStateSolver {
     }
 
     /**
+     * Solves to {@link #DEFAULT_TOLERANCE} with held cells at the problem's initial temperature.
+     *
+     * @param sources the heat sources
+     * @return the steady state
+     */
+    public SteadyStateResult solve(List<HeatSource> sources) {
+        return solve(sources, DEFAULT_TOLERANCE);
+    }
+
+    /**
      * Solves with held cells at the problem's initial temperature.
      *
      * @param sources the heat sources
@@ -107,9 +120,11 @@ public final class SteadyStateSolver {
      *
      * @param sources the heat sources
      * @param held temperature (K) of the held cells (other cells' values are the starting guess)
-     * @param tolerance relative residual ‖b − A·u‖₂/‖b‖₂ at which to stop, in [1e-15, 1e-3]
+     * @param tolerance relative residual ‖b − A·u‖₂/‖b‖₂ at which to stop, in [1e-15, 1e-3]; below about 1e-12
+     *        round-off may keep the iteration from reaching it
      * @return the steady state
-     * @throws IllegalStateException if the iteration does not reach the tolerance
+     * @throws IllegalStateException if the iteration does not reach the tolerance in {@value #MAX_ITERATIONS}
+     *         iterations
      */
     public SteadyStateResult solve(List<HeatSource> sources, ScalarField held, double tolerance) {
         Checks.requireInRange("steady-state tolerance", tolerance, 1e-15, 1e-3, "");
@@ -202,7 +217,7 @@ public final class SteadyStateSolver {
         }
         ConjugateGradient cg = new ConjugateGradient(nx, ny, nz, ConjugateGradient.Preconditioning.MULTIGRID,
                 executor);
-        SolveResult r = cg.solve(a, b, u, tolerance, 10 * n + 100);
+        SolveResult r = cg.solve(a, b, u, tolerance, MAX_ITERATIONS);
         if (!r.converged()) {
             throw new IllegalStateException(String.format("the steady-state solve did not converge: relative residual"
                     + " %.3g after %d iterations (tolerance %.1g)", r.relativeResidual(), r.iterations(), tolerance));

@@ -16,7 +16,7 @@ class MaterialBuilderTest {
                 .build();
         assertThat(m).isEqualTo(new Material("dermis", 1116, 3300, 0.45, 2e-3, 400, 0.3, 0.02));
         assertThat(m.hasElectricalProperties()).isTrue();
-        assertThat(m.perfusionCoefficient(BloodProperties.DEFAULT)).isEqualTo(2e-3 * 1050 * 3617.0);
+        assertThat(m.perfusionCoefficient(BloodProperties.DEFAULT)).isEqualTo(2e-3 * BloodProperties.DEFAULT.heatCapacity());
     }
 
     @Test
