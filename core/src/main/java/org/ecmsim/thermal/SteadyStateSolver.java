@@ -28,7 +28,7 @@ import org.ecmsim.parallel.ParallelExecutor;
  * problem without held cells has no steady state and is refused.
  *
  * <pre>{@code
- * SteadyStateResult r = SteadyStateSolver.solve(problem, List.of(PointSource.of(grid, 0.1, 0, 0, 0)), 1e-10);
+ * SteadyStateResult r = SteadyStateSolver.solve(problem, List.of(PointSource.of(grid, 0.1, x, y, z, Set.of())), 1e-10);
  * double peak = r.temperature().max();           // K
  * double check = r.relativeImbalance();          // heat in vs perfusion + boundary loss
  * }</pre>
