@@ -33,6 +33,14 @@ public final class ElectricProblem {
             throw new IllegalArgumentException("the tissue's grid " + tissue.grid() + " differs from the electrode"
                     + " layout's " + layout.grid());
         }
+        for (org.ecmsim.tissue.Material m : tissue.materials()) {
+            if (!m.hasElectricalProperties()) {
+                throw new IllegalArgumentException("material '" + m.name() + "' has no electrical properties (it was"
+                        + " built as a thermal-only material); an electric problem needs its electrical conductivity"
+                        + " σ₀ (S/m) and temperature coefficient α (1/K): set them with"
+                        + " Material.builder(...).electricalConductivity(...).electricalTemperatureCoefficient(...)");
+            }
+        }
         if (layout.array().isMonopolar() && grounded.isEmpty()) {
             throw new IllegalArgumentException("a monopolar array needs a return electrode: ground at least one face"
                     + " (e.g. Face.Z_MAX)");

@@ -2,12 +2,22 @@ package org.ecmsim.grid;
 
 import static org.ecmsim.internal.Checks.requireFinitePositive;
 
+import org.ecmsim.internal.Checks;
+
 /**
  * A uniform, cell-centred Cartesian grid of {@code nx × ny × nz} cells with spacings {@code dx, dy, dz}.
  *
- * <p>Cell {@code (i, j, k)} occupies {@code [i·dx, (i+1)·dx] × [j·dy, (j+1)·dy] × [k·dz, (k+1)·dz]}; its centre is at
- * {@code ((i+½)·dx, (j+½)·dy, (k+½)·dz)}. By convention in ecmsim the z axis points into the skin and {@code z = 0}
- * is the skin surface, so {@code k} counts cells downward from the surface.
+ * <p>Cell {@code (i, j, k)} occupies {@code [x₀ + i·dx, x₀ + (i+1)·dx] × [y₀ + j·dy, …] × [z₀ + k·dz, …]}; its
+ * centre is at {@code (x₀ + (i+½)·dx, y₀ + (j+½)·dy, z₀ + (k+½)·dz)}, where {@code (x₀, y₀, z₀)} is the
+ * {@linkplain #originX() origin}, the corner of cell (0, 0, 0). The origin is (0, 0, 0) unless set with
+ * {@link #withOrigin(double, double, double)}; every constructor and factory without an origin gives the zero
+ * origin, and with it every position is exactly what it was before origins existed ({@code x₀ + …} adds +0.0).
+ * By convention in ecmsim the z axis points into the skin and {@code z = 0} is the skin surface, so {@code k}
+ * counts cells downward from the surface.
+ *
+ * <p>Positions map to cells with {@link #cellAt(double, double, double)} (the cell containing a point, points on
+ * a face between two cells going to the upper one and points on the domain's upper face to the last cell); fields
+ * are read at points with {@link ScalarField#interpolate(double, double, double)}.
  *
  * <p>Fields over the grid are flat {@code double[]} arrays of length {@link #cellCount()} with x fastest:
  * {@code index = i + nx·(j + ny·k)}. {@link #strideY()} and {@link #strideZ()} are the index steps to the
@@ -19,8 +29,12 @@ import static org.ecmsim.internal.Checks.requireFinitePositive;
  * @param dx cell size along x (m), finite and &gt; 0
  * @param dy cell size along y (m), finite and &gt; 0
  * @param dz cell size along z (m), finite and &gt; 0
+ * @param originX x of the domain's lower corner, the corner of cell (0, 0, 0) (m), finite
+ * @param originY y of the domain's lower corner (m), finite
+ * @param originZ z of the domain's lower corner (m), finite
  */
-public record Grid3D(int nx, int ny, int nz, double dx, double dy, double dz) {
+public record Grid3D(int nx, int ny, int nz, double dx, double dy, double dz, double originX, double originY,
+        double originZ) {
 
     /** Largest number of cells a grid may hold: one Java array must index every cell. */
     public static final long MAX_CELLS = Integer.MAX_VALUE - 8L;
@@ -34,6 +48,9 @@ public record Grid3D(int nx, int ny, int nz, double dx, double dy, double dz) {
      * @param dx cell size along x (m), finite and &gt; 0
      * @param dy cell size along y (m), finite and &gt; 0
      * @param dz cell size along z (m), finite and &gt; 0
+     * @param originX x of the domain's lower corner, the corner of cell (0, 0, 0) (m), finite
+     * @param originY y of the domain's lower corner (m), finite
+     * @param originZ z of the domain's lower corner (m), finite
      */
     public Grid3D {
         requireCount("nx", nx);
@@ -47,6 +64,41 @@ public record Grid3D(int nx, int ny, int nz, double dx, double dy, double dz) {
         requireFinitePositive("dx", dx, "m");
         requireFinitePositive("dy", dy, "m");
         requireFinitePositive("dz", dz, "m");
+        Checks.requireFinite("origin x", originX, "m");
+        Checks.requireFinite("origin y", originY, "m");
+        Checks.requireFinite("origin z", originZ, "m");
+    }
+
+    /**
+     * A grid with its origin at (0, 0, 0).
+     *
+     * @param nx number of cells along x (≥ 1)
+     * @param ny number of cells along y (≥ 1)
+     * @param nz number of cells along z, the depth axis (≥ 1)
+     * @param dx cell size along x (m), finite and &gt; 0
+     * @param dy cell size along y (m), finite and &gt; 0
+     * @param dz cell size along z (m), finite and &gt; 0
+     */
+    public Grid3D(int nx, int ny, int nz, double dx, double dy, double dz) {
+        this(nx, ny, nz, dx, dy, dz, 0.0, 0.0, 0.0);
+    }
+
+    /**
+     * The same cells moved so that the corner of cell (0, 0, 0) is at the given point; for instance
+     * {@code withOrigin(-lengthX()/2, -lengthY()/2, 0)} centres the domain on the z axis.
+     *
+     * @param x x of the new origin (m), finite
+     * @param y y of the new origin (m), finite
+     * @param z z of the new origin (m), finite
+     * @return the moved grid
+     */
+    public Grid3D withOrigin(double x, double y, double z) {
+        return new Grid3D(nx, ny, nz, dx, dy, dz, x, y, z);
+    }
+
+    /** @return true if the origin is exactly (0, 0, 0) */
+    public boolean hasZeroOrigin() {
+        return originX == 0 && originY == 0 && originZ == 0;
     }
 
     /**
@@ -145,7 +197,7 @@ public record Grid3D(int nx, int ny, int nz, double dx, double dy, double dz) {
      * @return x of the cell centre (m)
      */
     public double x(int i) {
-        return (i + 0.5) * dx;
+        return originX + (i + 0.5) * dx;
     }
 
     /**
@@ -153,7 +205,7 @@ public record Grid3D(int nx, int ny, int nz, double dx, double dy, double dz) {
      * @return y of the cell centre (m)
      */
     public double y(int j) {
-        return (j + 0.5) * dy;
+        return originY + (j + 0.5) * dy;
     }
 
     /**
@@ -161,7 +213,7 @@ public record Grid3D(int nx, int ny, int nz, double dx, double dy, double dz) {
      * @return z (depth) of the cell centre (m)
      */
     public double z(int k) {
-        return (k + 0.5) * dz;
+        return originZ + (k + 0.5) * dz;
     }
 
     /** @return the domain length along x (m) */
@@ -215,8 +267,86 @@ public record Grid3D(int nx, int ny, int nz, double dx, double dy, double dz) {
         };
     }
 
+    /**
+     * @param axis an axis
+     * @return the origin's coordinate along it (m)
+     */
+    public double origin(Axis axis) {
+        return switch (axis) {
+            case X -> originX;
+            case Y -> originY;
+            case Z -> originZ;
+        };
+    }
+
+    /**
+     * @param axis an axis
+     * @param index a cell index along it
+     * @return the coordinate of that cell's centre along the axis (m)
+     */
+    public double centre(Axis axis, int index) {
+        return switch (axis) {
+            case X -> x(index);
+            case Y -> y(index);
+            case Z -> z(index);
+        };
+    }
+
+    /**
+     * @param x x (m)
+     * @param y y (m)
+     * @param z z (m)
+     * @return true if the point lies in the closed box of the domain
+     */
+    public boolean contains(double x, double y, double z) {
+        return inside(x, originX, lengthX()) && inside(y, originY, lengthY()) && inside(z, originZ, lengthZ());
+    }
+
+    private static boolean inside(double v, double lo, double length) {
+        return v >= lo && v <= lo + length;
+    }
+
+    /**
+     * The cell index along one axis of the cell containing a coordinate: {@code floor((c − origin)/spacing)}, with
+     * a coordinate on the domain's upper face giving the last cell.
+     *
+     * @param axis the axis
+     * @param coordinate the coordinate (m), in the closed range of the domain along that axis
+     * @return the cell index, {@code 0 ≤ index < count(axis)}
+     * @throws IllegalArgumentException if the coordinate is outside the domain (or not finite)
+     */
+    public int cellIndex(Axis axis, double coordinate) {
+        double lo = origin(axis);
+        double hi = lo + count(axis) * spacing(axis);
+        if (!(coordinate >= lo && coordinate <= hi)) {
+            throw new IllegalArgumentException(String.format("%s = %.6g mm is outside the grid %s, which spans"
+                    + " [%.6g, %.6g] mm along %s", axis.name().toLowerCase(java.util.Locale.ROOT), coordinate * 1e3,
+                    this, lo * 1e3, hi * 1e3, axis));
+        }
+        int n = (int) Math.floor((coordinate - lo) / spacing(axis));
+        return Math.min(Math.max(n, 0), count(axis) - 1);
+    }
+
+    /**
+     * The cell that contains a point (a point on a face shared by two cells belongs to the upper one; a point on
+     * the domain's upper face to the last cell).
+     *
+     * @param x x (m)
+     * @param y y (m)
+     * @param z z (m), depth
+     * @return the flat index of the cell
+     * @throws IllegalArgumentException if the point is outside the domain, naming the coordinate and the range
+     */
+    public int cellAt(double x, double y, double z) {
+        return index(cellIndex(Axis.X, x), cellIndex(Axis.Y, y), cellIndex(Axis.Z, z));
+    }
+
     @Override
     public String toString() {
-        return String.format("Grid3D[%d×%d×%d cells, %.4g×%.4g×%.4g µm]", nx, ny, nz, dx * 1e6, dy * 1e6, dz * 1e6);
+        String cells = String.format("Grid3D[%d×%d×%d cells, %.4g×%.4g×%.4g µm", nx, ny, nz, dx * 1e6, dy * 1e6,
+                dz * 1e6);
+        return hasZeroOrigin() ? cells + "]"
+                : cells + String.format(", origin (%.4g, %.4g, %.4g) mm]", originX * 1e3, originY * 1e3,
+                        originZ * 1e3);
     }
 }

@@ -142,6 +142,75 @@ public final class ScalarField {
         return sum() * grid.cellVolume();
     }
 
+    /**
+     * The field at a point by trilinear interpolation between cell centres (see {@link PointStencil} for the
+     * accuracy and for the half-cell strip along each face, where the value is clamped to the nearest centre).
+     *
+     * @param x x (m)
+     * @param y y (m)
+     * @param z z, depth (m)
+     * @return the interpolated value (the unit of the field)
+     * @throws IllegalArgumentException if the point is outside the grid
+     */
+    public double interpolate(double x, double y, double z) {
+        return PointStencil.of(grid, x, y, z).interpolate(values);
+    }
+
+    /**
+     * Values at {@code n} evenly spaced points of the segment from {@code from} to {@code to}, both ends included,
+     * by trilinear interpolation: a depth profile is {@code sampleLine(new double[] {x, y, 0}, new double[] {x, y,
+     * depth}, n)}.
+     *
+     * @param from start point {x, y, z} (m), inside the grid
+     * @param to end point {x, y, z} (m), inside the grid
+     * @param n number of points, ≥ 2
+     * @return the n values, from {@code from} to {@code to}
+     */
+    public double[] sampleLine(double[] from, double[] to, int n) {
+        if (from.length != 3 || to.length != 3) {
+            throw new IllegalArgumentException("line ends must have 3 coordinates {x, y, z} (m); got "
+                    + from.length + " and " + to.length);
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("number of points n = " + n + " is invalid; it must be ≥ 2");
+        }
+        double[] out = new double[n];
+        for (int p = 0; p < n; p++) {
+            double s = (double) p / (n - 1);
+            out[p] = interpolate(from[0] + s * (to[0] - from[0]), from[1] + s * (to[1] - from[1]),
+                    from[2] + s * (to[2] - from[2]));
+        }
+        return out;
+    }
+
+    /**
+     * Values on a plane normal to an axis, at the cell centres of the two other axes, by linear interpolation
+     * along the normal (the same rule as {@link #interpolate}). For {@code normal = Z} the result is indexed
+     * {@code i + nx·j}; for {@code Y}, {@code i + nx·k}; for {@code X}, {@code j + ny·k} (the lower-ranked axis
+     * fastest).
+     *
+     * @param normal the axis normal to the plane
+     * @param coordinate the plane's position along that axis (m), inside the grid
+     * @return the values, one per cell centre of the plane
+     */
+    public double[] samplePlane(Axis normal, double coordinate) {
+        Axis a = normal == Axis.X ? Axis.Y : Axis.X;
+        Axis b = normal == Axis.Z ? Axis.Y : Axis.Z;
+        int na = grid.count(a);
+        int nb = grid.count(b);
+        double[] out = new double[na * nb];
+        double[] p = new double[3];
+        p[normal.ordinal()] = coordinate;
+        for (int q = 0; q < nb; q++) {
+            for (int r = 0; r < na; r++) {
+                p[a.ordinal()] = grid.centre(a, r);
+                p[b.ordinal()] = grid.centre(b, q);
+                out[r + na * q] = interpolate(p[0], p[1], p[2]);
+            }
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         return "ScalarField[" + grid + "]";

@@ -115,6 +115,34 @@ abstract sealed class AbstractHeatSolver implements HeatSolver permits ExplicitH
     }
 
     @Override
+    public void deposit(EnergyDeposit deposit) {
+        if (!deposit.grid().equals(grid)) {
+            throw new IllegalArgumentException("deposit grid " + deposit.grid() + " differs from " + grid);
+        }
+        double[] e = deposit.cellEnergyArray();
+        double volume = grid.cellVolume();
+        for (int i = 0; i < e.length; i++) {
+            if (e[i] != 0 && op.isFixed(i)) {
+                throw new IllegalArgumentException("the deposit puts " + e[i] + " J into cell " + describeCell(i)
+                        + ", which is held at a fixed temperature; deposit into free cells only");
+            }
+        }
+        double stored = 0;
+        double injected = 0;
+        for (int i = 0; i < e.length; i++) {
+            if (e[i] != 0) {
+                double rc = op.rc[op.mat[i] & 0xFF];
+                double before = current[i];
+                current[i] = before + e[i] / (rc * volume);
+                stored += rc * (current[i] - before) * volume;
+                injected += e[i];
+            }
+        }
+        totals[PennesOperator.SLOT_SOURCE] += injected;
+        totals[PennesOperator.SLOT_STORED] += stored;
+    }
+
+    @Override
     public double time() {
         return clock.time();
     }

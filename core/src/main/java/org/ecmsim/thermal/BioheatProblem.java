@@ -73,6 +73,17 @@ public final class BioheatProblem {
         return blood;
     }
 
+    /**
+     * The effective Pennes perfusion coefficient of a material with this problem's blood, the value the solvers
+     * use (before any per-cell {@link PerfusionScale}).
+     *
+     * @param material a material (usually one of the tissue's)
+     * @return ω_b·ρ_b·c_b (W/(m³·K))
+     */
+    public double perfusionCoefficient(org.ecmsim.tissue.Material material) {
+        return material.perfusionRate() * blood.heatCapacity();
+    }
+
     /** @return the arterial blood temperature T_a (K) */
     public double arterialTemperature() {
         return arterialTemperature;

@@ -13,14 +13,21 @@ import org.ecmsim.parallel.ParallelExecutor;
  * ({@link #stabilityLimit()}). The default step is {@value #DEFAULT_SAFETY_FACTOR} of that limit; a larger step
  * is refused with an error. For long or coarse runs use {@link AdiHeatSolver}.
  *
- * <p>The update is pointwise, parallel over z planes, and bitwise identical for any thread count.
+ * <p>The update is pointwise, parallel over z planes (over x-rows, one per (y, z), when the grid has fewer than
+ * {@value #ROW_SPLIT_BELOW_PLANES} planes, so a quasi-2-D problem with nz = 1 uses every thread), and bitwise
+ * identical for any thread count: the energy ledger is summed per plane (per row) in a fixed order.
  */
 public final class ExplicitHeatSolver extends AbstractHeatSolver {
 
     /** The default step as a fraction of the stability limit. */
     public static final double DEFAULT_SAFETY_FACTOR = 0.9;
 
+    /** Grids with fewer z planes than this split the work over x-rows instead of planes. */
+    public static final int ROW_SPLIT_BELOW_PLANES = 16;
+
     private final double stabilityLimit;
+    /** Per-row budget partials [y + ny·z][slot] when the work is split over rows, else null. */
+    private double[][] rowPartial;
 
     /**
      * A solver with the default step (0.9 × the stability limit) on the shared default executor.
@@ -107,6 +114,10 @@ public final class ExplicitHeatSolver extends AbstractHeatSolver {
         final double[] out = next;
         final boolean track = tracking();
         final float[] s = perfusion;
+        if (grid.nz() < ROW_SPLIT_BELOW_PLANES) {
+            advanceByRows(in, out, coefficient, track, s);
+            return;
+        }
         executor.forRange(grid.nz(), (from, to) -> {
             if (track) {
                 op.budget(in, power, s, partial, from, to);
@@ -116,5 +127,40 @@ public final class ExplicitHeatSolver extends AbstractHeatSolver {
                 op.storedChange(in, out, partial, from, to);
             }
         });
+    }
+
+    /**
+     * The same update split over x-rows; the budget partials are kept per row and added into the per-plane
+     * partials in row order afterwards, so the ledger does not depend on the thread count.
+     */
+    private void advanceByRows(double[] in, double[] out, double[] coefficient, boolean track, float[] s) {
+        int rows = grid.ny() * grid.nz();
+        if (track) {
+            if (rowPartial == null) {
+                rowPartial = new double[rows][PennesOperator.SLOTS];
+            }
+            for (double[] p : rowPartial) {
+                java.util.Arrays.fill(p, 0.0);
+            }
+        }
+        final double[][] rp = rowPartial;
+        executor.forRange(rows, (from, to) -> {
+            if (track) {
+                op.budgetRows(in, power, s, rp, from, to);
+            }
+            op.applyRows(in, power, s, sourceRows, out, 1.0, coefficient, from, to);
+            if (track) {
+                op.storedChangeRows(in, out, rp, from, to);
+            }
+        });
+        if (track) {
+            int ny = grid.ny();
+            for (int r = 0; r < rows; r++) {
+                double[] target = partial[r / ny];
+                for (int slot = 0; slot < PennesOperator.SLOTS; slot++) {
+                    target[slot] += rp[r][slot];
+                }
+            }
+        }
     }
 }

@@ -71,6 +71,18 @@ public interface HeatSolver {
      */
     void advance(double duration);
 
+    /**
+     * Adds heat instantly: each cell's temperature rises by {@code E_cell/(ρc·V)}. The energy is booked in the
+     * {@link EnergyLedger} as {@linkplain EnergyLedger#sourceHeat() source heat} (and as stored heat), so the ledger
+     * confirms it; unlike {@link #setTemperature}, a deposit does not reset the ledger. The clock does not move.
+     *
+     * @param deposit the energy per cell, on this solver's grid
+     * @throws IllegalArgumentException if the deposit puts energy into a held cell (which cannot change)
+     */
+    default void deposit(EnergyDeposit deposit) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support energy deposits");
+    }
+
     /** @param source a heat source to include from the next step on */
     void addSource(HeatSource source);
 

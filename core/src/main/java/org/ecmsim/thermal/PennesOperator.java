@@ -213,47 +213,55 @@ final class PennesOperator {
      */
     void apply(double[] t, double[] q, float[] s, boolean[] sourceRows, double[] out, double base, double[] coef,
             int zFrom, int zTo) {
+        applyRows(t, q, s, sourceRows, out, base, coef, zFrom * ny, zTo * ny);
+    }
+
+    /**
+     * The update of {@link #apply} over the x-rows {@code [rowFrom, rowTo)} (row = y + ny·z): the same arithmetic
+     * per cell, for splitting work over rows when there are few z planes.
+     */
+    void applyRows(double[] t, double[] q, float[] s, boolean[] sourceRows, double[] out, double base,
+            double[] coef, int rowFrom, int rowTo) {
         final int mm = materials;
         final double ta = arterial;
-        for (int z = zFrom; z < zTo; z++) {
-            for (int y = 0; y < ny; y++) {
-                int b = sy * y + sz * z;
-                int row = y + ny * z;
-                if (generalRow[row]) {
-                    for (int x = 0; x < nx; x++) {
-                        int i = b + x;
-                        out[i] = fixed != null && fixed[i]
-                                ? base * t[i]
-                                : base * t[i] + coef[mat[i] & 0xFF] * rate(t, q, s, i, x, y, z);
-                    }
-                    continue;
-                }
-                int last = b + nx - 1;
-                out[b] = endCell(t, q, s, base, coef, b, 0, y, z);
-                out[last] = endCell(t, q, s, base, coef, last, nx - 1, y, z);
-                // The row's source and perfusion scale, or a cached row of zeros or ones read at the same x.
-                boolean source = sourceRows == null || sourceRows[row];
-                double[] qRow = source ? q : zeros;
-                int qb = source ? b : 0;
-                float[] sRow = s != null ? s : ones;
-                int sb = s != null ? b : 0;
-                if (constantRow[row]) {
-                    constantInterior(t, qRow, qb, s, out, base, coef, b);
-                    continue;
-                }
-                for (int x = 1; x < nx - 1; x++) {
+        for (int row = rowFrom; row < rowTo; row++) {
+            int y = row % ny;
+            int z = row / ny;
+            int b = sy * y + sz * z;
+            if (generalRow[row]) {
+                for (int x = 0; x < nx; x++) {
                     int i = b + x;
-                    int m = mat[i] & 0xFF;
-                    int mo = m * mm;
-                    double c = t[i];
-                    double flux = gx[mo + (mat[i - 1] & 0xFF)] * (t[i - 1] - c)
-                            + gx[mo + (mat[i + 1] & 0xFF)] * (t[i + 1] - c)
-                            + gy[mo + (mat[i - sy] & 0xFF)] * (t[i - sy] - c)
-                            + gy[mo + (mat[i + sy] & 0xFF)] * (t[i + sy] - c)
-                            + gz[mo + (mat[i - sz] & 0xFF)] * (t[i - sz] - c)
-                            + gz[mo + (mat[i + sz] & 0xFF)] * (t[i + sz] - c);
-                    out[i] = base * c + coef[m] * (flux + wb[m] * sRow[sb + x] * (ta - c) + qmet[m] + qRow[qb + x]);
+                    out[i] = fixed != null && fixed[i]
+                            ? base * t[i]
+                            : base * t[i] + coef[mat[i] & 0xFF] * rate(t, q, s, i, x, y, z);
                 }
+                continue;
+            }
+            int last = b + nx - 1;
+            out[b] = endCell(t, q, s, base, coef, b, 0, y, z);
+            out[last] = endCell(t, q, s, base, coef, last, nx - 1, y, z);
+            // The row's source and perfusion scale, or a cached row of zeros or ones read at the same x.
+            boolean source = sourceRows == null || sourceRows[row];
+            double[] qRow = source ? q : zeros;
+            int qb = source ? b : 0;
+            float[] sRow = s != null ? s : ones;
+            int sb = s != null ? b : 0;
+            if (constantRow[row]) {
+                constantInterior(t, qRow, qb, s, out, base, coef, b);
+                continue;
+            }
+            for (int x = 1; x < nx - 1; x++) {
+                int i = b + x;
+                int m = mat[i] & 0xFF;
+                int mo = m * mm;
+                double c = t[i];
+                double flux = gx[mo + (mat[i - 1] & 0xFF)] * (t[i - 1] - c)
+                        + gx[mo + (mat[i + 1] & 0xFF)] * (t[i + 1] - c)
+                        + gy[mo + (mat[i - sy] & 0xFF)] * (t[i - sy] - c)
+                        + gy[mo + (mat[i + sy] & 0xFF)] * (t[i + sy] - c)
+                        + gz[mo + (mat[i - sz] & 0xFF)] * (t[i - sz] - c)
+                        + gz[mo + (mat[i + sz] & 0xFF)] * (t[i + sz] - c);
+                out[i] = base * c + coef[m] * (flux + wb[m] * sRow[sb + x] * (ta - c) + qmet[m] + qRow[qb + x]);
             }
         }
     }
@@ -373,38 +381,53 @@ final class PennesOperator {
         for (int z = zFrom; z < zTo; z++) {
             double[] p = partial[z];
             for (int y = 0; y < ny; y++) {
-                for (int x = 0; x < nx; x++) {
-                    int i = x + sy * y + sz * z;
-                    if (isFixed(i)) {
-                        continue;
-                    }
-                    int m = mat[i] & 0xFF;
-                    double c = t[i];
-                    p[SLOT_SOURCE] += q[i] * volume;
-                    p[SLOT_METABOLIC] += qmet[m] * volume;
-                    p[SLOT_PERFUSION] += wb[m] * scale(s, i) * (arterial - c) * volume;
-                    if (fixed != null) {
-                        p[SLOT_FIXED] += fixedExchange(t, i, x, y, z, m) * volume;
-                    }
-                    if (x == 0) {
-                        p[SLOT_FACE0] += gFace[0][m] * (tFace[0] - c) * volume;
-                    }
-                    if (x == nx - 1) {
-                        p[SLOT_FACE0 + 1] += gFace[1][m] * (tFace[1] - c) * volume;
-                    }
-                    if (y == 0) {
-                        p[SLOT_FACE0 + 2] += gFace[2][m] * (tFace[2] - c) * volume;
-                    }
-                    if (y == ny - 1) {
-                        p[SLOT_FACE0 + 3] += gFace[3][m] * (tFace[3] - c) * volume;
-                    }
-                    if (z == 0) {
-                        p[SLOT_FACE0 + 4] += gFace[4][m] * (tFace[4] - c) * volume;
-                    }
-                    if (z == nz - 1) {
-                        p[SLOT_FACE0 + 5] += gFace[5][m] * (tFace[5] - c) * volume;
-                    }
-                }
+                budgetRow(t, q, s, p, y, z);
+            }
+        }
+    }
+
+    /**
+     * As {@link #budget}, over the x-rows {@code [rowFrom, rowTo)} (row = y + ny·z), each row's terms into
+     * {@code partial[row][slot]}.
+     */
+    void budgetRows(double[] t, double[] q, float[] s, double[][] partial, int rowFrom, int rowTo) {
+        for (int row = rowFrom; row < rowTo; row++) {
+            budgetRow(t, q, s, partial[row], row % ny, row / ny);
+        }
+    }
+
+    /** Adds the budget terms of the x-row (y, z) into p, cell by cell in x order. */
+    private void budgetRow(double[] t, double[] q, float[] s, double[] p, int y, int z) {
+        for (int x = 0; x < nx; x++) {
+            int i = x + sy * y + sz * z;
+            if (isFixed(i)) {
+                continue;
+            }
+            int m = mat[i] & 0xFF;
+            double c = t[i];
+            p[SLOT_SOURCE] += q[i] * volume;
+            p[SLOT_METABOLIC] += qmet[m] * volume;
+            p[SLOT_PERFUSION] += wb[m] * scale(s, i) * (arterial - c) * volume;
+            if (fixed != null) {
+                p[SLOT_FIXED] += fixedExchange(t, i, x, y, z, m) * volume;
+            }
+            if (x == 0) {
+                p[SLOT_FACE0] += gFace[0][m] * (tFace[0] - c) * volume;
+            }
+            if (x == nx - 1) {
+                p[SLOT_FACE0 + 1] += gFace[1][m] * (tFace[1] - c) * volume;
+            }
+            if (y == 0) {
+                p[SLOT_FACE0 + 2] += gFace[2][m] * (tFace[2] - c) * volume;
+            }
+            if (y == ny - 1) {
+                p[SLOT_FACE0 + 3] += gFace[3][m] * (tFace[3] - c) * volume;
+            }
+            if (z == 0) {
+                p[SLOT_FACE0 + 4] += gFace[4][m] * (tFace[4] - c) * volume;
+            }
+            if (z == nz - 1) {
+                p[SLOT_FACE0 + 5] += gFace[5][m] * (tFace[5] - c) * volume;
             }
         }
     }
@@ -446,6 +469,20 @@ final class PennesOperator {
                 }
             }
             partial[z][SLOT_STORED] += sum * volume;
+        }
+    }
+
+    /** As {@link #storedChange}, over the x-rows [rowFrom, rowTo), into partial[row][SLOT_STORED] (J). */
+    void storedChangeRows(double[] before, double[] after, double[][] partial, int rowFrom, int rowTo) {
+        for (int row = rowFrom; row < rowTo; row++) {
+            double sum = 0;
+            int end = nx * (row + 1);
+            for (int i = nx * row; i < end; i++) {
+                if (!isFixed(i)) {
+                    sum += rc[mat[i] & 0xFF] * (after[i] - before[i]);
+                }
+            }
+            partial[row][SLOT_STORED] += sum * volume;
         }
     }
 }

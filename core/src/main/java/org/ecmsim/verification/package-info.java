@@ -13,7 +13,13 @@
  *   <li>{@link org.ecmsim.verification.SteadyPennesSlab}: the steady 1-D Pennes profile
  *       {@code T − T_a = ΔT cosh((D − z)/L)/cosh(D/L)}, {@code L = √(k/(ω_b ρ_b c_b))};</li>
  *   <li>{@link org.ecmsim.verification.ParallelPlates}: two conducting layers in series between plate electrodes,
- *       conductance {@code 1/Σ L_i/(σ_i A)} and a piecewise-linear potential.</li>
+ *       conductance {@code 1/Σ L_i/(σ_i A)} and a piecewise-linear potential;</li>
+ *   <li>the three source problems of docs/validation.md, set up through the position, source and steady-state API:
+ *       {@link org.ecmsim.verification.LineSourceInUnperfusedMedium} (q′/(4πk)·E₁(r²/(4αt)), with
+ *       {@link org.ecmsim.verification.ExponentialIntegral}),
+ *       {@link org.ecmsim.verification.SteadyPointSourceInPerfusedTissue} (P/(4πkr)·e^{−r/L}) and
+ *       {@link org.ecmsim.verification.InstantPointSourceInPerfusedTissue} (the heat kernel times the perfusion
+ *       decay), each measured with {@link org.ecmsim.verification.SchemeError}.</li>
  * </ul>
  *
  * <p>SI units throughout (m, s, K, W, S, V) unless a name says otherwise. This package uses {@code units},

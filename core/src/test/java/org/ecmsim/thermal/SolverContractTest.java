@@ -253,6 +253,52 @@ class SolverContractTest {
     }
 
     /**
+     * With few z planes (nz = 1, a quasi-2-D problem, and nz = 3) the explicit solver splits its work over x-rows
+     * instead of planes; every solver still gives bitwise the same temperatures and ledger on 1, 2 and 3 threads.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void resultsDoNotDependOnTheThreadCountWithFewPlanes(Kind kind) {
+        for (int nz : new int[] {1, 3}) {
+            double[] reference = null;
+            double[] referenceLedger = null;
+            for (int threads : new int[] {1, 2, 3}) {
+                try (ParallelExecutor executor = new ParallelExecutor(threads)) {
+                    Grid3D grid = Grid3D.uniform(24, 20, nz, 50e-6);
+                    BioheatProblem problem = BioheatProblem.builder(LayeredSkin.facialSkin().toTissue(grid))
+                            .arterialTemperature(T0).boundaries(BoundaryConditions.skin(T0)).build();
+                    HeatSolver solver = kind.create(problem, executor);
+                    ScalarField start = new ScalarField(grid);
+                    SplittableRandom random = new SplittableRandom(7);
+                    for (int i = 0; i < start.values().length; i++) {
+                        start.values()[i] = T0 + random.nextDouble(-3, 3);
+                    }
+                    solver.setTemperature(start);
+                    ScalarField q = new ScalarField(grid);
+                    for (int j = 5; j < 12; j++) {
+                        for (int i = 6; i < 15; i++) {
+                            q.set(i, j, 0, 3e8);
+                        }
+                    }
+                    solver.addSource(HeatSource.constant(q));
+                    solver.advance(0.02);
+                    EnergyLedger l = solver.energyLedger();
+                    double[] ledger = {l.storedHeat(), l.sourceHeat(), l.perfusionHeat(), l.totalBoundaryHeat()};
+                    assertThat(Math.abs(l.imbalance())).isLessThan(BUDGET_TOLERANCE * Math.abs(l.sourceHeat()));
+                    if (reference == null) {
+                        reference = solver.temperature().values().clone();
+                        referenceLedger = ledger;
+                    } else {
+                        assertThat(solver.temperature().values()).as("nz = %d, %d threads", nz, threads)
+                                .containsExactly(reference);
+                        assertThat(ledger).as("nz = %d, %d threads", nz, threads).containsExactly(referenceLedger);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Turning the energy ledger off (the fast path of the kernels: no budget passes, and for ADI the perfusion factor
      * as one multiply per cell) gives the same temperatures to round-off, with perfusion, held cells and every
      * boundary kind present.

@@ -20,11 +20,12 @@ import org.ecmsim.thermal.EnergyLedger;
  * @param regions the summary per region (material)
  * @param history the temperature history at the sampling interval
  * @param energy the heat budget (J)
+ * @param probes the time series at the named probes, in the order they were added
  */
 public record ThermalRunResult(double time, ScalarField temperature, ScalarField peakTemperature,
         List<ArrheniusProcess> processes, List<ScalarField> omega, ScalarField cem43, double[] thresholds,
         List<ScalarField> timeAbove, List<RegionSummary> regions, List<HistorySample> history,
-        EnergyLedger energy) {
+        EnergyLedger energy, List<ProbeSeries> probes) {
 
     /**
      * 240 equivalent minutes at 43 °C, a commonly used threshold for thermal necrosis of most soft tissues (Sapareto
@@ -47,6 +48,7 @@ public record ThermalRunResult(double time, ScalarField temperature, ScalarField
      * @param regions the summary per region (material)
      * @param history the temperature history at the sampling interval
      * @param energy the heat budget (J)
+     * @param probes the time series at the named probes
      */
     public ThermalRunResult {
         processes = List.copyOf(processes);
@@ -55,6 +57,45 @@ public record ThermalRunResult(double time, ScalarField temperature, ScalarField
         timeAbove = List.copyOf(timeAbove);
         regions = List.copyOf(regions);
         history = List.copyOf(history);
+        probes = List.copyOf(probes);
+    }
+
+    /**
+     * A result without probes.
+     *
+     * @param time simulation time at the end (s)
+     * @param temperature temperature at the end (K)
+     * @param peakTemperature the highest temperature each cell reached (K)
+     * @param processes the damage processes integrated
+     * @param omega Ω per process, in the order of {@code processes}
+     * @param cem43 CEM43 thermal dose (equivalent minutes at 43 °C)
+     * @param thresholds the threshold temperatures (K)
+     * @param timeAbove time each cell spent at or above each threshold (s), in the order of {@code thresholds}
+     * @param regions the summary per region (material)
+     * @param history the temperature history at the sampling interval
+     * @param energy the heat budget (J)
+     */
+    public ThermalRunResult(double time, ScalarField temperature, ScalarField peakTemperature,
+            List<ArrheniusProcess> processes, List<ScalarField> omega, ScalarField cem43, double[] thresholds,
+            List<ScalarField> timeAbove, List<RegionSummary> regions, List<HistorySample> history,
+            EnergyLedger energy) {
+        this(time, temperature, peakTemperature, processes, omega, cem43, thresholds, timeAbove, regions, history,
+                energy, List.of());
+    }
+
+    /**
+     * @param name a probe's name
+     * @return its time series
+     * @throws IllegalArgumentException if no probe has that name
+     */
+    public ProbeSeries probe(String name) {
+        for (ProbeSeries p : probes) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no probe named '" + name + "'; the probes are "
+                + probes.stream().map(ProbeSeries::name).toList());
     }
 
     /** @return the threshold temperatures (K), a copy */

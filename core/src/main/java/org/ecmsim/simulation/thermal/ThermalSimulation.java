@@ -44,6 +44,7 @@ public final class ThermalSimulation {
     private final List<HistorySample> history = new ArrayList<>();
     private final EnergyLedger priorEnergy;
     private final double startTime;
+    private final ProbeRecorder probes;
     private long samplesTaken;
 
     private ThermalSimulation(Builder b) {
@@ -56,6 +57,8 @@ public final class ThermalSimulation {
                     b.executor);
             this.priorEnergy = EnergyLedger.ZERO;
             this.startTime = 0.0;
+            this.probes = ProbeRecorder.create(problem.grid(), b.probeEveryStep, List.of(),
+                    b.processes.size());
         } else {
             if (!previous.grid.equals(problem.grid())) {
                 throw new IllegalArgumentException("cannot continue a run on grid " + previous.grid
@@ -65,15 +68,53 @@ public final class ThermalSimulation {
             this.priorEnergy = previous.energy;
             this.startTime = previous.time;
             this.history.addAll(previous.history);
+            this.probes = previous.probes.copy();
             solver.setTemperature(new ScalarField(problem.grid(), previous.temperature));
             solver.setTime(startTime);
         }
         solver.addStepListener((t0, before, t1, after) -> dose.accumulate(t1 - t0, before, after));
+        if (probes.everyStep) {
+            solver.addStepListener((t0, before, t1, after) -> probes.record(t1, after, dose));
+        }
         if (previous == null) {
             sample();
         } else {
             samplesTaken = previous.samplesTaken;
         }
+        for (ProbeSpec spec : b.probes) {
+            addProbe(spec.name(), spec.x(), spec.y(), spec.z());
+        }
+    }
+
+    /** A probe asked for on the builder. */
+    record ProbeSpec(String name, double x, double y, double z) {
+    }
+
+    /**
+     * Registers a named probe: from now on the temperature, each Ω and CEM43 at the point are recorded (now, and
+     * then at every sampling time or after every step, as the builder set) and returned in
+     * {@link ThermalRunResult#probes()}. Probes are carried over by {@link Builder#continueFrom}.
+     *
+     * @param name a name not used by another probe of this run
+     * @param x x of the point (m), inside the grid
+     * @param y y of the point (m)
+     * @param z z (depth) of the point (m)
+     * @throws IllegalArgumentException if the name is taken or the point is outside the grid
+     */
+    public void addProbe(String name, double x, double y, double z) {
+        Objects.requireNonNull(name, "name");
+        probes.add(problem.grid(), new ProbeSpec(name, x, y, z), dose.processes().size());
+        probes.probes.get(probes.probes.size() - 1).record(solver.time(), solver.temperature().values(), dose);
+    }
+
+    /**
+     * Deposits heat instantly (see {@link HeatSolver#deposit}); the energy appears in {@link #energy()} as source
+     * heat. The damage records do not see the jump itself, only the steps after it.
+     *
+     * @param deposit the energy per cell
+     */
+    public void deposit(org.ecmsim.thermal.EnergyDeposit deposit) {
+        solver.deposit(deposit);
     }
 
     /**
@@ -82,11 +123,12 @@ public final class ThermalSimulation {
      * (and its heat solver's arrays) can be released before the new solver is allocated.
      */
     private record Continuation(Grid3D grid, double[] temperature, ThermalDoseRecorder dose, double sampleInterval,
-            List<HistorySample> history, EnergyLedger energy, double time, long samplesTaken) {
+            List<HistorySample> history, EnergyLedger energy, double time, long samplesTaken, ProbeRecorder probes) {
 
         static Continuation of(ThermalSimulation run) {
             return new Continuation(run.problem.grid(), run.solver.temperature().values().clone(), run.dose,
-                    run.sampleInterval, List.copyOf(run.history), run.energy(), run.time(), run.samplesTaken);
+                    run.sampleInterval, List.copyOf(run.history), run.energy(), run.time(), run.samplesTaken,
+                    run.probes.copy());
         }
     }
 
@@ -179,6 +221,9 @@ public final class ThermalSimulation {
         }
         history.add(new HistorySample(solver.time(), t[hottest], hottest, max, sum, energy().sourceHeat()));
         samplesTaken++;
+        if (!probes.everyStep) {
+            probes.record(solver.time(), t, dose);
+        }
     }
 
     /** @return the heat budget of the whole run, including the runs this one continues (J) */
@@ -204,7 +249,8 @@ public final class ThermalSimulation {
             above.add(dose.timeAbove(q).copy());
         }
         return new ThermalRunResult(solver.time(), solver.temperature().copy(), dose.peakTemperature().copy(),
-                processes, omega, dose.cem43().copy(), thresholds, above, summarise(omega), history, energy());
+                processes, omega, dose.cem43().copy(), thresholds, above, summarise(omega), history, energy(),
+                probes.series());
     }
 
     private List<RegionSummary> summarise(List<ScalarField> omega) {
@@ -260,6 +306,8 @@ public final class ThermalSimulation {
         private double floorTemperature = ThermalDoseRecorder.DEFAULT_FLOOR_TEMPERATURE;
         private double sampleInterval = 0.01;
         private Continuation previous;
+        private final List<ProbeSpec> probes = new ArrayList<>();
+        private boolean probeEveryStep;
 
         private Builder(BioheatProblem problem) {
             this.problem = Objects.requireNonNull(problem, "problem");
@@ -347,6 +395,37 @@ public final class ThermalSimulation {
          */
         public Builder sampleInterval(double seconds) {
             this.sampleInterval = Checks.requireFinitePositive("sample interval", seconds, "s");
+            return this;
+        }
+
+        /**
+         * Adds a named probe (see {@link ThermalSimulation#addProbe}); the values are recorded from the start of
+         * the run.
+         *
+         * @param name a name not used by another probe
+         * @param x x of the point (m), inside the grid
+         * @param y y of the point (m)
+         * @param z z (depth) of the point (m)
+         * @return this builder
+         */
+        public Builder probe(String name, double x, double y, double z) {
+            for (ProbeSpec p : probes) {
+                if (p.name().equals(name)) {
+                    throw new IllegalArgumentException("a probe named '" + name + "' exists already");
+                }
+            }
+            probes.add(new ProbeSpec(Objects.requireNonNull(name, "name"), x, y, z));
+            return this;
+        }
+
+        /**
+         * @param value true to record the probes after every solver step; false (the default) to record them at
+         *        the sampling times of the history ({@link #sampleInterval}). A continued run keeps the setting of
+         *        the run it continues.
+         * @return this builder
+         */
+        public Builder probeEveryStep(boolean value) {
+            this.probeEveryStep = value;
             return this;
         }
 
