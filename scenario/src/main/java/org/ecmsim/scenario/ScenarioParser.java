@@ -91,11 +91,11 @@ public final class ScenarioParser {
      * @throws ScenarioException if the file cannot be read or is not a valid scenario
      */
     public static Scenario parse(Path path) {
-        return parse(text(path), UnitParser.show(path.toString()));
+        return parse(text(path), UnitParser.show(path.toString(), 4096));
     }
 
     private static String text(Path path) {
-        String name = UnitParser.show(path.toString());
+        String name = UnitParser.show(path.toString(), 4096);
         if (Files.isDirectory(path)) {
             throw new ScenarioException(name + ": is a folder, not a scenario file");
         }

@@ -210,13 +210,22 @@ public final class UnitParser {
      * @return the text to show
      */
     public static String show(String text) {
+        return show(text, SHOWN_CHARS);
+    }
+
+    /**
+     * @param text a text to echo
+     * @param limit the most characters shown
+     * @return the text with invisible characters made visible, cut to {@code limit} characters
+     */
+    static String show(String text, int limit) {
         if (text == null) {
             return "";
         }
         StringBuilder sb = new StringBuilder();
         int shown = 0;
         int cps = text.codePointCount(0, text.length());
-        for (int i = 0; i < text.length() && shown < SHOWN_CHARS; ) {
+        for (int i = 0; i < text.length() && shown < limit; ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
             shown++;
@@ -226,7 +235,7 @@ public final class UnitParser {
                 sb.append(String.format(Locale.ROOT, "<U+%04X>", cp));
             }
         }
-        if (cps > SHOWN_CHARS) {
+        if (cps > limit) {
             sb.append("… (").append(cps).append(" characters)");
         }
         return sb.toString();
