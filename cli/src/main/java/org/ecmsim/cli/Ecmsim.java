@@ -63,7 +63,16 @@ public final class Ecmsim implements Callable<Integer> {
             System.arraycopy(args, 0, run, 1, args.length);
             args = run;
         }
-        int code = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        int code;
+        try {
+            code = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        } catch (Error e) { // picocli hands only exceptions to the handler; errors (out of memory) end here
+            System.err.println("ecmsim: failed: " + describe(e));
+            if (System.getenv("ECMSIM_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            code = FAILURE;
+        }
         System.exit(code);
     }
 
