@@ -3,9 +3,17 @@ package org.ecmsim.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.ecmsim.scenario.ScenarioException;
+import org.ecmsim.scenario.ScenarioKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -39,6 +47,8 @@ public final class Ecmsim implements Callable<Integer> {
     public static final int FAILURE = 1;
     /** Exit code of bad input. */
     public static final int BAD_INPUT = 2;
+    /** The most worker threads {@code --threads} takes, as {@code numerics.threads}. */
+    public static final int MAX_THREADS = (int) ScenarioKeys.THREADS.maxValue();
 
     @Spec
     private CommandSpec spec;
@@ -53,7 +63,16 @@ public final class Ecmsim implements Callable<Integer> {
             System.arraycopy(args, 0, run, 1, args.length);
             args = run;
         }
-        int code = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        int code;
+        try {
+            code = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        } catch (Error e) { // picocli hands only exceptions to the handler; errors (out of memory) end here
+            System.err.println("ecmsim: failed: " + describe(e));
+            if (System.getenv("ECMSIM_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            code = FAILURE;
+        }
         System.exit(code);
     }
 
@@ -76,11 +95,11 @@ public final class Ecmsim implements Callable<Integer> {
                 return BAD_INPUT;
             }
             if (e instanceof BadInputException) {
-                w.println("ecmsim: " + e.getMessage());
+                w.println("ecmsim: " + plain(e.getMessage()));
                 w.flush();
                 return BAD_INPUT;
             }
-            w.println("ecmsim: failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            w.println("ecmsim: failed: " + describe(e));
             if (System.getenv("ECMSIM_DEBUG") != null) {
                 e.printStackTrace(w);
             } else {
@@ -90,6 +109,52 @@ public final class Ecmsim implements Callable<Integer> {
             return FAILURE;
         });
         return cl;
+    }
+
+    private static final Pattern JAVA_CLASS = Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_]*)(: ?)?");
+
+    /**
+     * A failure in words, without Java class names: "permission denied: out/x.png", "no space left on device".
+     *
+     * @param e the failure
+     * @return one line
+     */
+    static String describe(Throwable e) {
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof NoSuchFileException n) {
+            return "no such file or folder: " + n.getFile();
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason().strip().toLowerCase(Locale.ROOT) + (f.getFile() == null ? "" : ": " + f.getFile());
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory; give Java more heap (e.g. JAVA_TOOL_OPTIONS=-Xmx4g) or use a coarser"
+                    + " numerics.cell_size";
+        }
+        if (e instanceof UncheckedIOException u && u.getCause() != null) {
+            return describe(u.getCause());
+        }
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return e.getCause() != null && e.getCause() != e ? describe(e.getCause()) : "an internal error ("
+                    + words(e.getClass().getSimpleName()) + ")";
+        }
+        return plain(m);
+    }
+
+    /** @return the message on one line, Java class names ("java.io.IOException: ") removed */
+    static String plain(String message) {
+        String m = JAVA_CLASS.matcher(message).replaceAll(r -> r.group(1).endsWith("Exception")
+                || r.group(1).endsWith("Error") ? "" : Matcher.quoteReplacement(r.group()));
+        return m.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    /** "IllegalArgumentException" → "illegal argument". */
+    private static String words(String simpleName) {
+        return simpleName.replaceAll("(Exception|Error)$", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                .toLowerCase(Locale.ROOT);
     }
 
     @Override

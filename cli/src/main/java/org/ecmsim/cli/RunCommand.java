@@ -57,15 +57,19 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (threads != null && threads < 0) {
+        if (threads != null && (threads < 0 || threads > Ecmsim.MAX_THREADS)) {
             throw new ParameterException(spec.commandLine(), "--threads = " + threads + " is invalid; give 0 (one per"
-                    + " processor) or more");
+                    + " processor) to " + Ecmsim.MAX_THREADS);
         }
         long start = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Scenario scenario = scenarioFile == null ? Scenario.defaults() : ScenarioParser.parse(scenarioFile);
         String source = scenarioFile == null ? "built-in default" : scenarioFile.toString();
+        for (String warning : scenario.warnings()) {
+            err.println("ecmsim: warning: " + warning);
+        }
+        err.flush();
         if (threads != null) {
             scenario = scenario.withNumerics(new Scenario.Numerics(scenario.numerics().cellSize(),
                     scenario.numerics().biologyStep(), threads));

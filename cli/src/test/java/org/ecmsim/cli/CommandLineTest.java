@@ -52,9 +52,43 @@ class CommandLineTest {
         assertThat(threads.err).contains("--threads = -1 is invalid");
         Cli negative = Cli.run("validate", "--threads", "-1");
         assertThat(negative.code).isEqualTo(2);
-        assertThat(negative.err).contains("--threads = -1 is invalid; give 0 (one per processor) or more");
+        assertThat(negative.err).contains("--threads = -1 is invalid; give 0 (one per processor) to 256");
+        for (String sub : new String[] {"run", "validate"}) {
+            Cli many = Cli.run(sub, "--threads", "100000");
+            assertThat(many.code).as(many.toString()).isEqualTo(2);
+            assertThat(many.err).contains("--threads = 100000 is invalid; give 0 (one per processor) to 256")
+                    .doesNotContain("Exception");
+        }
+        Cli tooMany = Cli.run("validate", "--threads", "300");
+        assertThat(tooMany.code).isEqualTo(2);
         Cli notANumber = Cli.run("validate", "--threads", "many");
         assertThat(notANumber.code).isEqualTo(2);
+    }
+
+    @Test
+    void failuresAreDescribedWithoutJavaClassNames() {
+        assertThat(Ecmsim.describe(new java.nio.file.AccessDeniedException("out/a.png")))
+                .isEqualTo("permission denied: out/a.png");
+        assertThat(Ecmsim.describe(new java.io.IOException("java.nio.file.AccessDeniedException: /x")))
+                .isEqualTo("/x");
+        assertThat(Ecmsim.describe(new IllegalArgumentException())).isEqualTo("an internal error (illegal argument)");
+        assertThat(Ecmsim.describe(new java.io.UncheckedIOException(new java.nio.file.FileSystemException("r.vti",
+                null, "No space left on device")))).isEqualTo("no space left on device: r.vti");
+        assertThat(Ecmsim.plain("a\nb in org.ecmsim.grid.Grid3D")).isEqualTo("a b in org.ecmsim.grid.Grid3D");
+    }
+
+    @Test
+    void warningsGoToStandardErrorAndSummaryJson() throws java.io.IOException {
+        Path file = tmp.resolve("w.yaml");
+        Files.writeString(file, "tip: {rows: 2, columns: 2}\ntreatment: {sessions: 1, follow_up: 1 d}\n"
+                + "numerics: {cell_size: 125 um}\noutput: {vti: false}\n");
+        Path out = tmp.resolve("w");
+        Cli run = Cli.run("run", file.toString(), "--out", out.toString(), "-q");
+        assertThat(run.code).as(run.toString()).isZero();
+        assertThat(run.err).contains("ecmsim: warning: " + file + ":1:13: a 2 x 2 tip has no interior needle",
+                "ecmsim: warning: " + file + ":3:23: the epidermis (80 um) is thinner than one cell");
+        String json = Files.readString(out.resolve("summary.json"));
+        assertThat(json).contains("\"warnings\": [", "2 x 2 tip has no interior needle");
     }
 
     @Test

@@ -167,7 +167,10 @@ class RunEndToEndTest {
         // the layer mean of a 3-D biology field is the time-series value of that day
         Vti.Image bio = Vti.read(dir.resolve("biology_day007.vti"));
         double[] layer = bio.arrays().get("layer");
-        double[] collagen = bio.arrays().get("treated_collagen_i");
+        double[] collagen = bio.arrays().get("treated_collagen_i_kg_m3");
+        assertThat(thermal.types()).containsEntry("layer", "UInt8").containsEntry("needle", "UInt8")
+                .containsEntry("peak_temperature_C", "Float64");
+        assertThat(bio.arrays()).containsKeys("treated_quiescent_fibroblasts_cells_m3", "control_mmp");
         double sum = 0;
         int n = 0;
         for (int c = 0; c < layer.length; c++) {

@@ -1,7 +1,9 @@
 package org.ecmsim.examples;
 
 import org.ecmsim.tissue.LayerRole;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.ecmsim.biology.Species;
@@ -29,16 +31,58 @@ import org.ecmsim.units.Units;
  * makes (the "extra synthesised" column, in micrograms per cm² of skin); the change relative to its own control stays
  * similar, because treated and control age alike.
  *
- * <p>Usage: {@code AgingComparison}.
+ * <p>Usage: {@code AgingComparison [--out DIR]}; also draws the extra collagen I by age into
+ * {@code aging_comparison.png}.
  */
 public final class AgingComparison {
 
     private AgingComparison() {
     }
 
-    /** @param args unused */
+    /** The chart's file name. */
+    static final String CHART = "aging_comparison.png";
+    /** The ages compared (years). */
+    static final double[] AGES = {25, 45, 65};
+
+    /** @param args --out DIR for the chart */
     public static void main(String[] args) {
-        run(new double[] {25, 45, 65}, Units.um(50), 28, System.out);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * The main without exiting.
+     *
+     * @param args --out DIR for the chart
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code: 0, or 2 for bad arguments (with the usage line on {@code err})
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return ExampleCli.run("AgingComparison", "", args, 0, out, err, a -> {
+            Path dir = a.out();
+            double[] extra = run(AGES, Units.um(50), 28, out);
+            ExampleCli.saved(out, chart(AGES, extra, dir.resolve(CHART)));
+        });
+    }
+
+    /**
+     * Draws the extra collagen I made by the treatment against the age.
+     *
+     * @param ages the ages (years)
+     * @param extra the results of {@link #run(double[], double, double, PrintStream)} (kg per m² of skin)
+     * @param file the PNG to write
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    static Path chart(double[] ages, double[] extra, Path file) throws IOException {
+        double[][] values = new double[1][ages.length];
+        List<String> names = new java.util.ArrayList<>();
+        for (int a = 0; a < ages.length; a++) {
+            values[0][a] = extra[a] * 1e9 / 1e4;
+            names.add(String.format(Locale.ROOT, "age %.0f", ages[a]));
+        }
+        return ExampleChart.bars(file, "Extra collagen I made by one session, by age", "µg per cm² of skin", names,
+                List.of("extra collagen I"), values);
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.ecmsim.examples;
 
 import org.ecmsim.simulation.session.RfSettings;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.ecmsim.electric.Drive;
@@ -31,18 +33,56 @@ import org.ecmsim.units.Units;
  * What to notice: the impedance falls during the pulse because σ rises about 2 %/K with temperature; the zone is
  * centred on the exposed tips, not along the insulated shafts; the epidermis stays near body temperature.
  *
- * <p>Usage: {@code BipolarPulse [energy per pin in mJ, default 30] [cell size in µm, default 40]}.
+ * <p>Usage: {@code BipolarPulse [energy per pin in mJ, 0.1–100, default 30] [cell size in µm, 20–200, default 40]
+ * [--out DIR]}; also draws the impedance during the pulse into {@code bipolar_pulse_impedance.png}.
  */
 public final class BipolarPulse {
 
     private BipolarPulse() {
     }
 
-    /** @param args optional energy per pin (mJ) and cell size (µm) */
+    /** The chart's file name. */
+    static final String CHART = "bipolar_pulse_impedance.png";
+
+    /** @param args optional energy per pin (mJ) and cell size (µm), and --out DIR for the chart */
     public static void main(String[] args) {
-        double energy = args.length > 0 ? Double.parseDouble(args[0]) : 30.0;
-        double cell = args.length > 1 ? Units.um(Double.parseDouble(args[1])) : Units.um(40);
-        run(energy, cell, System.out);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * The main without exiting.
+     *
+     * @param args optional energy per pin (mJ) and cell size (µm), and --out DIR for the chart
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code: 0, or 2 for bad arguments (with the usage line on {@code err})
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return ExampleCli.run("BipolarPulse", "[energy per pin in mJ, 0.1-100, default 30] [cell size in um, 20-200,"
+                + " default 40]", args, 2, out, err, a -> {
+                    double energy = a.number(0, 30, 0.1, 100, "energy per pin (mJ)");
+                    double cell = a.number(1, 40, 20, 200, "cell size (um)");
+                    RfTreatmentResult r = run(energy, Units.um(cell), out);
+                    ExampleCli.saved(out, chart(r, a.out().resolve(CHART)));
+                });
+    }
+
+    /**
+     * Draws the impedance the generator sees during the pulse.
+     *
+     * @param r a result of {@link #run(double, double, PrintStream)}
+     * @param file the PNG to write
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    static Path chart(RfTreatmentResult r, Path file) throws IOException {
+        PulseRecord p = r.pulses().get(0);
+        double[] t = new double[p.times().length];
+        for (int s = 0; s < t.length; s++) {
+            t[s] = (p.times()[s] - p.startTime()) * 1e3;
+        }
+        return ExampleChart.line(file, "Tissue impedance during the pulse (falls as the tissue heats)", "time (ms)",
+                "impedance (Ω)", List.of(new ExampleChart.Series("impedance", t, p.impedance())), true);
     }
 
     /**

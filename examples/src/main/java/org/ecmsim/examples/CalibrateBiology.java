@@ -2,7 +2,9 @@ package org.ecmsim.examples;
 
 import org.ecmsim.tissue.LayerRole;
 import org.ecmsim.simulation.site.TreatmentSite;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -48,10 +50,53 @@ public final class CalibrateBiology {
     private CalibrateBiology() {
     }
 
-    /** @param args optional maximum number of evaluations (default 300) */
+    /** The chart's file name. */
+    static final String CHART = "calibrate_biology.png";
+
+    /** @param args optional maximum number of evaluations (default 300), and --out DIR for the chart */
     public static void main(String[] args) {
-        int evaluations = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        fit(evaluations, System.out);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * The main without exiting.
+     *
+     * @param args optional maximum number of evaluations (default 300), and --out DIR for the chart
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code: 0, or 2 for bad arguments (with the usage line on {@code err})
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return ExampleCli.run("CalibrateBiology", "[evaluations, 1-10000, default 300]", args, 1, out, err, a -> {
+            int evaluations = a.integer(0, 300, 1, 10000, "number of evaluations");
+            Path dir = a.out();
+            fit(evaluations, out);
+            ExampleCli.saved(out, chart(lastFit[0], lastFit[1], dir.resolve(CHART)));
+        });
+    }
+
+    /** The outcomes of the last {@link #fit}: fitted, then with the current defaults (for the chart). */
+    private static final double[][] lastFit = new double[2][];
+
+    /**
+     * Draws the published targets, the fitted outcomes and those of the current defaults side by side.
+     *
+     * @param fitted the outcomes of the fitted parameters
+     * @param current the outcomes of the current defaults
+     * @param file the PNG to write
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    static Path chart(double[] fitted, double[] current, Path file) throws IOException {
+        double[][] v = new double[3][4];
+        for (int t = 0; t < 4; t++) {
+            v[0][t] = 100 * TARGETS[t];
+            v[1][t] = 100 * fitted[t];
+            v[2][t] = 100 * current[t];
+        }
+        return ExampleChart.bars(file, "Calibration targets and fitted outcomes", "%",
+                List.of("C I synthesis d7", "C III synthesis d7", "C III synthesis d30", "core C I+III d70"),
+                List.of("published", "fitted", "current defaults"), v);
     }
 
     /** The default treatment's thermal insult on its site, computed once. */
@@ -179,6 +224,8 @@ public final class CalibrateBiology {
             out.printf(l, "  %-40s %8.0f %% %7.1f %% %9.1f %%%n", names[t], 100 * TARGETS[t] * (t < 3 ? 1 : 1),
                     100 * o[t], 100 * now[t]);
         }
+        lastFit[0] = o;
+        lastFit[1] = now;
         return boosts;
     }
 }

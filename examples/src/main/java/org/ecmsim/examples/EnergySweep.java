@@ -1,6 +1,9 @@
 package org.ecmsim.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import org.ecmsim.electric.UnitCell;
 import java.util.List;
 import java.util.Locale;
 import org.ecmsim.electric.Drive;
@@ -23,17 +26,72 @@ import org.ecmsim.units.Units;
  * shielded by the insulated shaft, warms far less than the dermis at the tip; and past a point the peak at the tip
  * nears 100 °C, where tissue water boils (the model then loses accuracy: no latent heat) and the impedance rises.
  *
- * <p>Usage: {@code EnergySweep [cell size in µm, default 50]}.
+ * <p>Usage: {@code EnergySweep [cell size in µm, default 50; 1 mm must be a whole number (≥ 3) of cells]
+ * [--out DIR]}; also draws the peak temperatures against energy into {@code energy_sweep.png}.
  */
 public final class EnergySweep {
 
     private EnergySweep() {
     }
 
-    /** @param args optional cell size (µm) */
+    /** The chart's file name. */
+    static final String CHART = "energy_sweep.png";
+    /** The energies swept (mJ per pin). */
+    static final double[] ENERGIES = {5, 10, 20, 30, 45, 60};
+
+    /** @param args optional cell size (µm), and --out DIR for the chart */
     public static void main(String[] args) {
-        double cell = args.length > 0 ? Units.um(Double.parseDouble(args[0])) : Units.um(50);
-        run(new double[] {5, 10, 20, 30, 45, 60}, cell, System.out);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * The main without exiting.
+     *
+     * @param args optional cell size (µm), and --out DIR for the chart
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code: 0, or 2 for bad arguments (with the usage line on {@code err})
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return ExampleCli.run("EnergySweep", "[cell size in um, 20-250, a divisor of 1000, default 50]", args, 1, out,
+                err, a -> {
+                    double cell = a.number(0, 50, 20, 250, "cell size (um)");
+                    if (!UnitCell.fitsWholeCells(Units.mm(1.0), Units.um(cell))) {
+                        String shown = cell == Math.rint(cell) ? String.valueOf((long) cell) : String.valueOf(cell);
+                        throw new ExampleCli.UsageException("a cell size of " + shown + " um does not divide the 1 mm"
+                                + " pitch into a whole number of cells; use e.g. 20, 25, 40, 50, 100, 125 or 250");
+                    }
+                    List<RfTreatmentResult> r = run(ENERGIES, Units.um(cell), out);
+                    ExampleCli.saved(out, chart(ENERGIES, r, a.out().resolve(CHART)));
+                });
+    }
+
+    /**
+     * Draws the peak temperatures of the tip, the epidermis and the fat against the energy.
+     *
+     * @param energiesMj the energies (mJ per pin)
+     * @param results the results of {@link #run(double[], double, PrintStream)}
+     * @param file the PNG to write
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    static Path chart(double[] energiesMj, List<RfTreatmentResult> results, Path file) throws IOException {
+        double[] tip = new double[results.size()];
+        double[] epi = new double[tip.length];
+        double[] fat = new double[tip.length];
+        for (int e = 0; e < tip.length; e++) {
+            RfTreatmentResult r = results.get(e);
+            tip[e] = Units.kelvinToCelsius(r.thermal().peakTemperature().max());
+            epi[e] = Units.kelvinToCelsius(r.thermal().region("epidermis").maxPeakTemperature());
+            fat[e] = Units.kelvinToCelsius(r.thermal().region("subcutaneous fat").maxPeakTemperature());
+        }
+        double[] limit = new double[tip.length];
+        java.util.Arrays.fill(limit, 43);
+        return ExampleChart.line(file, "Peak temperatures against energy (safety limit 43 °C)", "energy per pin (mJ)",
+                "peak temperature (°C)", List.of(new ExampleChart.Series("hottest (at the tips)", energiesMj, tip),
+                        new ExampleChart.Series("epidermis", energiesMj, epi),
+                        new ExampleChart.Series("subcutaneous fat", energiesMj, fat),
+                        new ExampleChart.Series("43 °C limit", energiesMj, limit)), true);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.ecmsim.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.ecmsim.damage.ArrheniusProcess;
@@ -29,7 +31,8 @@ import org.ecmsim.units.Units;
  * barely warms; collagen denatures (Ω ≥ 1) only in a
  * thin sleeve around the tip; and the budget of delivered, stored, perfused and lost heat closes.
  *
- * <p>Usage: {@code NeedleHeating [cell size in µm, default 40]}.
+ * <p>Usage: {@code NeedleHeating [cell size in µm, 20–200, default 40] [--out DIR]}; also draws the hottest
+ * temperature over time into {@code needle_heating.png}.
  */
 public final class NeedleHeating {
 
@@ -54,10 +57,47 @@ public final class NeedleHeating {
     private NeedleHeating() {
     }
 
-    /** @param args optional cell size in µm (default 40) */
+    /** The chart's file name. */
+    static final String CHART = "needle_heating.png";
+
+    /** @param args optional cell size in µm (default 40), and --out DIR for the chart */
     public static void main(String[] args) {
-        double cell = args.length > 0 ? Units.um(Double.parseDouble(args[0])) : Units.um(40);
-        run(cell, System.out);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * The main without exiting.
+     *
+     * @param args optional cell size in µm (default 40), and --out DIR for the chart
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code: 0, or 2 for bad arguments (with the usage line on {@code err})
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return ExampleCli.run("NeedleHeating", "[cell size in um, 20-200, default 40]", args, 1, out, err, a -> {
+            double cell = a.number(0, 40, 20, 200, "cell size (um)");
+            ThermalRunResult r = run(Units.um(cell), out);
+            ExampleCli.saved(out, chart(r, a.out().resolve(CHART)));
+        });
+    }
+
+    /**
+     * Draws the hottest temperature over time.
+     *
+     * @param r a result of {@link #run(double, PrintStream)}
+     * @param file the PNG to write
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    static Path chart(ThermalRunResult r, Path file) throws IOException {
+        double[] t = new double[r.history().size()];
+        double[] temp = new double[t.length];
+        for (int s = 0; s < t.length; s++) {
+            t[s] = r.history().get(s).time() * 1e3;
+            temp[s] = Units.kelvinToCelsius(r.history().get(s).maxTemperature());
+        }
+        return ExampleChart.line(file, "Hottest point: heats while the power is on (100 ms), then cools", "time (ms)",
+                "temperature (°C)", List.of(new ExampleChart.Series("hottest cell", t, temp)), true);
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.ecmsim.examples;
 
 import org.ecmsim.tissue.LayerRole;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.ecmsim.biology.MatrixLedger;
@@ -37,17 +39,59 @@ import org.ecmsim.units.Units;
  * where the lethal cores are cleared and rebuilt; hyaluronic acid, turning over in days, follows the fibroblasts up
  * and back down; the fibroblasts killed in the cores return slowly; the epidermis is untouched (insulated needles).
  *
- * <p>Usage: {@code ThreeSessions [age in years, default 50]}.
+ * <p>Usage: {@code ThreeSessions [age in years, 18–100, default 50] [--out DIR]}; also draws collagen I against the
+ * control, layer by layer, into {@code three_sessions_collagen_i.png}.
  */
 public final class ThreeSessions {
 
     private ThreeSessions() {
     }
 
-    /** @param args optional age (years) */
+    /** The chart's file name. */
+    static final String CHART = "three_sessions_collagen_i.png";
+
+    /** @param args optional age (years), and --out DIR for the chart */
     public static void main(String[] args) {
-        double age = args.length > 0 ? Double.parseDouble(args[0]) : 50;
-        run(age, Units.um(50), 84, System.out);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * The main without exiting.
+     *
+     * @param args optional age (years), and --out DIR for the chart
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code: 0, or 2 for bad arguments (with the usage line on {@code err})
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return ExampleCli.run("ThreeSessions", "[age in years, 18-100, default 50]", args, 1, out, err, a -> {
+            double age = a.number(0, 50, 18, 100, "age (years)");
+            RemodellingResult r = run(age, Units.um(50), 84, out);
+            ExampleCli.saved(out, chart(r, a.out().resolve(CHART)));
+        });
+    }
+
+    /**
+     * Draws the change of collagen I against the untreated control, per layer, over the days.
+     *
+     * @param r a result of {@link #run(double, double, double, PrintStream)}
+     * @param file the PNG to write
+     * @return the file
+     * @throws IOException if it cannot be written
+     */
+    static Path chart(RemodellingResult r, Path file) throws IOException {
+        List<ExampleChart.Series> series = new java.util.ArrayList<>();
+        for (LayerTimeSeries layer : r.layers()) {
+            double[] day = new double[layer.sampleCount()];
+            double[] pct = new double[day.length];
+            for (int i = 0; i < day.length; i++) {
+                day[i] = layer.time(i) / Units.DAY;
+                pct[i] = layer.percentVsControl(Species.COLLAGEN_I, i);
+            }
+            series.add(new ExampleChart.Series(layer.layer(), day, pct));
+        }
+        return ExampleChart.line(file, "Collagen I against untreated skin (sessions on days 0, 28, 56)", "day",
+                "collagen I vs control (%)", series, false);
     }
 
     /**

@@ -22,10 +22,11 @@ import org.ecmsim.internal.Checks;
  * @param output what to sample and write
  * @param safety temperature limits for the reported safety margins
  */
-public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety) {
+public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety,
+        List<String> warnings) {
 
     /**
-     * Checks for nulls.
+     * Checks for nulls; copies the warnings.
      *
      * @param skin the skin and the person
      * @param tip the needle array
@@ -33,6 +34,8 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param numerics grid and time resolution, threads
      * @param output what to sample and write
      * @param safety temperature limits for the reported safety margins
+     * @param warnings questionable but valid settings found when reading the file, one line each (shown on standard
+     *     error and in {@code summary.json}); empty for a scenario built in code
      */
     public Scenario {
         Objects.requireNonNull(skin, "skin");
@@ -41,6 +44,33 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
         Objects.requireNonNull(numerics, "numerics");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(safety, "safety");
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * A scenario without warnings.
+     *
+     * @param skin the skin and the person
+     * @param tip the needle array
+     * @param treatment the sessions and their passes
+     * @param numerics grid and time resolution, threads
+     * @param output what to sample and write
+     * @param safety temperature limits for the reported safety margins
+     */
+    public Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety) {
+        this(skin, tip, treatment, numerics, output, safety, List.of());
+    }
+
+    /** How VTK image files store their numbers. */
+    public enum VtiEncoding {
+        /** Text, every value to full precision: largest, readable in an editor. */
+        ASCII,
+        /** Base64 inline binary. */
+        BASE64,
+        /** Raw binary appended after the XML header (the default): exact and about a third of ASCII's size. */
+        BINARY,
+        /** Raw binary, zlib-compressed: smallest, slower to write. */
+        COMPRESSED
     }
 
     /**
@@ -121,17 +151,31 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param sampleEvery interval of the time series (s)
      * @param snapshotDays days with depth profiles and 3-D biology fields (s from the first session)
      * @param vti write VTK image files of the 3-D fields
+     * @param vtiEncoding how the VTK files store their numbers
      */
-    public record Output(double sampleEvery, List<Double> snapshotDays, boolean vti) {
+    public record Output(double sampleEvery, List<Double> snapshotDays, boolean vti, VtiEncoding vtiEncoding) {
         /**
          * Copies the list.
          *
          * @param sampleEvery interval of the time series (s)
          * @param snapshotDays days with depth profiles and 3-D biology fields (s from the first session)
          * @param vti write VTK image files of the 3-D fields
+         * @param vtiEncoding how the VTK files store their numbers
          */
         public Output {
             snapshotDays = List.copyOf(snapshotDays);
+            Objects.requireNonNull(vtiEncoding, "vtiEncoding");
+        }
+
+        /**
+         * Binary VTK files.
+         *
+         * @param sampleEvery interval of the time series (s)
+         * @param snapshotDays days with depth profiles and 3-D biology fields (s from the first session)
+         * @param vti write VTK image files of the 3-D fields
+         */
+        public Output(double sampleEvery, List<Double> snapshotDays, boolean vti) {
+            this(sampleEvery, snapshotDays, vti, VtiEncoding.BINARY);
         }
 
         /** @return the snapshot times (s from the first session) */
@@ -172,7 +216,15 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with it
      */
     public Scenario withOutput(Output value) {
-        return new Scenario(skin, tip, treatment, numerics, value, safety);
+        return new Scenario(skin, tip, treatment, numerics, value, safety, warnings);
+    }
+
+    /**
+     * @param value the warnings found reading the file
+     * @return a copy with them
+     */
+    public Scenario withWarnings(List<String> value) {
+        return new Scenario(skin, tip, treatment, numerics, output, safety, value);
     }
 
     /**
@@ -180,6 +232,6 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with it
      */
     public Scenario withNumerics(Numerics value) {
-        return new Scenario(skin, tip, treatment, value, output, safety);
+        return new Scenario(skin, tip, treatment, value, output, safety, warnings);
     }
 }

@@ -117,6 +117,13 @@ public final class ScenarioKeys {
     public static final Key VTI = Key.bool("output", "vti", true,
             "write VTK image data (.vti) of the 3-D thermal fields per session and biology fields per snapshot");
 
+    /** VTK encoding. */
+    public static final Key VTI_ENCODING = Key.choice("output", "vti_encoding",
+            List.of("binary", "compressed", "base64", "ascii"), "binary",
+            "how the .vti files store their numbers: binary (raw, appended; exact, about a third of ascii), compressed"
+            + " (binary, zlib; smallest), base64 (binary inside the XML) or ascii (text; largest); all open in"
+            + " ParaView");
+
     // safety
     /** Epidermis limit. */
     public static final Key EPIDERMIS_LIMIT = Key.quantity("safety", "epidermis_limit", Dimension.TEMPERATURE,
@@ -132,7 +139,8 @@ public final class ScenarioKeys {
     public static List<Key> all() {
         return List.of(AGE, AGED_LAYERS, ROWS, COLUMNS, PITCH, PATTERN, DIAMETER, NEEDLE_DEPTH, EXPOSED, SESSIONS,
                 INTERVAL, PASS_DEPTH, ENERGY_PER_PIN, POWER, VOLTAGE, CONDUCTION, PULSES, PULSE_INTERVAL, COOLING,
-                FOLLOW_UP, CELL_SIZE, BIOLOGY_STEP, THREADS, SAMPLE_EVERY, SNAPSHOT_DAYS, VTI, EPIDERMIS_LIMIT,
+                FOLLOW_UP, CELL_SIZE, BIOLOGY_STEP, THREADS, SAMPLE_EVERY, SNAPSHOT_DAYS, VTI, VTI_ENCODING,
+                EPIDERMIS_LIMIT,
                 FAT_LIMIT);
     }
 }

@@ -1,8 +1,15 @@
 package org.ecmsim.scenario;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +28,8 @@ import org.ecmsim.grid.Grid3D;
 import org.ecmsim.simulation.course.RemodellingSimulation;
 import org.ecmsim.simulation.site.DomainDepth;
 import org.ecmsim.simulation.site.SiteGeometry;
+import org.ecmsim.tissue.LayerRole;
+import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.scenario.UnitParser.UnitException;
 import org.ecmsim.electric.Drive;
 import org.ecmsim.electric.ElectrodeArray;
@@ -28,6 +37,9 @@ import org.ecmsim.protocol.RfPass;
 import org.ecmsim.units.Units;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -48,6 +60,15 @@ public final class ScenarioParser {
     /** More thermal cells than this is refused: memory and hours of run time. */
     static final long MAX_THERMAL_CELLS = 4_000_000;
 
+    /** Scenario files are at most this long (bytes; characters for text given directly): 1 MiB. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+
+    /** Mappings and lists nest at most this deep (the schema needs 4). */
+    public static final int MAX_NESTING = 32;
+
+    /** A single value or key is at most this many characters. */
+    public static final int MAX_VALUE_CHARS = 1000;
+
     private static final List<Double> DEFAULT_SNAPSHOT_DAYS = List.of(7.0, 28.0, 84.0);
 
     private final String file;
@@ -55,28 +76,85 @@ public final class ScenarioParser {
     private final Map<String, Node> locations = new LinkedHashMap<>();
     private Node root;
     private boolean defaultSnapshots;
+    /** Questionable but valid settings, one line each. */
+    private final List<String> warnings = new ArrayList<>();
 
     private ScenarioParser(String file) {
         this.file = file;
     }
 
     /**
+     * Reads a scenario file: a regular file of at most {@value #MAX_FILE_BYTES} bytes of UTF-8 text.
+     *
      * @param path a scenario file
-     * @return the scenario
+     * @return the scenario, with the warnings found in {@link Scenario#warnings()}
      * @throws ScenarioException if the file cannot be read or is not a valid scenario
      */
     public static Scenario parse(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(path + ": no such file");
-        } catch (MalformedInputException e) {
-            throw new ScenarioException(path + ": not UTF-8 text; save the scenario as UTF-8");
-        } catch (IOException e) {
-            throw new ScenarioException(path + ": cannot read it (" + e.getMessage() + ")");
+        return parse(text(path), UnitParser.show(path.toString(), 4096));
+    }
+
+    private static String text(Path path) {
+        String name = UnitParser.show(path.toString(), 4096);
+        if (Files.isDirectory(path)) {
+            throw new ScenarioException(name + ": is a folder, not a scenario file");
         }
-        return parse(text, path.toString());
+        if (!Files.exists(path)) {
+            throw new ScenarioException(name + ": no such file");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ScenarioException(name + ": not a regular file (a device, pipe or socket); give a scenario"
+                    + " file (YAML text)");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(name + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new ScenarioException(name + ": permission denied");
+        } catch (IOException e) {
+            throw new ScenarioException(name + ": cannot read it" + reason(e));
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new ScenarioException(name + ": larger than " + MAX_FILE_BYTES / 1024 + " KiB; a scenario file is a"
+                    + " few kilobytes of YAML text");
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return utf8.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int line = 1;
+            int at = 0;
+            try {
+                CharsetDecoder probe = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT);
+                ByteBuffer in = ByteBuffer.wrap(bytes);
+                CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+                probe.decode(in, out, true);
+                at = in.position();
+            } catch (RuntimeException ignored) {
+                at = 0;
+            }
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ScenarioException(name + ":" + line + ": not UTF-8 text (invalid byte 0x"
+                    + String.format(Locale.ROOT, "%02X", bytes[at] & 0xff) + " at byte " + (at + 1)
+                    + "); save the scenario as UTF-8");
+        }
+    }
+
+    /** @return " (reason)" for an I/O error, without Java class names */
+    private static String reason(IOException e) {
+        String r = e instanceof FileSystemException f ? f.getReason() : null;
+        if (r == null || r.isBlank()) {
+            return "";
+        }
+        return " (" + UnitParser.show(r.strip().toLowerCase(Locale.ROOT)) + ")";
     }
 
     /**
@@ -90,25 +168,71 @@ public final class ScenarioParser {
     }
 
     private Scenario read(String text) {
+        if (text.length() > MAX_FILE_BYTES) {
+            throw new ScenarioException(file + ": larger than " + MAX_FILE_BYTES / 1024 + " KiB; a scenario file is"
+                    + " a few kilobytes of YAML text");
+        }
         Optional<Node> doc;
         try {
-            LoadSettings settings = LoadSettings.builder().setLabel(file).build();
+            LoadSettings settings = LoadSettings.builder().setLabel(file).setCodePointLimit(MAX_FILE_BYTES + 1)
+                    .setMaxAliasesForCollections(20).setAllowRecursiveKeys(false).build();
+            checkShape(settings, text);
             doc = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
             String where = m == null ? file : file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1);
-            throw new ScenarioException(where + ": not valid YAML: " + problem
-                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+            throw new ScenarioException(where + ": not valid YAML: " + oneLine(problem)
+                    + (e.getContext() == null ? "" : " (" + oneLine(e.getContext()) + ")"));
         } catch (YamlEngineException e) {
-            throw new ScenarioException(file + ": not valid YAML: " + e.getMessage());
+            throw new ScenarioException(file + ": not valid YAML: " + oneLine(e.getMessage()));
         }
         root = doc.orElse(null);
+        if (root == null || isNull(root)) {
+            warnings.add(file + ": the file has no settings (empty, or only comments): running the built-in default"
+                    + " scenario");
+        }
         Section top = new Section("", "", root, root);
         Scenario.Tip tip = tipSection(top);
         Scenario s = new Scenario(skin(top), tip, treatment(top, tip.needleDepth()), numerics(top), output(top),
                 safety(top));
-        return crossCheck(s);
+        s = crossCheck(s);
+        warnAbout(s);
+        return s.withWarnings(warnings);
+    }
+
+    /**
+     * Walks the YAML events (without recursion) and refuses nesting deeper than {@value #MAX_NESTING} and values
+     * longer than {@value #MAX_VALUE_CHARS} characters before the document is composed, so that neither can exhaust
+     * the stack or flood a message.
+     */
+    private void checkShape(LoadSettings settings, String text) {
+        int depth = 0;
+        for (Event e : new Parse(settings).parseString(text)) {
+            switch (e.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    depth++;
+                    if (depth > MAX_NESTING) {
+                        throw fail(e.getStartMark(), "lists and mappings are nested more than " + MAX_NESTING
+                                + " levels deep here; a scenario needs at most 4");
+                    }
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                case Scalar -> {
+                    String v = ((ScalarEvent) e).getValue();
+                    if (v.length() > MAX_VALUE_CHARS) {
+                        throw fail(e.getStartMark(), "a value of " + v.length() + " characters ('"
+                                + UnitParser.show(v) + "'); values are at most " + MAX_VALUE_CHARS + " characters");
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
     }
 
     private Scenario.Skin skin(Section top) {
@@ -186,6 +310,10 @@ public final class ScenarioParser {
                     + "), power (" + ScenarioKeys.POWER.range() + ") or voltage (" + ScenarioKeys.VOLTAGE.range()
                     + ")");
         }
+        if (given.isEmpty() && pass.has("drive")) {
+            warnings.add(where(d.node) + ": " + d.path + " is empty: using the default energy_per_pin "
+                    + ScenarioKeys.ENERGY_PER_PIN.defaultText() + "; give one of energy_per_pin, power or voltage");
+        }
         String which = given.isEmpty() ? "energy_per_pin" : given.get(0);
         return switch (which) {
             case "power" -> new Drive.ConstantPower(d.quantity(ScenarioKeys.POWER));
@@ -206,7 +334,8 @@ public final class ScenarioParser {
         List<Double> snapshots = o.has(ScenarioKeys.SNAPSHOT_DAYS.name()) ? o.quantities(ScenarioKeys.SNAPSHOT_DAYS)
                 : null;
         defaultSnapshots = snapshots == null;
-        return new Scenario.Output(sample, snapshots == null ? List.of() : snapshots, o.bool(ScenarioKeys.VTI));
+        return new Scenario.Output(sample, snapshots == null ? List.of() : snapshots, o.bool(ScenarioKeys.VTI),
+                Scenario.VtiEncoding.valueOf(o.choice(ScenarioKeys.VTI_ENCODING).toUpperCase(Locale.ROOT)));
     }
 
     private Scenario.Safety safety(Section top) {
@@ -285,7 +414,61 @@ public final class ScenarioParser {
             }
             snapshots.addAll(days);
         }
-        return s.withOutput(new Scenario.Output(s.output().sampleEvery(), snapshots, s.output().vti()));
+        return s.withOutput(new Scenario.Output(s.output().sampleEvery(), snapshots, s.output().vti(),
+                s.output().vtiEncoding()));
+    }
+
+    /**
+     * The warnings for valid but questionable settings: a tip without an interior needle, an exposed tip reaching into
+     * the epidermis or papillary dermis, a layer thinner than one cell.
+     */
+    private void warnAbout(Scenario s) {
+        Scenario.Tip tip = s.tip();
+        if (tip.rows() < 3 || tip.columns() < 3) {
+            warnings.add(where(at("tip.rows", "tip.columns", "tip")) + ": a " + tip.rows() + " x " + tip.columns()
+                    + " tip has no interior needle; the simulated unit cell stands for an interior needle (needles on"
+                    + " all four sides), so the results describe the middle of a larger tip and this tip's edge"
+                    + " needles are not simulated");
+        }
+        LayeredSkin skin = s.skin().agedLayers() ? SiteGeometry.agedSkin(LayeredSkin.facialSkin(), s.skin().ageYears())
+                : LayeredSkin.facialSkin();
+        int reticular = skin.indexOf(LayerRole.RETICULAR_DERMIS);
+        double safeTop = skin.depthOfTop(reticular);
+        List<RfPass> passes = s.treatment().passes();
+        for (int p = 0; p < passes.size(); p++) {
+            double depth = passes.get(p).needleDepth();
+            double top = depth - tip.exposed();
+            if (top < safeTop - 1e-12) {
+                LayerRole reached = skin.layers().get(skin.layerAt(Math.max(0, top))).role();
+                String path = "treatment.passes[" + p + "]";
+                warnings.add(where(at(path + ".depth", "tip.needle.exposed", "tip.needle.depth", path))
+                        + ": at the pass depth " + mm(depth) + " the exposed " + mm(tip.exposed()) + " of the needle"
+                        + (top < 0 ? " sticks out of the skin and" : "") + " reaches into the " + reached.label()
+                        + " (above " + mm(safeTop) + "), which the RF then heats directly; pass at least "
+                        + mm(tip.exposed() + safeTop) + " deep or use a shorter exposed tip");
+            }
+        }
+        double h = s.numerics().cellSize();
+        for (int l = 0; l < skin.layerCount() - 1; l++) {
+            double from = skin.depthOfTop(l);
+            double thickness = skin.layers().get(l).thickness();
+            // cells take the layer of their centre depth (k + 1/2) h
+            long cells = (long) Math.ceil((from + thickness) / h - 0.5 - 1e-9) - (long) Math.ceil(from / h - 0.5 - 1e-9);
+            if (thickness < h * (1 - 1e-9)) {
+                warnings.add(where(at("numerics.cell_size", "numerics")) + ": the " + skin.layers().get(l).role().label()
+                        + " (" + um(thickness) + (s.skin().agedLayers() ? ", thinned for the age" : "")
+                        + ") is thinner than one cell (numerics.cell_size = " + um(h) + ") and not resolved: "
+                        + (cells <= 0 ? "no cell centre falls in it, so it has no cells and no peak temperature or"
+                            + " margin is reported for it"
+                            : "a whole cell layer stands for it, so its temperatures are coarse")
+                        + "; use a cell of at most " + um(thickness));
+            }
+        }
+    }
+
+    private String where(Node node) {
+        Optional<Mark> m = node == null ? Optional.empty() : node.getStartMark();
+        return m.map(x -> file + ":" + (x.getLine() + 1) + ":" + (x.getColumn() + 1)).orElse(file);
     }
 
     private static String suggestCells(double pitch) {
@@ -318,9 +501,12 @@ public final class ScenarioParser {
     }
 
     private ScenarioException fail(Node node, String message) {
-        Optional<Mark> m = node == null ? Optional.empty() : node.getStartMark();
+        return fail(node == null ? Optional.empty() : node.getStartMark(), message);
+    }
+
+    private ScenarioException fail(Optional<Mark> m, String message) {
         String where = m.map(x -> file + ":" + (x.getLine() + 1) + ":" + (x.getColumn() + 1)).orElse(file + ":1:1");
-        return new ScenarioException(where + ": " + message);
+        return new ScenarioException(where + ": " + oneLine(message));
     }
 
     private static boolean isNull(Node n) {
@@ -330,7 +516,7 @@ public final class ScenarioParser {
 
     private static String describe(Node n) {
         if (n instanceof ScalarNode s) {
-            return "'" + s.getValue() + "'";
+            return "'" + UnitParser.show(s.getValue()) + "'";
         }
         return n instanceof SequenceNode ? "a list" : "a mapping";
     }
@@ -361,7 +547,7 @@ public final class ScenarioParser {
                 String key = k.getValue();
                 if (!allowed.contains(key)) {
                     String where = path.isEmpty() ? "at the top level" : "in " + path;
-                    throw fail(k, "unknown key '" + key + "' " + where + suggestion(key, allowed) + "; the keys"
+                    throw fail(k, "unknown key '" + UnitParser.show(key) + "' " + where + suggestion(key, allowed) + "; the keys"
                             + " here are " + String.join(", ", allowed));
                 }
                 NodeTuple before = entries.put(key, t);
@@ -460,7 +646,8 @@ public final class ScenarioParser {
             double min = key.minValue();
             double max = key.maxValue();
             if (!(v >= min - 1e-12 * Math.abs(min) && v <= max + 1e-12 * Math.abs(max))) {
-                throw fail(at, shown + " = " + text.strip() + " is out of range; valid range " + key.range());
+                throw fail(at, shown + " = " + UnitParser.show(text.strip()) + " is out of range; valid range "
+                        + key.range());
             }
             return v;
         }
@@ -503,7 +690,8 @@ public final class ScenarioParser {
             try {
                 v = Integer.parseInt(text.strip());
             } catch (NumberFormatException e) {
-                throw fail(at, keyPath(key) + " = " + text.strip() + " is not a whole number; valid range "
+                String why = text.strip().matches("[-+]?[0-9]+") ? " is out of range" : " is not a whole number";
+                throw fail(at, keyPath(key) + " = " + UnitParser.show(text.strip()) + why + "; valid range "
                         + key.range());
             }
             if (v < key.minValue() || v > key.maxValue()) {
@@ -519,7 +707,8 @@ public final class ScenarioParser {
             }
             String t = text.strip();
             if (!t.equals("true") && !t.equals("false")) {
-                throw fail(entries.get(key.name()).getValueNode(), keyPath(key) + " = " + t + " is not a boolean;"
+                throw fail(entries.get(key.name()).getValueNode(), keyPath(key) + " = " + UnitParser.show(t)
+                        + " is not a boolean;"
                         + " write true or false");
             }
             return t.equals("true");
@@ -532,8 +721,8 @@ public final class ScenarioParser {
             }
             String t = text.strip().toLowerCase(Locale.ROOT);
             if (!key.choices().contains(t)) {
-                throw fail(entries.get(key.name()).getValueNode(), keyPath(key) + " = " + text.strip()
-                        + " is not one of " + key.range() + suggestion(t, key.choices()));
+                throw fail(entries.get(key.name()).getValueNode(), keyPath(key) + " = "
+                        + UnitParser.show(text.strip()) + " is not one of " + key.range() + suggestion(t, key.choices()));
             }
             return t;
         }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads quantities written with their unit, as scenario files carry them ({@code 1.5 mm}, {@code 100 ms},
- * {@code 30 mJ}, {@code 37 C}), and converts them to the SI values ecmsim uses inside (m, s, W, J, V, K; ages stay in
+ * {@code 30 mJ}, {@code 37 C}, {@code 310.15 K}), and converts them to the SI values ecmsim uses inside (m, s, W, J, V, K; ages stay in
  * years). A number without a unit, or with a unit of the wrong kind, is refused with a message that lists the units
  * the quantity takes.
  *
@@ -29,8 +29,8 @@ public final class UnitParser {
         ENERGY("an energy", "J", units("mJ", 1e-3, "J", 1.0)),
         /** Voltage (V). */
         VOLTAGE("a voltage", "V", units("V", 1.0)),
-        /** Temperature, written in degrees Celsius (C or °C), kept in kelvin. */
-        TEMPERATURE("a temperature", "K", units("C", 1.0, "°C", 1.0)),
+        /** Temperature, written in degrees Celsius (C or °C) or kelvin (K), kept in kelvin. */
+        TEMPERATURE("a temperature", "K", units("C", 1.0, "°C", 1.0, "K", 1.0)),
         /** Age (years): y. */
         AGE("an age", "y", units("y", 1.0));
 
@@ -88,7 +88,10 @@ public final class UnitParser {
             if (f == null) {
                 throw new IllegalArgumentException("'" + unit + "' is not a unit of " + description);
             }
-            return this == TEMPERATURE ? value + 273.15 : value * f;
+            if (this == TEMPERATURE) {
+                return unit.equals("K") ? value : value + 273.15;
+            }
+            return value * f;
         }
 
         /**
@@ -101,7 +104,10 @@ public final class UnitParser {
             if (f == null) {
                 throw new IllegalArgumentException("'" + unit + "' is not a unit of " + description);
             }
-            return this == TEMPERATURE ? si - 273.15 : si / f;
+            if (this == TEMPERATURE) {
+                return unit.equals("K") ? si : si - 273.15;
+            }
+            return si / f;
         }
 
         boolean accepts(String unit) {
@@ -151,7 +157,7 @@ public final class UnitParser {
         Matcher m = match(text, dimension);
         String unit = m.group(2);
         if (unit.isEmpty()) {
-            throw new UnitException("'" + text.strip() + "' has no unit; " + dimension.description() + " takes "
+            throw new UnitException("'" + show(text.strip()) + "' has no unit; " + dimension.description() + " takes "
                     + dimension.accepted() + ", e.g. '" + m.group(1) + " " + firstUnit(dimension) + "'");
         }
         if (!dimension.accepts(unit)) {
@@ -166,8 +172,11 @@ public final class UnitParser {
                     hint = " ('" + unit + "' is a unit of " + other.noun() + ")";
                 }
             }
-            throw new UnitException("'" + text.strip() + "' has the unit '" + unit + "', which is not a unit of "
-                    + dimension.noun() + hint + "; use " + dimension.accepted());
+            if (hint.isEmpty() && !show(unit).equals(unit)) {
+                hint = " (an invisible or special character: write the number, a plain space and the unit)";
+            }
+            throw new UnitException("'" + show(text.strip()) + "' has the unit '" + show(unit) + "', which is not a"
+                    + " unit of " + dimension.noun() + hint + "; use " + dimension.accepted());
         }
         return unit;
     }
@@ -179,7 +188,7 @@ public final class UnitParser {
     private static Matcher match(String text, Dimension dimension) {
         Matcher m = QUANTITY.matcher(text == null ? "" : text);
         if (!m.matches()) {
-            throw new UnitException("'" + (text == null ? "" : text.strip()) + "' is not a number with a unit; "
+            throw new UnitException("'" + (text == null ? "" : show(text.strip())) + "' is not a number with a unit; "
                     + dimension.description() + " is written like '1.5 " + firstUnit(dimension) + "' ("
                     + dimension.accepted() + ")");
         }
@@ -188,6 +197,58 @@ public final class UnitParser {
 
     private static String firstUnit(Dimension d) {
         return d.factors.keySet().iterator().next();
+    }
+
+    /** Values echoed in messages are cut to this many characters. */
+    static final int SHOWN_CHARS = 60;
+
+    /**
+     * A value as echoed in a message: cut to {@value #SHOWN_CHARS} characters (with "…" and the full length), and
+     * invisible or control characters written as {@code <U+00A0>}, so that a non-breaking space or a tab shows.
+     *
+     * @param text a value as read from a file
+     * @return the text to show
+     */
+    public static String show(String text) {
+        return show(text, SHOWN_CHARS);
+    }
+
+    /**
+     * @param text a text to echo
+     * @param limit the most characters shown
+     * @return the text with invisible characters made visible, cut to {@code limit} characters
+     */
+    static String show(String text, int limit) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        int shown = 0;
+        int cps = text.codePointCount(0, text.length());
+        for (int i = 0; i < text.length() && shown < limit; ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            shown++;
+            if (visible(cp)) {
+                sb.appendCodePoint(cp);
+            } else {
+                sb.append(String.format(Locale.ROOT, "<U+%04X>", cp));
+            }
+        }
+        if (cps > limit) {
+            sb.append("… (").append(cps).append(" characters)");
+        }
+        return sb.toString();
+    }
+
+    private static boolean visible(int cp) {
+        if (cp == ' ') {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return !(Character.isWhitespace(cp) || Character.isSpaceChar(cp) || type == Character.CONTROL
+                || type == Character.FORMAT || type == Character.UNASSIGNED || type == Character.SURROGATE
+                || type == Character.PRIVATE_USE || cp == 0xFFFD);
     }
 
     /**

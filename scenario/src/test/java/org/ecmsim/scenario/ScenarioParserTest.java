@@ -26,9 +26,12 @@ class ScenarioParserTest {
     }
 
     @Test
-    void anEmptyFileIsTheDefaultScenario() {
-        assertThat(parse("")).isEqualTo(Scenario.defaults());
-        assertThat(parse("# only a comment\n")).isEqualTo(Scenario.defaults());
+    void anEmptyFileIsTheDefaultScenarioWithAWarning() {
+        for (String empty : List.of("", "# only a comment\n", "---\n")) {
+            Scenario s = parse(empty);
+            assertThat(s.withWarnings(List.of())).isEqualTo(Scenario.defaults());
+            assertThat(s.warnings()).singleElement().asString().contains("no settings", "built-in default");
+        }
         assertThat(parse("skin:\ntip:\n")).isEqualTo(Scenario.defaults());
     }
 

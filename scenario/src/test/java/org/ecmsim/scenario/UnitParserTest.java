@@ -81,7 +81,28 @@ class UnitParserTest {
                 .hasMessageContaining("is not a number with a unit");
         assertThatThrownBy(() -> UnitParser.parse("", Dimension.TIME)).isInstanceOf(UnitException.class);
         assertThatThrownBy(() -> UnitParser.parse("1 2 ms", Dimension.TIME)).isInstanceOf(UnitException.class);
-        assertThatThrownBy(() -> UnitParser.parse("310 K", Dimension.TEMPERATURE)).hasMessageContaining("use C (°C)");
+        assertThatThrownBy(() -> UnitParser.parse("310 F", Dimension.TEMPERATURE))
+                .hasMessageContaining("use C (°C) or K");
+    }
+
+    @Test
+    void kelvinIsATemperatureUnit() {
+        assertThat(UnitParser.parse("316.15 K", Dimension.TEMPERATURE)).isEqualTo(316.15);
+        assertThat(UnitParser.parse("0 K", Dimension.TEMPERATURE)).isEqualTo(0.0);
+        assertThat(Dimension.TEMPERATURE.fromSi(316.15, "K")).isEqualTo(316.15);
+        assertThat(Dimension.TEMPERATURE.accepted()).isEqualTo("C (°C) or K");
+    }
+
+    @Test
+    void echoedValuesAreShortAndShowInvisibleCharacters() {
+        assertThatThrownBy(() -> UnitParser.parse("1\u00a0mm", Dimension.LENGTH))
+                .hasMessageContaining("'1<U+00A0>mm' has the unit '<U+00A0>mm'")
+                .hasMessageContaining("invisible or special character");
+        String longValue = "1" + "0".repeat(5000) + " parsecs";
+        assertThatThrownBy(() -> UnitParser.parse(longValue, Dimension.LENGTH))
+                .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(400))
+                .hasMessageContaining("… (5009 characters)");
+        assertThat(UnitParser.show("a\tb\u200bc")).isEqualTo("a<U+0009>b<U+200B>c");
     }
 
     @Test

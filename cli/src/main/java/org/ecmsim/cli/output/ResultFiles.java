@@ -91,7 +91,8 @@ public final class ResultFiles {
             List<RfTreatmentResult> sessions = outcome.result().sessions();
             for (int s = 0; s < sessions.size(); s++) {
                 String name = String.format(Locale.ROOT, "thermal_session%d.vti", s + 1);
-                Vti.write(dir.resolve(name), outcome.thermalGrid(), thermalArrays(outcome, sessions.get(s)));
+                Vti.write(dir.resolve(name), outcome.thermalGrid(), thermalArrays(outcome, sessions.get(s)),
+                        VTI_INTEGERS, vtiEncoding(outcome));
                 files.add(name);
             }
             for (BiologySnapshot snap : outcome.snapshots()) {
@@ -99,7 +100,8 @@ public final class ResultFiles {
                 if (snap.day() != Math.rint(snap.day())) {
                     name = String.format(Locale.ROOT, "biology_day%06.2f.vti", snap.day());
                 }
-                Vti.write(dir.resolve(name), outcome.biologyGrid(), biologyArrays(outcome, snap));
+                Vti.write(dir.resolve(name), outcome.biologyGrid(), biologyArrays(outcome, snap), VTI_INTEGERS,
+                        vtiEncoding(outcome));
                 files.add(name);
             }
         }
@@ -140,13 +142,29 @@ public final class ResultFiles {
         return a;
     }
 
+    /** The VTK arrays that hold whole numbers (written as integers). */
+    static final java.util.Set<String> VTI_INTEGERS = java.util.Set.of("layer", "needle");
+
+    private static Vti.Encoding vtiEncoding(Outcome outcome) {
+        return Vti.Encoding.valueOf(outcome.scenario().output().vtiEncoding().name());
+    }
+
+    /**
+     * @param species a biology field
+     * @return its VTK array name without the treated_/control_ prefix, with its unit: "collagen_i_kg_m3", "mmp"
+     */
+    static String vtiName(Species species) {
+        String unit = species.unit().equals("1") ? "" : "_" + slug(species.unit().replace("³", "3"));
+        return species.name().toLowerCase(Locale.ROOT) + unit;
+    }
+
     private static Map<String, double[]> biologyArrays(Outcome outcome, BiologySnapshot snap) {
         Map<String, double[]> a = new LinkedHashMap<>();
         for (Species s : Species.values()) {
-            a.put("treated_" + s.name().toLowerCase(Locale.ROOT), snap.treated().get(s));
+            a.put("treated_" + vtiName(s), snap.treated().get(s));
         }
         for (Species s : Species.values()) {
-            a.put("control_" + s.name().toLowerCase(Locale.ROOT), snap.control().get(s));
+            a.put("control_" + vtiName(s), snap.control().get(s));
         }
         a.put("layer", layers(outcome.biologyLayers()));
         return a;

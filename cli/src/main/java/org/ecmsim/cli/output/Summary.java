@@ -286,6 +286,7 @@ public final class Summary {
         output.put("sample_every_d", scenario.output().sampleEvery() / Units.DAY);
         output.put("snapshot_days", scenario.output().snapshotDaysInDays());
         output.put("vti", scenario.output().vti());
+        output.put("vti_encoding", scenario.output().vtiEncoding().name().toLowerCase(java.util.Locale.ROOT));
         m.put("output", output);
         Map<String, Object> safety = new LinkedHashMap<>();
         safety.put("epidermis_limit_C", Units.kelvinToCelsius(scenario.safety().epidermisLimit()));
@@ -309,6 +310,7 @@ public final class Summary {
         root.put("ecmsim_version", version);
         root.put("scenario", source);
         root.put("settings", settings(sc));
+        root.put("warnings", sc.warnings());
         Map<String, Object> grid = new LinkedHashMap<>();
         grid.put("thermal_cells", List.of(outcome.thermalGrid().nx(), outcome.thermalGrid().ny(),
                 outcome.thermalGrid().nz()));
