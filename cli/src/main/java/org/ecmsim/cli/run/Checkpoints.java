@@ -205,9 +205,9 @@ public final class Checkpoints {
 
     private static void writeArray(DataOutputStream out, double[] a) throws IOException {
         out.writeInt(a.length);
-        for (double x : a) {
-            out.writeDouble(x);
-        }
+        byte[] b = new byte[8 * a.length];
+        java.nio.ByteBuffer.wrap(b).asDoubleBuffer().put(a);
+        out.write(b);
     }
 
     private static double[] readArray(DataInputStream in) throws IOException {
@@ -216,9 +216,9 @@ public final class Checkpoints {
             throw new IOException("the checkpoint is damaged (an array of " + n + " values)");
         }
         double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = in.readDouble();
-        }
+        byte[] b = new byte[8 * n];
+        in.readFully(b);
+        java.nio.ByteBuffer.wrap(b).asDoubleBuffer().get(a);
         return a;
     }
 }

@@ -48,6 +48,8 @@ public final class CourseRun {
     private final Recorder recorder;
     private final List<DepthProfile> profiles = new ArrayList<>();
     private final List<RfTreatmentResult> sessions = new ArrayList<>();
+    /** Each finished session's result, encoded once: they never change, and a checkpoint writes them all. */
+    private final List<byte[]> encodedSessions = new ArrayList<>();
     private int position;
 
     CourseRun(RemodellingSimulation sim, TreatmentProtocol protocol, double followUp,
@@ -105,6 +107,11 @@ public final class CourseRun {
     /** @return the number of sessions done */
     public int sessionsDone() {
         return sessions.size();
+    }
+
+    /** @return the RF results of the sessions done, in order (read only) */
+    public List<RfTreatmentResult> sessions() {
+        return java.util.Collections.unmodifiableList(sessions);
     }
 
     /** @return the time reached (s) */
@@ -209,8 +216,17 @@ public final class CourseRun {
             }
             out.writeUTF("sessions");
             out.writeInt(sessions.size());
-            for (RfTreatmentResult r : sessions) {
-                StateCodec.writeValue(out, r, RfTreatmentResult.class, "session");
+            for (int i = 0; i < sessions.size(); i++) {
+                if (i == encodedSessions.size()) {
+                    ByteArrayOutputStream one = new ByteArrayOutputStream(1 << 16);
+                    try (DataOutputStream o = new DataOutputStream(one)) {
+                        StateCodec.writeValue(o, sessions.get(i), RfTreatmentResult.class, "session");
+                    }
+                    encodedSessions.add(one.toByteArray());
+                }
+                byte[] e = encodedSessions.get(i);
+                out.writeInt(e.length);
+                out.write(e);
             }
             out.writeUTF("end");
         } catch (IOException e) {
@@ -245,7 +261,16 @@ public final class CourseRun {
             expect(in, "sessions");
             n = in.readInt();
             for (int i = 0; i < n; i++) {
-                sessions.add((RfTreatmentResult) StateCodec.readValue(in, RfTreatmentResult.class, "session"));
+                int len = in.readInt();
+                if (len < 0 || len > in.available()) {
+                    throw new IOException("the checkpoint is damaged (a session of " + len + " bytes)");
+                }
+                byte[] e = new byte[len];
+                in.readFully(e);
+                try (DataInputStream one = new DataInputStream(new ByteArrayInputStream(e))) {
+                    sessions.add((RfTreatmentResult) StateCodec.readValue(one, RfTreatmentResult.class, "session"));
+                }
+                encodedSessions.add(e);
             }
             expect(in, "end");
         } catch (java.io.EOFException e) {

@@ -184,9 +184,10 @@ final class StateCodec {
             } else if (c == double[].class) {
                 double[] a = (double[]) v;
                 out.writeInt(a.length);
-                for (double x : a) {
-                    out.writeDouble(x);
-                }
+                // Bulk, in the byte order of DataOutput.writeDouble (big-endian).
+                byte[] b = new byte[8 * a.length];
+                java.nio.ByteBuffer.wrap(b).asDoubleBuffer().put(a);
+                out.write(b);
             } else if (c == double[][].class) {
                 double[][] a = (double[][]) v;
                 out.writeInt(a.length);
@@ -272,9 +273,9 @@ final class StateCodec {
             return readString(in);
         } else if (c == double[].class) {
             double[] a = new double[length(in)];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = in.readDouble();
-            }
+            byte[] b = new byte[8 * a.length];
+            in.readFully(b);
+            java.nio.ByteBuffer.wrap(b).asDoubleBuffer().get(a);
             return a;
         } else if (c == double[][].class) {
             double[][] a = new double[length(in)][];
