@@ -70,7 +70,7 @@ public final class SoakCheck {
             System.out.printf(Locale.ROOT, "soak check: 6 sessions every 28 d, follow-up 168 d, 50 um cells, 1 h"
                     + " biology steps, %d threads; biology grid %s; used heap after GC at day 0: %.1f MiB%n", threads,
                     run.control().grid(), heap0 / 1048576.0);
-            System.out.println("| day | sessions | non-finite | control drift, largest |Δ| since day 0 (species)"
+            System.out.println("| day | sessions | non-finite | control drift: largest change since day 0 (species)"
                     + " | max mass imbalance / mass | used heap after GC (MiB) | growth since day 0 (MiB) |"
                     + " kept session fields (MiB) |");
             System.out.println("|---|---|---|---|---|---|---|---|");
