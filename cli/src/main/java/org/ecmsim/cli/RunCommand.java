@@ -203,6 +203,7 @@ final class RunCommand implements Callable<Integer> {
         private double nextWeek = 7;
         private boolean open;
         private boolean paused;
+        private boolean resumedAt;
 
         Progress(PrintWriter err, boolean quiet) {
             this.err = err;
@@ -295,6 +296,11 @@ final class RunCommand implements Callable<Integer> {
 
         @Override
         public void biologyReached(double day, double followUp) {
+            if (!resumedAt) {
+                // A resumed run starts at a checkpoint's day: report the next whole week, not that day.
+                nextWeek = Math.max(7, Math.ceil(day / 7 - 1e-9) * 7);
+                resumedAt = true;
+            }
             if (day >= nextWeek - 1e-9 || day == followUp) {
                 line(String.format(Locale.ROOT, "  biology: day %s of %s (treated and control)", fmt(day),
                         fmt(followUp)));

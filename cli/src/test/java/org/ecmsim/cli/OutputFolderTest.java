@@ -82,6 +82,14 @@ class OutputFolderTest {
         assertThat(dir.resolve(ResultFiles.SUMMARY)).isRegularFile();
         assertThat(Path.of(dir + OutputFolder.PARTIAL)).doesNotExist();
         assertThat(Path.of(dir + ".old")).doesNotExist();
+
+        // A forced run that is interrupted keeps the earlier results until its resumed run completes.
+        Cli stopped = run(dir, "--quiet", "--force", "--stop-after-events", "2");
+        assertThat(stopped.code).as(stopped.toString()).isEqualTo(RunCommand.INTERRUPTED);
+        assertThat(dir.resolve(ResultFiles.SUMMARY)).isRegularFile();
+        Cli resumed = run(dir, "--quiet", "--resume");
+        assertThat(resumed.code).as(resumed.toString()).isZero();
+        assertThat(Path.of(dir + OutputFolder.PARTIAL)).doesNotExist();
     }
 
     @Test

@@ -120,7 +120,8 @@ public final class OutputFolder implements AutoCloseable {
 
     private void check(Path shown, boolean force, boolean resume, String checkpointName) throws Refused {
         boolean targetUsed = Files.isDirectory(target) && !isEmpty(target);
-        if (targetUsed && !force) {
+        // A resumed run may find the earlier results a --force run is to replace; it replaces them on completion.
+        if (targetUsed && !force && !resume) {
             throw new Refused("--out " + shown + " is not empty; ecmsim writes only into a new or empty folder"
                     + " (--force replaces an earlier ecmsim result there)");
         }
