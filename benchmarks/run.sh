@@ -197,7 +197,10 @@ scenario() { # $1 label, $2 scenario file, $3 target (s)
   echo
 } > "$tmp/mem.md"
 
-cat "$tmp/head.md" "$tmp/ref.md" "$tmp/jmh.md" "$tmp/scen.md" "$tmp/mem.md" > "$tmp/generated.md"
+# 5. The soak section is measured separately (SoakCheck, about a minute; see its javadoc) and kept as it is.
+sed -n '/^## Soak/,/^## How the kernels/{/^## How the kernels/!p}' "$out" > "$tmp/soak.md" || true
+
+cat "$tmp/head.md" "$tmp/ref.md" "$tmp/jmh.md" "$tmp/scen.md" "$tmp/mem.md" "$tmp/soak.md" > "$tmp/generated.md"
 if [ -f docs/performance-notes.md ]; then cat docs/performance-notes.md >> "$tmp/generated.md"; fi
 cp "$tmp/generated.md" "$out"
 echo "wrote $out"

@@ -4,8 +4,11 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,67 +55,179 @@ public final class ResultFiles {
      */
     public static List<String> write(Outcome outcome, Path dir, String source, String version,
             Consumer<String> progress) throws IOException {
-        Files.createDirectories(dir);
-        List<String> files = new ArrayList<>();
-        progress.accept("tables");
-        timeseries(outcome, dir.resolve(TIMESERIES));
-        files.add(TIMESERIES);
-        profiles(outcome, dir.resolve(PROFILES));
-        files.add(PROFILES);
+        return write(outcome, dir, source, version, progress, () -> {
+        });
+    }
 
-        progress.accept("charts");
+    /**
+     * Writes every result file, the small ones first: the CSV tables and {@code summary.json}, then (after
+     * {@code afterSummary} ran, e.g. to print the console table) the charts, the VTK fields and the report. Each
+     * file is written under a temporary name ({@code NAME.tmp}) and renamed when complete, so that a file under its
+     * final name is never half-written; a failure names the file.
+     *
+     * @param outcome the run
+     * @param dir the output folder (created if missing)
+     * @param source the scenario file, or "built-in default"
+     * @param version the ecmsim version
+     * @param progress receives a line per group of files
+     * @param afterSummary run once the tables and {@code summary.json} are written
+     * @return the files written, relative to dir, in order
+     * @throws IOException if writing fails; its message names the file
+     */
+    public static List<String> write(Outcome outcome, Path dir, String source, String version,
+            Consumer<String> progress, Runnable afterSummary) throws IOException {
+        Files.createDirectories(dir);
+        // Every name first: summary.json lists them all, and it is written before the large files.
         Map<String, String> charts = new LinkedHashMap<>();
         charts.put("percent_vs_control.png", "Change of each matrix component vs the untreated control, per layer.");
-        Charts.percentVsControl(outcome, dir.resolve("percent_vs_control.png"));
         for (LayerTimeSeries layer : outcome.result().layers()) {
-            String name = "timecourse_" + slug(layer.layer()) + ".png";
-            Charts.timeCourse(outcome, layer, dir.resolve(name));
-            charts.put(name, layer.layer() + ": treated vs untreated control (layer means).");
+            charts.put(timeCourseName(layer), layer.layer() + ": treated vs untreated control (layer means).");
         }
         if (!outcome.result().profiles().isEmpty()) {
-            Charts.depthProfiles(outcome, dir.resolve("depth_profiles.png"));
             charts.put("depth_profiles.png", "Change vs control against depth on the snapshot days.");
         }
-        Charts.impedance(outcome, dir.resolve("impedance.png"));
         charts.put("impedance.png", "Tip impedance during the pulses of each session.");
-        // session 1 keeps the plain names; later sessions add "_session<N>"
+        // Session 1 keeps the plain names; later sessions add "_session<N>".
         for (int s = 0; s < outcome.result().sessions().size(); s++) {
             for (Charts.CrossSection c : Charts.CrossSection.values()) {
-                String name = "cross_section_" + c.name().toLowerCase(Locale.ROOT)
-                        + (s == 0 ? "" : "_session" + (s + 1)) + ".png";
-                Charts.crossSection(outcome, s, c, dir.resolve(name));
-                charts.put(name, "Session " + (s + 1) + ", x-z plane through the needle: " + c.title + ".");
+                charts.put(crossSectionName(c, s), "Session " + (s + 1) + ", x-z plane through the needle: "
+                        + c.title + ".");
             }
         }
+        List<String> vti = new ArrayList<>();
+        if (outcome.scenario().output().vti()) {
+            for (int s = 0; s < outcome.result().sessions().size(); s++) {
+                vti.add(String.format(Locale.ROOT, "thermal_session%d.vti", s + 1));
+            }
+            for (BiologySnapshot snap : outcome.snapshots()) {
+                vti.add(biologyName(snap));
+            }
+        }
+        List<String> files = new ArrayList<>();
+        files.add(TIMESERIES);
+        files.add(PROFILES);
         files.addAll(charts.keySet());
+        files.addAll(vti);
+        files.add(SUMMARY);
+        files.add(REPORT);
+
+        progress.accept("tables");
+        atomically(dir.resolve(TIMESERIES), f -> timeseries(outcome, f));
+        atomically(dir.resolve(PROFILES), f -> profiles(outcome, f));
+        progress.accept("summary");
+        String summary = Json.write(Summary.json(outcome, source, version, files));
+        atomically(dir.resolve(SUMMARY), f -> Files.writeString(f, summary, StandardCharsets.UTF_8));
+        afterSummary.run();
+
+        progress.accept("charts");
+        atomically(dir.resolve("percent_vs_control.png"), f -> Charts.percentVsControl(outcome, f));
+        for (LayerTimeSeries layer : outcome.result().layers()) {
+            atomically(dir.resolve(timeCourseName(layer)), f -> Charts.timeCourse(outcome, layer, f));
+        }
+        if (!outcome.result().profiles().isEmpty()) {
+            atomically(dir.resolve("depth_profiles.png"), f -> Charts.depthProfiles(outcome, f));
+        }
+        atomically(dir.resolve("impedance.png"), f -> Charts.impedance(outcome, f));
+        for (int s = 0; s < outcome.result().sessions().size(); s++) {
+            int session = s;
+            for (Charts.CrossSection c : Charts.CrossSection.values()) {
+                atomically(dir.resolve(crossSectionName(c, s)), f -> Charts.crossSection(outcome, session, c, f));
+            }
+        }
 
         if (outcome.scenario().output().vti()) {
             progress.accept("VTK fields");
             List<RfTreatmentResult> sessions = outcome.result().sessions();
             for (int s = 0; s < sessions.size(); s++) {
-                String name = String.format(Locale.ROOT, "thermal_session%d.vti", s + 1);
-                Vti.write(dir.resolve(name), outcome.thermalGrid(), thermalArrays(outcome, sessions.get(s)),
-                        VTI_INTEGERS, vtiEncoding(outcome));
-                files.add(name);
+                RfTreatmentResult rf = sessions.get(s);
+                atomically(dir.resolve(vti.get(s)), f -> Vti.write(f, outcome.thermalGrid(),
+                        thermalArrays(outcome, rf), VTI_INTEGERS, vtiEncoding(outcome)));
             }
             for (BiologySnapshot snap : outcome.snapshots()) {
-                String name = String.format(Locale.ROOT, "biology_day%03d.vti", Math.round(snap.day()));
-                if (snap.day() != Math.rint(snap.day())) {
-                    name = String.format(Locale.ROOT, "biology_day%06.2f.vti", snap.day());
-                }
-                Vti.write(dir.resolve(name), outcome.biologyGrid(), biologyArrays(outcome, snap), VTI_INTEGERS,
-                        vtiEncoding(outcome));
-                files.add(name);
+                atomically(dir.resolve(biologyName(snap)), f -> Vti.write(f, outcome.biologyGrid(),
+                        biologyArrays(outcome, snap), VTI_INTEGERS, vtiEncoding(outcome)));
             }
         }
-        files.add(SUMMARY);
-        files.add(REPORT);
-        progress.accept("summary and report");
-        Files.writeString(dir.resolve(SUMMARY), Json.write(Summary.json(outcome, source, version, files)),
-                StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(REPORT), HtmlReport.html(outcome, source, version, dir, charts, files),
-                StandardCharsets.UTF_8);
+        progress.accept("report");
+        String html = HtmlReport.html(outcome, source, version, dir, charts, files);
+        atomically(dir.resolve(REPORT), f -> Files.writeString(f, html, StandardCharsets.UTF_8));
         return files;
+    }
+
+    /** Writes one file. */
+    @FunctionalInterface
+    public interface FileWriter {
+        /**
+         * @param file where to write (a temporary name)
+         * @throws IOException if writing fails
+         */
+        void write(Path file) throws IOException;
+    }
+
+    /**
+     * Writes a file under the temporary name {@code NAME.tmp}, then renames it to {@code NAME} (atomically where the
+     * file system can). On failure the temporary file is removed and the exception names the final file.
+     *
+     * @param file the final name
+     * @param writer writes the content to the path it is given
+     * @throws IOException if writing or renaming fails: "cannot write FILE: reason"
+     */
+    public static void atomically(Path file, FileWriter writer) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            writer.write(tmp);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the first failure is the one to report
+            }
+            if (e instanceof IOException io) {
+                throw new IOException("cannot write " + file + ": " + reason(io), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * @param e an I/O failure
+     * @return its reason in words, without Java class names ("No space left on device", "Permission denied")
+     */
+    public static String reason(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof FileSystemException) {
+            return e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "it already exists"
+                    : "file system error";
+        }
+        if (e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e.getMessage();
+        }
+        return "input/output error";
+    }
+
+    private static String timeCourseName(LayerTimeSeries layer) {
+        return "timecourse_" + slug(layer.layer()) + ".png";
+    }
+
+    private static String crossSectionName(Charts.CrossSection c, int session) {
+        return "cross_section_" + c.name().toLowerCase(Locale.ROOT) + (session == 0 ? "" : "_session" + (session + 1))
+                + ".png";
+    }
+
+    private static String biologyName(BiologySnapshot snap) {
+        if (snap.day() != Math.rint(snap.day())) {
+            return String.format(Locale.ROOT, "biology_day%06.2f.vti", snap.day());
+        }
+        return String.format(Locale.ROOT, "biology_day%03d.vti", Math.round(snap.day()));
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.ecmsim.cli.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.parallel.ParallelExecutor;
 
+import org.ecmsim.simulation.course.CourseRun;
 import org.ecmsim.simulation.course.RemodellingResult;
 import org.ecmsim.simulation.session.MemoryBudget;
 import org.ecmsim.simulation.course.RemodellingSimulation;
@@ -145,6 +148,8 @@ public final class CourseRunner {
         }
     }
 
+    private static final double WEEK = 7 * Units.DAY;
+
     private CourseRunner() {
     }
 
@@ -155,16 +160,58 @@ public final class CourseRunner {
      * @return the outcome
      */
     public static Outcome run(Scenario scenario, ParallelExecutor executor, Progress progress) {
+        try {
+            return run(scenario, executor, progress, null, false, -1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not reached: no checkpoint file is read or written
+        }
+    }
+
+    /** The run stopped after the requested number of events, as if interrupted (tests and drills). */
+    public static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Runs a scenario with checkpoints: one after every event that finished a session, one whenever the simulated
+     * time passes a whole week, and one at the end; or continues from the checkpoint. The result is bitwise that of
+     * {@link #run(Scenario, ParallelExecutor, Progress)} however often the run was stopped and resumed.
+     *
+     * @param scenario a validated scenario
+     * @param executor the threads to use
+     * @param progress where to report phases
+     * @param checkpoints the checkpoint file, or null for none
+     * @param resume continue from {@code checkpoints}' file instead of starting at day 0
+     * @param stopAfterEvents stop with {@link Stopped} after this many events of this process (negative: never)
+     * @return the outcome
+     * @throws IOException if a checkpoint cannot be written or read, or does not belong to this scenario
+     *         ({@link Checkpoints.Mismatch})
+     */
+    public static Outcome run(Scenario scenario, ParallelExecutor executor, Progress progress, Checkpoints checkpoints,
+            boolean resume, int stopAfterEvents) throws IOException {
         Objects.requireNonNull(progress, "progress");
+        if (resume && checkpoints == null) {
+            throw new IllegalArgumentException("resuming needs a checkpoint file");
+        }
         long start = System.nanoTime();
         RemodellingSimulation sim = simulation(scenario, executor);
         TreatmentProtocol protocol = scenario.treatment().toProtocol();
         double followUp = scenario.treatment().followUp();
         double[] thermalSeconds = new double[protocol.sessions().size()];
         List<BiologySnapshot> snapshots = new ArrayList<>();
+        Checkpoints.Saved saved = resume ? checkpoints.load() : null;
+        if (saved != null) {
+            snapshots.addAll(saved.snapshots());
+            System.arraycopy(saved.thermalSeconds(), 0, thermalSeconds, 0,
+                    Math.min(thermalSeconds.length, saved.thermalSeconds().length));
+        }
         TreatmentSite[] siteUsed = new TreatmentSite[1];
         long[] sessionStart = new long[1];
-        RemodellingResult result = sim.run(protocol, followUp, new RemodellingSimulation.Listener() {
+        RemodellingSimulation.Listener listener = new RemodellingSimulation.Listener() {
             @Override
             public void started(TreatmentSite site) {
                 siteUsed[0] = site;
@@ -200,7 +247,37 @@ public final class CourseRunner {
             public void snapshot(double time, RemodellingModel treated, RemodellingModel control) {
                 snapshots.add(new BiologySnapshot(time / Units.DAY, copy(treated), copy(control)));
             }
-        });
+        };
+        CourseRun run;
+        if (saved != null) {
+            try {
+                run = sim.resume(protocol, followUp, listener, saved.state());
+            } catch (IOException e) {
+                throw new Checkpoints.Mismatch("the checkpoint " + checkpoints.file() + " cannot be used: "
+                        + e.getMessage());
+            }
+        } else {
+            run = sim.start(protocol, followUp, listener);
+        }
+        long week = (long) Math.floor(run.time() / WEEK + 1e-9);
+        int sessions = run.sessionsDone();
+        int done = 0;
+        while (run.hasNext()) {
+            run.next();
+            done++;
+            long w = (long) Math.floor(run.time() / WEEK + 1e-9);
+            boolean due = run.sessionsDone() != sessions || w > week || !run.hasNext();
+            if (checkpoints != null && due) {
+                checkpoints.save(new Checkpoints.Saved(run.snapshot(), List.copyOf(snapshots),
+                        thermalSeconds.clone()));
+                week = w;
+                sessions = run.sessionsDone();
+            }
+            if (stopAfterEvents >= 0 && done >= stopAfterEvents && run.hasNext()) {
+                throw new Stopped("stopped after " + done + " events, at day " + run.time() / Units.DAY);
+            }
+        }
+        RemodellingResult result = run.result();
         CellMask needle = result.sessions().get(0).needles();
         return new Outcome(scenario, result, siteUsed[0], needle, snapshots, thermalSeconds,
                 (System.nanoTime() - start) * 1e-9);

@@ -210,6 +210,19 @@ public final class RemodellingSimulation {
      * @return the result
      */
     public RemodellingResult run(TreatmentProtocol protocol, double followUp, Listener listener) {
+        return start(protocol, followUp, listener).finish();
+    }
+
+    /**
+     * Starts the protocol, to be advanced event by event ({@link CourseRun#next()}); {@link #run} is
+     * {@code start(...).finish()}.
+     *
+     * @param protocol the sessions
+     * @param followUp the last time (s), not before the last session
+     * @param listener told about the phases
+     * @return the course at time 0, no event done
+     */
+    public CourseRun start(TreatmentProtocol protocol, double followUp, Listener listener) {
         Objects.requireNonNull(listener, "listener");
         requireFinitePositive("follow-up time", followUp, "s");
         for (TreatmentSession s : protocol.sessions()) {
@@ -220,65 +233,27 @@ public final class RemodellingSimulation {
         }
         TreatmentSite site = site(deepestNeedle(protocol));
         listener.started(site);
-        RemodellingModel treated = newModel(site);
-        RemodellingModel control = newModel(site);
+        return new CourseRun(this, protocol, followUp, listener, site, snapshotTimes, sampleInterval);
+    }
 
-        // Sampling times are whole multiples of the interval, not accumulated sums.
-        TreeSet<Double> sampleTimes = new TreeSet<>();
-        long samples = (long) Math.floor(followUp / sampleInterval + 1e-9);
-        for (long s = 0; s <= samples; s++) {
-            sampleTimes.add(s * sampleInterval);
-        }
-        sampleTimes.add(followUp);
-        TreeSet<Double> events = new TreeSet<>(sampleTimes);
-        for (TreatmentSession s : protocol.sessions()) {
-            events.add(s.time());
-        }
-        for (double t : snapshotTimes) {
-            if (t <= followUp) {
-                events.add(t);
-            }
-        }
-        List<RfTreatmentResult> sessions = new ArrayList<>();
-        Recorder recorder = new Recorder(site);
-        List<DepthProfile> profiles = new ArrayList<>();
-        for (double time : events) {
-            double dt = time - treated.time();
-            if (dt > 1e-6) {
-                treated.advance(dt);
-                control.advance(dt);
-            }
-            for (TreatmentSession s : protocol.sessions()) {
-                if (s.time() == time) {
-                    int index = sessions.size();
-                    int count = protocol.sessions().size();
-                    listener.sessionStarted(index, count, time);
-                    RfTreatmentResult rf = thermalPhase(site, s, treated.field(Species.VESSELS),
-                            (pass, pulse, interval, intervals, t, total) -> listener.thermalProgress(index, count,
-                                    pass, pulse, interval, intervals, t, total));
-                    sessions.add(rf);
-                    treated.applyInsult(insult(site, rf));
-                    listener.sessionDone(sessions.size() - 1, rf);
-                }
-            }
-            if (sampleTimes.contains(time)) {
-                recorder.sample(time, treated, control);
-                listener.sampled(time, followUp);
-            }
-            if (snapshotTimes.contains(time)) {
-                profiles.add(profile(time, treated, control));
-                listener.snapshot(time, treated, control);
-            }
-        }
-        List<MatrixLedger> balances = new ArrayList<>();
-        List<MatrixLedger> controlBalances = new ArrayList<>();
-        for (Species s : Species.values()) {
-            if (s.isMatrix()) {
-                balances.add(treated.ledger(s));
-                controlBalances.add(control.ledger(s));
-            }
-        }
-        return new RemodellingResult(ageYears, recorder.series(), profiles, sessions, balances, controlBalances);
+    /**
+     * Continues a course from a state taken by {@link CourseRun#snapshot()}: the continued run gives results bitwise
+     * identical to a run that was never stopped. The simulation, protocol and follow-up must be those of the run the
+     * state was taken from (the state's events are checked; every array's length is checked).
+     *
+     * @param protocol the sessions
+     * @param followUp the last time (s)
+     * @param listener told about the phases from here on ({@link Listener#started} is called again)
+     * @param state the saved state
+     * @return the course at the state's event
+     * @throws java.io.IOException if the state belongs to another course or is damaged
+     */
+    public CourseRun resume(TreatmentProtocol protocol, double followUp, Listener listener, CourseState state)
+            throws java.io.IOException {
+        Objects.requireNonNull(state, "state");
+        CourseRun run = start(protocol, followUp, listener);
+        run.restore(state);
+        return run;
     }
 
     /**
@@ -359,7 +334,7 @@ public final class RemodellingSimulation {
         return d;
     }
 
-    private static DepthProfile profile(double time, RemodellingModel treated, RemodellingModel control) {
+    static DepthProfile profile(double time, RemodellingModel treated, RemodellingModel control) {
         Grid3D g = treated.grid();
         double[] depths = new double[g.nz()];
         for (int k = 0; k < g.nz(); k++) {
@@ -374,59 +349,6 @@ public final class RemodellingSimulation {
             out.put(s, Reductions.planeMeans(model.field(s).values(), model.grid()));
         }
         return out;
-    }
-
-    /** Collects the per-layer means at each sampling time, for the layers with a biology. */
-    private static final class Recorder {
-        private final List<String> names = new ArrayList<>();
-        private final List<LayerRole> roles = new ArrayList<>();
-        private final List<Integer> layerIndex = new ArrayList<>();
-        private final MaterialMap layers;
-        private final List<Double> times = new ArrayList<>();
-        private final List<Map<Species, List<Double>>> treated = new ArrayList<>();
-        private final List<Map<Species, List<Double>>> control = new ArrayList<>();
-
-        Recorder(TreatmentSite site) {
-            this.layers = site.biologyLayers();
-            for (int m = 0; m < site.tissue().materialCount(); m++) {
-                if (!site.baselines().get(m).equals(LayerBaseline.NONE) && layers.count(m) > 0) {
-                    names.add(site.tissue().materials().get(m).name());
-                    roles.add(site.roles().get(m));
-                    layerIndex.add(m);
-                    treated.add(new EnumMap<>(Species.class));
-                    control.add(new EnumMap<>(Species.class));
-                }
-            }
-        }
-
-        void sample(double time, RemodellingModel t, RemodellingModel c) {
-            times.add(time);
-            for (int l = 0; l < names.size(); l++) {
-                int m = layerIndex.get(l);
-                for (Species s : Species.values()) {
-                    treated.get(l).computeIfAbsent(s, k -> new ArrayList<>())
-                            .add(Reductions.materialMean(t.field(s).values(), layers, m));
-                    control.get(l).computeIfAbsent(s, k -> new ArrayList<>())
-                            .add(Reductions.materialMean(c.field(s).values(), layers, m));
-                }
-            }
-        }
-
-        List<LayerTimeSeries> series() {
-            double[] d = times.stream().mapToDouble(Double::doubleValue).toArray();
-            List<LayerTimeSeries> out = new ArrayList<>();
-            for (int l = 0; l < names.size(); l++) {
-                out.add(new LayerTimeSeries(names.get(l), roles.get(l), d, toArrays(treated.get(l)),
-                        toArrays(control.get(l))));
-            }
-            return out;
-        }
-
-        private static Map<Species, double[]> toArrays(Map<Species, List<Double>> m) {
-            Map<Species, double[]> out = new EnumMap<>(Species.class);
-            m.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
-            return out;
-        }
     }
 
     /**
