@@ -60,6 +60,7 @@ public final class HtmlReport {
                 mm(outcome.thermalGrid().lengthY()), mm(outcome.thermalGrid().lengthZ()),
                 Summary.fmt(Units.toUm(outcome.thermalGrid().dx())))).append("</p>\n");
 
+        h.append(Outcomes.html(outcome));
         h.append("<h2>Sessions</h2>\n<table><tr><th>#</th><th>day</th><th>impedance start &rarr; end (&Omega;)</th>"
                 + "<th>energy (J)</th><th>peak (&deg;C)</th><th>lethal zone width (&micro;m)</th>"
                 + "<th>lethal zone depth (mm)</th><th>epidermis peak (&deg;C)</th><th>fat peak (&deg;C)</th></tr>\n");

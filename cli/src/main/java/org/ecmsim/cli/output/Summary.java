@@ -299,6 +299,7 @@ public final class Summary {
             layers.add(layer);
         }
         root.put("follow_up_day", follow);
+        root.put("outcomes", Outcomes.json(outcome));
         root.put("layers", layers);
         Map<String, Object> units = new LinkedHashMap<>();
         for (Species s : Species.values()) {
@@ -426,7 +427,7 @@ public final class Summary {
      */
     public static String table(Outcome outcome) {
         Scenario sc = outcome.scenario();
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(Outcomes.table(outcome));
         Locale l = Locale.ROOT;
         sb.append("Sessions (whole tip; lethal zone = Henriques Ω ≥ 1 around the needle)\n");
         sb.append(String.format(l, "  %-3s %5s %17s %9s %9s %11s %15s%n", "#", "day", "impedance (Ω)",

@@ -17,10 +17,11 @@ import org.ecmsim.tissue.LayerRole;
  * @param balances the matrix mass budgets of the treated tissue at the end
  * @param controlBalances the same for the untreated control, so that e.g. the extra collagen a treatment made is
  *        {@code balances[k].synthesized() − controlBalances[k].synthesized()}
+ * @param outcomes the outcomes per region (lesion, coagulated, rim, biopsy, dermis), in {@link OutcomeRegion} order
  */
 public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, List<DepthProfile> profiles,
         List<RfTreatmentResult> sessions, List<MatrixLedger> balances,
-        List<MatrixLedger> controlBalances) {
+        List<MatrixLedger> controlBalances, List<RegionOutcome> outcomes) {
 
     /**
      * Makes the lists unmodifiable.
@@ -31,6 +32,7 @@ public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, L
      * @param sessions the RF result of each session, in order
      * @param balances the matrix mass budgets of the treated tissue at the end
      * @param controlBalances the same for the untreated control
+     * @param outcomes the outcomes per region, in {@link OutcomeRegion} order
      */
     public RemodellingResult {
         layers = List.copyOf(layers);
@@ -38,6 +40,21 @@ public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, L
         sessions = List.copyOf(sessions);
         balances = List.copyOf(balances);
         controlBalances = List.copyOf(controlBalances);
+        outcomes = List.copyOf(outcomes);
+    }
+
+    /**
+     * @param region a region
+     * @return its outcomes
+     * @throws IllegalArgumentException if the result has no outcomes for it
+     */
+    public RegionOutcome outcome(OutcomeRegion region) {
+        for (RegionOutcome o : outcomes) {
+            if (o.region() == region) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("no outcomes recorded for the region " + region);
     }
 
     /**

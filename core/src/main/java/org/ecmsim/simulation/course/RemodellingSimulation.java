@@ -72,6 +72,7 @@ public final class RemodellingSimulation {
     private final ArrheniusProcess cellDeath;
     private final ArrheniusProcess collagenDenaturation;
     private final ParallelExecutor executor;
+    private final OutcomeRegions outcomeRegions;
 
     private RemodellingSimulation(Builder b) {
         this.skin = b.skin;
@@ -90,6 +91,7 @@ public final class RemodellingSimulation {
         this.collagenDenaturation = b.collagenDenaturation;
         this.rfSettings = b.rfSettings.withProcesses(List.of(b.cellDeath, b.collagenDenaturation), b.cellDeath);
         this.executor = b.executor;
+        this.outcomeRegions = b.outcomeRegions;
     }
 
     /**
@@ -165,6 +167,11 @@ public final class RemodellingSimulation {
         return parameters;
     }
 
+    /** @return how the outcome regions are drawn */
+    public OutcomeRegions outcomeRegions() {
+        return outcomeRegions;
+    }
+
     /** @return the age at the first session (years) */
     public double ageYears() {
         return ageYears;
@@ -222,6 +229,7 @@ public final class RemodellingSimulation {
         }
         List<RfTreatmentResult> sessions = new ArrayList<>();
         Recorder recorder = new Recorder(site);
+        OutcomeRecorder outcomes = new OutcomeRecorder(site, outcomeRegions);
         List<DepthProfile> profiles = new ArrayList<>();
         for (double time : events) {
             double dt = time - treated.time();
@@ -235,11 +243,14 @@ public final class RemodellingSimulation {
                     RfTreatmentResult rf = thermalPhase(site, s, treated.field(Species.VESSELS));
                     sessions.add(rf);
                     treated.applyInsult(insult(site, rf));
+                    outcomes.addSession(site.damagedFraction(rf.thermal(), cellDeath),
+                            site.damagedFraction(rf.thermal(), collagenDenaturation));
                     listener.sessionDone(sessions.size() - 1, rf);
                 }
             }
             if (sampleTimes.contains(time)) {
                 recorder.sample(time, treated, control);
+                outcomes.sample(time, treated, control);
                 listener.sampled(time, followUp);
             }
             if (snapshotTimes.contains(time)) {
@@ -255,7 +266,8 @@ public final class RemodellingSimulation {
                 controlBalances.add(control.ledger(s));
             }
         }
-        return new RemodellingResult(ageYears, recorder.series(), profiles, sessions, balances, controlBalances);
+        return new RemodellingResult(ageYears, recorder.series(), profiles, sessions, balances, controlBalances,
+                outcomes.outcomes());
     }
 
     /**
@@ -413,6 +425,7 @@ public final class RemodellingSimulation {
         private ParallelExecutor executor = ParallelExecutor.defaultExecutor();
         private ArrheniusProcess cellDeath = ArrheniusProcess.HENRIQUES_SKIN;
         private ArrheniusProcess collagenDenaturation = ArrheniusProcess.MAITLAND_WALSH_COLLAGEN;
+        private OutcomeRegions outcomeRegions = OutcomeRegions.DEFAULT;
 
         private Builder(LayeredSkin skin, ElectrodeArray tip) {
             this.skin = Objects.requireNonNull(skin, "skin");
@@ -543,6 +556,16 @@ public final class RemodellingSimulation {
          */
         public Builder executor(ParallelExecutor value) {
             this.executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /**
+         * @param value how the outcome regions (lesion, rim, biopsy, dermis) are drawn (default
+         *        {@link OutcomeRegions#DEFAULT})
+         * @return this builder
+         */
+        public Builder outcomeRegions(OutcomeRegions value) {
+            this.outcomeRegions = Objects.requireNonNull(value, "outcome regions");
             return this;
         }
 

@@ -190,6 +190,32 @@ public final class TreatmentSite {
     }
 
     /**
+     * The share of each biology cell's volume where a damage process reached Ω ≥ 1 (more than 1 − 1/e ≈ 63 % of
+     * cells or collagen damaged): the fraction of the block's thermal cells over the threshold. This is how a
+     * block joins the lesion in the outcomes: by volume, not all or nothing, so that a lesion narrower than a
+     * biology cell still counts with the volume it has.
+     *
+     * @param thermal a session's thermal result on this site's grid
+     * @param process a damage process recorded in {@code thermal}
+     * @return the fraction per biology cell, in [0, 1]
+     */
+    public double[] damagedFraction(ThermalRunResult thermal, ArrheniusProcess process) {
+        if (!thermal.temperature().grid().equals(thermalGrid())) {
+            throw new IllegalArgumentException("thermal result grid " + thermal.temperature().grid() + " differs"
+                    + " from the site's " + thermalGrid());
+        }
+        double[] omega = thermal.omega(process).values();
+        double[] over = new double[omega.length];
+        for (int c = 0; c < omega.length; c++) {
+            over[c] = omega[c] >= 1 ? 1 : 0;
+        }
+        double[] out = new double[biologyGrid().cellCount()];
+        blocks.restrict(over, out);
+        clamp(out);
+        return out;
+    }
+
+    /**
      * @param parameters rate constants
      * @param ageYears age at day 0 (years)
      * @param step biology time step (s)
