@@ -69,8 +69,9 @@ public final class ScenarioKeys {
             + " goes to tip.needle.depth");
     /** Energy per pin. */
     public static final Key ENERGY_PER_PIN = Key.quantity("treatment.passes[].drive", "energy_per_pin",
-            Dimension.ENERGY, "0.1 mJ", "100 mJ", "30 mJ", "energy per needle per pulse, delivered at constant"
-            + " power; ~1-10 mJ/pin is typical (docs/model.md 9.7, U), 30 mJ is the ThreeSessions example's");
+            Dimension.ENERGY, "0 mJ", "100 mJ", "30 mJ", "energy per needle per pulse, delivered at constant"
+            + " power; ~1-10 mJ/pin is typical (docs/model.md 9.7, U), 30 mJ is the ThreeSessions example's;"
+            + " 0 mJ is microneedling alone (the needle track still wounds)");
     /** Constant power. */
     public static final Key POWER = Key.quantity("treatment.passes[].drive", "power", Dimension.POWER, "0.1 W",
             "200 W", "20 W", "total RF power under the whole tip, regulated by the generator; up to ~50-70 W"

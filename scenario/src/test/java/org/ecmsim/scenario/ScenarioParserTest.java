@@ -186,4 +186,14 @@ class ScenarioParserTest {
         assertThat(s.treatment().passes().get(0).needleDepth()).isEqualTo(Units.mm(2));
         assertThat(s.treatment().passes().get(1).needleDepth()).isEqualTo(Units.mm(1));
     }
+
+    @Test
+    void zeroEnergyIsMicroneedlingAlone() {
+        Scenario s = parse("""
+                treatment:
+                  passes:
+                    - {drive: {energy_per_pin: 0 mJ}}
+                """);
+        assertThat(s.treatment().passes().get(0).drive().isZero()).isTrue();
+    }
 }

@@ -242,7 +242,7 @@ public final class RemodellingSimulation {
                     listener.sessionStarted(sessions.size(), protocol.sessions().size(), time);
                     RfTreatmentResult rf = thermalPhase(site, s, treated.field(Species.VESSELS));
                     sessions.add(rf);
-                    treated.applyInsult(insult(site, rf));
+                    treated.applyInsult(insult(site, s, rf));
                     outcomes.addSession(site.damagedFraction(rf.thermal(), cellDeath),
                             site.damagedFraction(rf.thermal(), collagenDenaturation));
                     listener.sessionDone(sessions.size() - 1, rf);
@@ -305,6 +305,27 @@ public final class RemodellingSimulation {
      */
     public ThermalInsult insult(TreatmentSite site, RfTreatmentResult rf) {
         return site.insult(rf.thermal(), cellDeath, collagenDenaturation, parameters.heatShock().doseScaleMinutes());
+    }
+
+    /**
+     * A session's whole insult: the heat's ({@link #insult(TreatmentSite, RfTreatmentResult)}) and the needle track's.
+     * The needles kill the cells in their path (a wound whatever the energy, {@link TreatmentSite#needleTrack}):
+     * killed = 1 − (1 − killed_heat)(1 − track), so that a session at 0 mJ is microneedling alone.
+     *
+     * @param site a site of this simulation
+     * @param session the session (its passes' needle depths place the track)
+     * @param rf the session's result on the site
+     * @return the insult on the biology grid
+     */
+    public ThermalInsult insult(TreatmentSite site, TreatmentSession session, RfTreatmentResult rf) {
+        ThermalInsult heat = insult(site, rf);
+        double[] depths = session.passes().stream().mapToDouble(RfPass::needleDepth).toArray();
+        double[] track = site.needleTrack(depths);
+        double[] killed = heat.killed().clone();
+        for (int c = 0; c < killed.length; c++) {
+            killed[c] = Math.min(1.0, 1 - (1 - killed[c]) * (1 - track[c]));
+        }
+        return new ThermalInsult(heat.grid(), killed, heat.denatured(), heat.heatShock());
     }
 
     /**

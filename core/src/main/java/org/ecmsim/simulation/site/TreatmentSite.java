@@ -216,6 +216,31 @@ public final class TreatmentSite {
     }
 
     /**
+     * The needle track as a wound: the share of each biology cell's volume that the needles occupied at these depths
+     * (the union over the depths). Penetration tears and displaces the tissue in the needle's path, so the course
+     * counts the cells there as killed, whatever the heat did; this is what microneedling alone does.
+     *
+     * @param needleDepths the depths the needles went to in one session (m)
+     * @return the share per biology cell, in [0, 1]
+     */
+    public double[] needleTrack(double... needleDepths) {
+        int n = blocks.fine().cellCount();
+        double[] metal = new double[n];
+        for (double d : needleDepths) {
+            CellMask m = needles(d);
+            for (int c = 0; c < n; c++) {
+                if (m.contains(c)) {
+                    metal[c] = 1;
+                }
+            }
+        }
+        double[] out = new double[biologyGrid().cellCount()];
+        blocks.restrict(metal, out);
+        clamp(out);
+        return out;
+    }
+
+    /**
      * @param parameters rate constants
      * @param ageYears age at day 0 (years)
      * @param step biology time step (s)

@@ -69,6 +69,22 @@ class RegionOutcomeTest {
     }
 
     @Test
+    void microneedlingAloneRespondsLessButNotNothing() {
+        RemodellingResult needles = run(0, 1, 28);
+        RemodellingResult rf = run(20, 1, 28);
+        assertThat(needles.sessions().get(0).pulses().get(0).energy()).isZero();
+        double extraNeedles = needles.extraSynthesised(Species.COLLAGEN_I);
+        double extraRf = rf.extraSynthesised(Species.COLLAGEN_I);
+        assertThat(extraNeedles).isPositive();
+        assertThat(extraNeedles).isLessThan(extraRf);
+        RegionOutcome dermis = needles.outcome(OutcomeRegion.DERMIS);
+        assertThat(dermis.percentVsControl(Species.ACTIVATED_FIBROBLASTS, dermis.sampleAt(3 * DAY))).isNaN();
+        assertThat(dermis.treated().get(Species.ACTIVATED_FIBROBLASTS)[dermis.sampleAt(3 * DAY)]).isPositive();
+        // No heat, so no lesion by the Henriques criterion.
+        assertThat(needles.outcome(OutcomeRegion.LESION).volume()[dermis.sampleCount() - 1]).isZero();
+    }
+
+    @Test
     void badRegionsAreRefused() {
         assertThatThrownBy(() -> OutcomeRegions.DEFAULT.withRimWidth(-1)).hasMessageContaining("rim width");
         assertThatThrownBy(() -> OutcomeRegions.DEFAULT.withBiopsy(1e-3, 5e-4)).hasMessageContaining("biopsy");
