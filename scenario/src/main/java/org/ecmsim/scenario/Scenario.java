@@ -21,8 +21,10 @@ import org.ecmsim.internal.Checks;
  * @param numerics grid and time resolution, threads
  * @param output what to sample and write
  * @param safety temperature limits for the reported safety margins
+ * @param outcomes how the outcome regions (rim, biopsy) are drawn
  */
-public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety) {
+public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety,
+        Outcomes outcomes) {
 
     /**
      * Checks for nulls.
@@ -33,6 +35,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param numerics grid and time resolution, threads
      * @param output what to sample and write
      * @param safety temperature limits for the reported safety margins
+     * @param outcomes how the outcome regions (rim, biopsy) are drawn
      */
     public Scenario {
         Objects.requireNonNull(skin, "skin");
@@ -41,6 +44,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
         Objects.requireNonNull(numerics, "numerics");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(safety, "safety");
+        Objects.requireNonNull(outcomes, "outcomes");
     }
 
     /**
@@ -152,6 +156,14 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
     public record Safety(double epidermisLimit, double fatLimit) {
     }
 
+    /**
+     * @param rimWidth width of the shell around the lesion (m)
+     * @param biopsyTop top of the biopsy window (m below the surface)
+     * @param biopsyBottom bottom of the biopsy window (m below the surface)
+     */
+    public record Outcomes(double rimWidth, double biopsyTop, double biopsyBottom) {
+    }
+
     /** @return the built-in scenario (the values {@code ecmsim init} writes) */
     public static Scenario defaults() {
         return new Scenario(
@@ -164,7 +176,8 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                         84 * Units.DAY),
                 new Numerics(Units.um(50), Units.HOUR, 0),
                 new Output(1 * Units.DAY, List.of(7 * Units.DAY, 28 * Units.DAY, 84 * Units.DAY), true),
-                new Safety(Units.celsiusToKelvin(43), Units.celsiusToKelvin(43)));
+                new Safety(Units.celsiusToKelvin(43), Units.celsiusToKelvin(43)),
+                new Outcomes(Units.um(250), 0, Units.mm(10)));
     }
 
     /**
@@ -172,7 +185,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with it
      */
     public Scenario withOutput(Output value) {
-        return new Scenario(skin, tip, treatment, numerics, value, safety);
+        return new Scenario(skin, tip, treatment, numerics, value, safety, outcomes);
     }
 
     /**
@@ -180,6 +193,6 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with it
      */
     public Scenario withNumerics(Numerics value) {
-        return new Scenario(skin, tip, treatment, value, output, safety);
+        return new Scenario(skin, tip, treatment, value, output, safety, outcomes);
     }
 }

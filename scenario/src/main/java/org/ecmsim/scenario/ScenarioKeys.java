@@ -118,6 +118,18 @@ public final class ScenarioKeys {
     public static final Key VTI = Key.bool("output", "vti", true,
             "write VTK image data (.vti) of the 3-D thermal fields per session and biology fields per snapshot");
 
+    // outcomes
+    /** Rim width. */
+    public static final Key RIM_WIDTH = Key.quantity("outcomes", "rim_width", Dimension.LENGTH, "0 um", "2 mm",
+            "250 um", "width of the shell around the lesion reported as the 'rim' region (model choice)");
+    /** Biopsy top. */
+    public static final Key BIOPSY_TOP = Key.quantity("outcomes", "biopsy_top", Dimension.LENGTH, "0 mm", "10 mm",
+            "0 mm", "top of the biopsy window, depth below the skin surface; the biopsy holds the dermis cells in the"
+            + " window over the whole site");
+    /** Biopsy bottom. */
+    public static final Key BIOPSY_BOTTOM = Key.quantity("outcomes", "biopsy_bottom", Dimension.LENGTH, "0 mm",
+            "10 mm", "10 mm", "bottom of the biopsy window; the defaults take the whole papillary + reticular dermis");
+
     // safety
     /** Epidermis limit. */
     public static final Key EPIDERMIS_LIMIT = Key.quantity("safety", "epidermis_limit", Dimension.TEMPERATURE,
@@ -133,7 +145,7 @@ public final class ScenarioKeys {
     public static List<Key> all() {
         return List.of(AGE, AGED_LAYERS, ROWS, COLUMNS, PITCH, PATTERN, DIAMETER, NEEDLE_DEPTH, EXPOSED, SESSIONS,
                 INTERVAL, PASS_DEPTH, ENERGY_PER_PIN, POWER, VOLTAGE, CONDUCTION, PULSES, PULSE_INTERVAL, COOLING,
-                FOLLOW_UP, CELL_SIZE, BIOLOGY_STEP, THREADS, SAMPLE_EVERY, SNAPSHOT_DAYS, VTI, EPIDERMIS_LIMIT,
-                FAT_LIMIT);
+                FOLLOW_UP, CELL_SIZE, BIOLOGY_STEP, THREADS, SAMPLE_EVERY, SNAPSHOT_DAYS, VTI, RIM_WIDTH, BIOPSY_TOP,
+                BIOPSY_BOTTOM, EPIDERMIS_LIMIT, FAT_LIMIT);
     }
 }

@@ -107,7 +107,7 @@ public final class ScenarioParser {
         Section top = new Section("", "", root, root);
         Scenario.Tip tip = tipSection(top);
         Scenario s = new Scenario(skin(top), tip, treatment(top, tip.needleDepth()), numerics(top), output(top),
-                safety(top));
+                safety(top), outcomes(top));
         return crossCheck(s);
     }
 
@@ -207,6 +207,18 @@ public final class ScenarioParser {
                 : null;
         defaultSnapshots = snapshots == null;
         return new Scenario.Output(sample, snapshots == null ? List.of() : snapshots, o.bool(ScenarioKeys.VTI));
+    }
+
+    private Scenario.Outcomes outcomes(Section top) {
+        Section o = top.section("outcomes");
+        double t = o.quantity(ScenarioKeys.BIOPSY_TOP);
+        double b = o.quantity(ScenarioKeys.BIOPSY_BOTTOM);
+        if (b <= t) {
+            throw fail(at("outcomes.biopsy_bottom", "outcomes"), "outcomes.biopsy_bottom = "
+                    + UnitParser.format(Units.toMm(b)) + " mm is not below outcomes.biopsy_top = "
+                    + UnitParser.format(Units.toMm(t)) + " mm; the biopsy window must have a positive depth");
+        }
+        return new Scenario.Outcomes(o.quantity(ScenarioKeys.RIM_WIDTH), t, b);
     }
 
     private Scenario.Safety safety(Section top) {
@@ -375,7 +387,7 @@ public final class ScenarioParser {
         private Set<String> allowed() {
             Set<String> keys = new LinkedHashSet<>();
             switch (schemaPath) {
-                case "" -> keys.addAll(List.of("skin", "tip", "treatment", "numerics", "output", "safety"));
+                case "" -> keys.addAll(List.of("skin", "tip", "treatment", "numerics", "output", "safety", "outcomes"));
                 case "tip" -> keys.add("needle");
                 case "treatment" -> keys.add("passes");
                 case "treatment.passes[]" -> keys.add("drive");

@@ -14,6 +14,7 @@ import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.parallel.ParallelExecutor;
 
+import org.ecmsim.simulation.course.OutcomeRegions;
 import org.ecmsim.simulation.course.RemodellingResult;
 import org.ecmsim.simulation.session.MemoryBudget;
 import org.ecmsim.simulation.course.RemodellingSimulation;
@@ -196,6 +197,8 @@ public final class CourseRunner {
                 .biologyStep(scenario.numerics().biologyStep())
                 .sampleInterval(scenario.output().sampleEvery())
                 .snapshotTimes(scenario.output().snapshotTimes())
+                .outcomeRegions(new OutcomeRegions(scenario.outcomes().rimWidth(), scenario.outcomes().biopsyTop(),
+                        scenario.outcomes().biopsyBottom()))
                 .executor(executor)
                 .build();
     }
