@@ -83,8 +83,11 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param interval time between sessions (s)
      * @param passes the passes of every session
      * @param followUp the last day simulated, counted from the first session (s)
+     * @param placement where later sessions' needle grids land: random, none or stagger
+     * @param placementSeed seed of the random placement
      */
-    public record Treatment(int sessions, double interval, List<RfPass> passes, double followUp) {
+    public record Treatment(int sessions, double interval, List<RfPass> passes, double followUp, String placement,
+            long placementSeed) {
         /**
          * Copies the list.
          *
@@ -92,6 +95,8 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
          * @param interval time between sessions (s)
          * @param passes the passes of every session
          * @param followUp the last day simulated, counted from the first session (s)
+         * @param placement where later sessions' needle grids land: random, none or stagger
+         * @param placementSeed seed of the random placement
          */
         public Treatment {
             passes = List.copyOf(passes);
@@ -173,7 +178,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                 new Treatment(3, 28 * Units.DAY,
                         List.of(new RfPass(Units.mm(1.5), new Drive.EnergyPerPin(Units.mJ(30)), Units.ms(100), 1,
                                 0.0, Units.ms(400))),
-                        84 * Units.DAY),
+                        84 * Units.DAY, "random", 1L),
                 new Numerics(Units.um(50), Units.HOUR, 0),
                 new Output(1 * Units.DAY, List.of(7 * Units.DAY, 28 * Units.DAY, 84 * Units.DAY), true),
                 new Safety(Units.celsiusToKelvin(43), Units.celsiusToKelvin(43)),

@@ -63,6 +63,14 @@ public final class ScenarioKeys {
     /** Follow-up day. */
     public static final Key FOLLOW_UP = Key.quantity("treatment", "follow_up", Dimension.TIME, "1 d", "730 d",
             "84 d", "last day simulated, counted from the first session; not before the last session");
+    /** Needle placement per session. */
+    public static final Key PLACEMENT = Key.choice("treatment", "placement", List.of("random", "none", "stagger"),
+            "random", "where each later session's needle grid lands relative to the first's: random = a"
+            + " reproducible pseudo-random lateral offset per session, none = the same spots, stagger = a third of"
+            + " the pitch per session along the diagonal");
+    /** Seed of the random placement. */
+    public static final Key PLACEMENT_SEED = Key.integer("treatment", "placement_seed", 0, Integer.MAX_VALUE, 1,
+            "seed of the random placement offsets (the same seed gives the same offsets)");
     /** Pass needle depth. */
     public static final Key PASS_DEPTH = Key.quantity("treatment.passes[]", "depth", Dimension.LENGTH, "0.2 mm",
             "5 mm", "1.5 mm", "needle depth of this pass (the needle keeps its exposed length); without it, the pass"
@@ -145,7 +153,7 @@ public final class ScenarioKeys {
     public static List<Key> all() {
         return List.of(AGE, AGED_LAYERS, ROWS, COLUMNS, PITCH, PATTERN, DIAMETER, NEEDLE_DEPTH, EXPOSED, SESSIONS,
                 INTERVAL, PASS_DEPTH, ENERGY_PER_PIN, POWER, VOLTAGE, CONDUCTION, PULSES, PULSE_INTERVAL, COOLING,
-                FOLLOW_UP, CELL_SIZE, BIOLOGY_STEP, THREADS, SAMPLE_EVERY, SNAPSHOT_DAYS, VTI, RIM_WIDTH, BIOPSY_TOP,
+                FOLLOW_UP, PLACEMENT, PLACEMENT_SEED, CELL_SIZE, BIOLOGY_STEP, THREADS, SAMPLE_EVERY, SNAPSHOT_DAYS, VTI, RIM_WIDTH, BIOPSY_TOP,
                 BIOPSY_BOTTOM, EPIDERMIS_LIMIT, FAT_LIMIT);
     }
 }

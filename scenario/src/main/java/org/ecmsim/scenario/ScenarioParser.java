@@ -151,7 +151,8 @@ public final class ScenarioParser {
             throw fail(list.getValueNode(), "treatment.passes must be a list of passes, each a mapping starting"
                     + " with '- depth: ...'; found " + describe(list.getValueNode()));
         }
-        return new Scenario.Treatment(sessions, interval, passes, t.quantity(ScenarioKeys.FOLLOW_UP));
+        return new Scenario.Treatment(sessions, interval, passes, t.quantity(ScenarioKeys.FOLLOW_UP),
+                t.choice(ScenarioKeys.PLACEMENT), t.integer(ScenarioKeys.PLACEMENT_SEED));
     }
 
     private RfPass pass(Section p, double needleDepth) {

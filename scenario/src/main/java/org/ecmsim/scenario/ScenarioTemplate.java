@@ -55,6 +55,8 @@ public final class ScenarioTemplate {
         key(sb, 6, ScenarioKeys.PULSE_INTERVAL);
         key(sb, 6, ScenarioKeys.COOLING);
         key(sb, 2, ScenarioKeys.FOLLOW_UP);
+        key(sb, 2, ScenarioKeys.PLACEMENT);
+        key(sb, 2, ScenarioKeys.PLACEMENT_SEED);
         sb.append("\nnumerics:\n");
         key(sb, 2, ScenarioKeys.CELL_SIZE);
         key(sb, 2, ScenarioKeys.BIOLOGY_STEP);

@@ -79,6 +79,7 @@ public final class Outcomes {
             }
             root.put(o.region().label(), m);
         }
+        root.put("session_lesion_overlap_fraction", outcome.result().lesionOverlap());
         root.put("notes", new ArrayList<>(NOTES));
         return root;
     }
@@ -105,6 +106,14 @@ public final class Outcomes {
                 double v = q.value().apply(o).applyAsDouble(s);
                 sb.append(' ').append(Double.isNaN(v) ? String.format(l, "%9s", "—")
                         : String.format(l, "%9s", String.format(l, q.format(), v).trim()));
+            }
+            sb.append('\n');
+        }
+        double[] overlap = outcome.result().lesionOverlap();
+        if (overlap.length > 1) {
+            sb.append("  lesion overlap with earlier sessions (share of each session's lesion):");
+            for (int s = 1; s < overlap.length; s++) {
+                sb.append(String.format(l, " #%d %.2f", s + 1, overlap[s]));
             }
             sb.append('\n');
         }

@@ -14,6 +14,7 @@ import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.parallel.ParallelExecutor;
 
+import org.ecmsim.simulation.course.NeedlePlacement;
 import org.ecmsim.simulation.course.OutcomeRegions;
 import org.ecmsim.simulation.course.RemodellingResult;
 import org.ecmsim.simulation.session.MemoryBudget;
@@ -197,6 +198,9 @@ public final class CourseRunner {
                 .biologyStep(scenario.numerics().biologyStep())
                 .sampleInterval(scenario.output().sampleEvery())
                 .snapshotTimes(scenario.output().snapshotTimes())
+                .placement(new NeedlePlacement(NeedlePlacement.Kind.valueOf(
+                        scenario.treatment().placement().toUpperCase(java.util.Locale.ROOT)),
+                        scenario.treatment().placementSeed()))
                 .outcomeRegions(new OutcomeRegions(scenario.outcomes().rimWidth(), scenario.outcomes().biopsyTop(),
                         scenario.outcomes().biopsyBottom()))
                 .executor(executor)

@@ -31,6 +31,7 @@ final class OutcomeRecorder {
     private final double[][] weights;
     private boolean regionsStale = true;
     private final List<Double> times = new ArrayList<>();
+    private final List<Double> overlaps = new ArrayList<>();
     private final List<double[]> volume = new ArrayList<>();
     private final List<Map<Species, List<Double>>> treated = new ArrayList<>();
     private final List<Map<Species, List<Double>>> control = new ArrayList<>();
@@ -69,6 +70,15 @@ final class OutcomeRecorder {
      * @param coagulatedShare share with collagen Ω ≥ 1
      */
     void addSession(double[] lesionShare, double[] coagulatedShare) {
+        double shared = 0;
+        double total = 0;
+        for (int c = 0; c < n; c++) {
+            if (living[c]) {
+                shared += Math.min(lesionShare[c], lesion[c]);
+                total += lesionShare[c];
+            }
+        }
+        overlaps.add(overlaps.isEmpty() ? 0.0 : total > 0 ? shared / total : Double.NaN);
         for (int c = 0; c < n; c++) {
             lesion[c] = Math.max(lesion[c], lesionShare[c]);
             coagulated[c] = Math.max(coagulated[c], coagulatedShare[c]);
@@ -186,6 +196,11 @@ final class OutcomeRecorder {
             }
         }
         return s / sw;
+    }
+
+    /** @return per session, the share of its lesion volume that earlier sessions' lesions already covered */
+    double[] overlaps() {
+        return overlaps.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     List<RegionOutcome> outcomes() {

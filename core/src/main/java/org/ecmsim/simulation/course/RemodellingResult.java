@@ -18,10 +18,12 @@ import org.ecmsim.tissue.LayerRole;
  * @param controlBalances the same for the untreated control, so that e.g. the extra collagen a treatment made is
  *        {@code balances[k].synthesized() − controlBalances[k].synthesized()}
  * @param outcomes the outcomes per region (lesion, coagulated, rim, biopsy, dermis), in {@link OutcomeRegion} order
+ * @param lesionOverlap per session, the share of its lesion volume (Henriques Ω ≥ 1, by volume) that the lesions of
+ *        earlier sessions already covered: 0 for the first, NaN for a session without a lesion
  */
 public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, List<DepthProfile> profiles,
         List<RfTreatmentResult> sessions, List<MatrixLedger> balances,
-        List<MatrixLedger> controlBalances, List<RegionOutcome> outcomes) {
+        List<MatrixLedger> controlBalances, List<RegionOutcome> outcomes, double[] lesionOverlap) {
 
     /**
      * Makes the lists unmodifiable.
@@ -33,6 +35,7 @@ public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, L
      * @param balances the matrix mass budgets of the treated tissue at the end
      * @param controlBalances the same for the untreated control
      * @param outcomes the outcomes per region, in {@link OutcomeRegion} order
+     * @param lesionOverlap per session, the share of its lesion volume already covered by earlier lesions
      */
     public RemodellingResult {
         layers = List.copyOf(layers);
@@ -41,6 +44,13 @@ public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, L
         balances = List.copyOf(balances);
         controlBalances = List.copyOf(controlBalances);
         outcomes = List.copyOf(outcomes);
+        lesionOverlap = lesionOverlap.clone();
+    }
+
+    /** @return per session, the share of its lesion volume already covered by earlier sessions' lesions (a copy) */
+    @Override
+    public double[] lesionOverlap() {
+        return lesionOverlap.clone();
     }
 
     /**

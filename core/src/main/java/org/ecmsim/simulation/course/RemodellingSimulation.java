@@ -73,6 +73,7 @@ public final class RemodellingSimulation {
     private final ArrheniusProcess collagenDenaturation;
     private final ParallelExecutor executor;
     private final OutcomeRegions outcomeRegions;
+    private final NeedlePlacement placement;
 
     private RemodellingSimulation(Builder b) {
         this.skin = b.skin;
@@ -92,6 +93,7 @@ public final class RemodellingSimulation {
         this.rfSettings = b.rfSettings.withProcesses(List.of(b.cellDeath, b.collagenDenaturation), b.cellDeath);
         this.executor = b.executor;
         this.outcomeRegions = b.outcomeRegions;
+        this.placement = b.placement;
     }
 
     /**
@@ -172,6 +174,11 @@ public final class RemodellingSimulation {
         return outcomeRegions;
     }
 
+    /** @return where each session's needle grid lands */
+    public NeedlePlacement placement() {
+        return placement;
+    }
+
     /** @return the age at the first session (years) */
     public double ageYears() {
         return ageYears;
@@ -230,6 +237,7 @@ public final class RemodellingSimulation {
         List<RfTreatmentResult> sessions = new ArrayList<>();
         Recorder recorder = new Recorder(site);
         OutcomeRecorder outcomes = new OutcomeRecorder(site, outcomeRegions);
+        Grid3D bio = site.biologyGrid();
         List<DepthProfile> profiles = new ArrayList<>();
         for (double time : events) {
             double dt = time - treated.time();
@@ -240,11 +248,18 @@ public final class RemodellingSimulation {
             for (TreatmentSession s : protocol.sessions()) {
                 if (s.time() == time) {
                     listener.sessionStarted(sessions.size(), protocol.sessions().size(), time);
-                    RfTreatmentResult rf = thermalPhase(site, s, treated.field(Species.VESSELS));
+                    // The session is solved in its needles' frame; its insult lands on the site shifted by the
+                    // placement offset (NeedlePlacement), and it sees the vessels shifted back into its frame.
+                    int[] off = placement.offset(sessions.size(), bio.nx(), bio.ny());
+                    ScalarField vessels = new ScalarField(bio, NeedlePlacement.shift(
+                            treated.field(Species.VESSELS).values(), bio.nx(), bio.ny(), bio.nz(), -off[0], -off[1]));
+                    RfTreatmentResult rf = thermalPhase(site, s, vessels);
                     sessions.add(rf);
-                    treated.applyInsult(insult(site, s, rf));
-                    outcomes.addSession(site.damagedFraction(rf.thermal(), cellDeath),
-                            site.damagedFraction(rf.thermal(), collagenDenaturation));
+                    ThermalInsult hit = insult(site, s, rf);
+                    treated.applyInsult(new ThermalInsult(bio, onSite(hit.killed(), bio, off),
+                            onSite(hit.denatured(), bio, off), onSite(hit.heatShock(), bio, off)));
+                    outcomes.addSession(onSite(site.damagedFraction(rf.thermal(), cellDeath), bio, off),
+                            onSite(site.damagedFraction(rf.thermal(), collagenDenaturation), bio, off));
                     listener.sessionDone(sessions.size() - 1, rf);
                 }
             }
@@ -267,7 +282,7 @@ public final class RemodellingSimulation {
             }
         }
         return new RemodellingResult(ageYears, recorder.series(), profiles, sessions, balances, controlBalances,
-                outcomes.outcomes());
+                outcomes.outcomes(), outcomes.overlaps());
     }
 
     /**
@@ -343,6 +358,10 @@ public final class RemodellingSimulation {
      */
     public RemodellingModel newModel(TreatmentSite site, BiologyParameters p) {
         return site.newModel(p, ageYears, biologyStep, executor);
+    }
+
+    private static double[] onSite(double[] values, Grid3D bio, int[] offset) {
+        return NeedlePlacement.shift(values, bio.nx(), bio.ny(), bio.nz(), offset[0], offset[1]);
     }
 
     private double deepestNeedle(TreatmentProtocol protocol) {
@@ -447,6 +466,7 @@ public final class RemodellingSimulation {
         private ArrheniusProcess cellDeath = ArrheniusProcess.HENRIQUES_SKIN;
         private ArrheniusProcess collagenDenaturation = ArrheniusProcess.MAITLAND_WALSH_COLLAGEN;
         private OutcomeRegions outcomeRegions = OutcomeRegions.DEFAULT;
+        private NeedlePlacement placement = NeedlePlacement.DEFAULT;
 
         private Builder(LayeredSkin skin, ElectrodeArray tip) {
             this.skin = Objects.requireNonNull(skin, "skin");
@@ -587,6 +607,16 @@ public final class RemodellingSimulation {
          */
         public Builder outcomeRegions(OutcomeRegions value) {
             this.outcomeRegions = Objects.requireNonNull(value, "outcome regions");
+            return this;
+        }
+
+        /**
+         * @param value where each session's needle grid lands relative to the first's (default
+         *        {@link NeedlePlacement#DEFAULT}: reproducible random offsets)
+         * @return this builder
+         */
+        public Builder placement(NeedlePlacement value) {
+            this.placement = Objects.requireNonNull(value, "placement");
             return this;
         }
 

@@ -23,10 +23,14 @@ class RegionOutcomeTest {
             ElectrodeArray.Pattern.CHECKERBOARD);
 
     static RemodellingResult run(double millijoules, int sessions, double followUpDays) {
+        return run(millijoules, sessions, followUpDays, NeedlePlacement.DEFAULT);
+    }
+
+    static RemodellingResult run(double millijoules, int sessions, double followUpDays, NeedlePlacement placement) {
         RfPass pass = RfPass.singlePulse(1.0, Drive.energyPerPinMillijoules(millijoules), 100, 100);
         TreatmentProtocol protocol = TreatmentProtocol.everyDays(sessions, 14, List.of(pass));
         return RemodellingSimulation.builder(LayeredSkin.facialSkin(), TIP).cellSize(Units.um(100))
-                .biologyStep(4 * Units.HOUR).build().run(protocol, followUpDays * DAY);
+                .biologyStep(4 * Units.HOUR).placement(placement).build().run(protocol, followUpDays * DAY);
     }
 
     @Test
@@ -82,6 +86,40 @@ class RegionOutcomeTest {
         assertThat(dermis.treated().get(Species.ACTIVATED_FIBROBLASTS)[dermis.sampleAt(3 * DAY)]).isPositive();
         // No heat, so no lesion by the Henriques criterion.
         assertThat(needles.outcome(OutcomeRegion.LESION).volume()[dermis.sampleCount() - 1]).isZero();
+    }
+
+    @Test
+    void sessionsLandOnOtherSpotsUnlessTold() {
+        RemodellingResult same = run(20, 2, 15, new NeedlePlacement(NeedlePlacement.Kind.NONE, 0));
+        RemodellingResult moved = run(20, 2, 15, new NeedlePlacement(NeedlePlacement.Kind.STAGGER, 0));
+        assertThat(same.lesionOverlap()[0]).isZero();
+        assertThat(same.lesionOverlap()[1]).isGreaterThan(0.9);
+        assertThat(moved.lesionOverlap()[1]).isLessThan(same.lesionOverlap()[1]);
+        // A moved second lesion adds volume; the same spot adds little.
+        int end = same.outcome(OutcomeRegion.LESION).sampleCount() - 1;
+        assertThat(moved.outcome(OutcomeRegion.LESION).volume()[end])
+                .isGreaterThan(same.outcome(OutcomeRegion.LESION).volume()[end]);
+        // Random offsets are reproducible from the seed.
+        NeedlePlacement p = new NeedlePlacement(NeedlePlacement.Kind.RANDOM, 7);
+        assertThat(p.offset(2, 10, 10)).isEqualTo(p.offset(2, 10, 10));
+        assertThat(p.offset(0, 10, 10)).containsExactly(0, 0);
+    }
+
+    @Test
+    void threeSessionsDoMoreThanOne() {
+        RemodellingResult one = run(20, 1, 42);
+        RemodellingResult three = run(20, 3, 42);
+        assertThat(three.extraSynthesised(Species.COLLAGEN_I)).isGreaterThan(one.extraSynthesised(Species.COLLAGEN_I));
+        int end = one.outcome(OutcomeRegion.DERMIS).sampleCount() - 1;
+        assertThat(three.outcome(OutcomeRegion.DERMIS).collagenPercentVsControl(end))
+                .isGreaterThan(one.outcome(OutcomeRegion.DERMIS).collagenPercentVsControl(end));
+    }
+
+    @Test
+    void shiftIsCyclic() {
+        double[] a = {1, 2, 3, 4, 5, 6};
+        assertThat(NeedlePlacement.shift(a, 3, 2, 1, 1, 0)).containsExactly(3, 1, 2, 6, 4, 5);
+        assertThat(NeedlePlacement.shift(a, 3, 2, 1, 0, 1)).containsExactly(4, 5, 6, 1, 2, 3);
     }
 
     @Test
