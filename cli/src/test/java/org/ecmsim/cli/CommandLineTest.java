@@ -97,7 +97,7 @@ class CommandLineTest {
             {"unknown-key.yaml", ":7:5: unknown key 'dept' in tip.needle (did you mean 'depth'?); the keys here"
                 + " are diameter, depth, exposed"},
             {"bad-unit.yaml", ":5:25: treatment.passes[0].drive.energy_per_pin: '30 mm' has the unit 'mm',"
-                + " which is not a unit of energy ('mm' is a unit of length); use mJ or J (valid range 0.1 mJ – 100"
+                + " which is not a unit of energy ('mm' is a unit of length); use mJ or J (valid range 0 mJ – 100"
                 + " mJ)"},
             {"out-of-range.yaml", ":3:12: tip.needle.depth = 7 mm is out of range; valid range 0.2 mm – 5 mm"},
             {"no-unit.yaml", ":4:19: treatment.passes[0].conduction: '100' has no unit; a time takes ms, s, min, h"

@@ -1,5 +1,6 @@
 package org.ecmsim.electric;
 
+import static org.ecmsim.internal.Checks.requireFiniteNonNegative;
 import static org.ecmsim.internal.Checks.requireFinitePositive;
 
 /**
@@ -44,17 +45,25 @@ public sealed interface Drive {
     }
 
     /**
-     * @param energy energy delivered per needle over one pulse (J), &gt; 0
+     * @param energy energy delivered per needle over one pulse (J), &ge; 0; 0 is microneedling without RF
      */
     record EnergyPerPin(double energy) implements Drive {
         /**
          * Validates the energy.
          *
-         * @param energy energy per needle per pulse (J), &gt; 0
+         * @param energy energy per needle per pulse (J), &ge; 0
          */
         public EnergyPerPin {
-            requireFinitePositive("energy per pin", energy, "J");
+            requireFiniteNonNegative("energy per pin", energy, "J");
         }
+    }
+
+    /**
+     * @return true if this drive delivers nothing (an energy per pin of 0: the needles go in, no current flows), so
+     *         that a session can skip the electric solve
+     */
+    default boolean isZero() {
+        return this instanceof EnergyPerPin e && e.energy() == 0;
     }
 
     /**

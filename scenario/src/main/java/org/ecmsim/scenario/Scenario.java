@@ -21,9 +21,10 @@ import org.ecmsim.internal.Checks;
  * @param numerics grid and time resolution, threads
  * @param output what to sample and write
  * @param safety temperature limits for the reported safety margins
+ * @param outcomes how the outcome regions (rim, biopsy) are drawn
  */
 public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety,
-        List<String> warnings) {
+        Outcomes outcomes, List<String> warnings) {
 
     /**
      * Checks for nulls; copies the warnings.
@@ -34,6 +35,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param numerics grid and time resolution, threads
      * @param output what to sample and write
      * @param safety temperature limits for the reported safety margins
+     * @param outcomes how the outcome regions (rim, biopsy) are drawn
      * @param warnings questionable but valid settings found when reading the file, one line each (shown on standard
      *     error and in {@code summary.json}); empty for a scenario built in code
      */
@@ -44,6 +46,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
         Objects.requireNonNull(numerics, "numerics");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(safety, "safety");
+        Objects.requireNonNull(outcomes, "outcomes");
         warnings = List.copyOf(warnings);
     }
 
@@ -58,7 +61,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param safety temperature limits for the reported safety margins
      */
     public Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety) {
-        this(skin, tip, treatment, numerics, output, safety, List.of());
+        this(skin, tip, treatment, numerics, output, safety, Outcomes.DEFAULT, List.of());
     }
 
     /** How VTK image files store their numbers. */
@@ -67,7 +70,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
         ASCII,
         /** Base64 inline binary. */
         BASE64,
-        /** Raw binary appended after the XML header (the default): exact and about a third of ASCII's size. */
+        /** Raw binary appended after the XML header (the default): exact and about half of ASCII's size. */
         BINARY,
         /** Raw binary, zlib-compressed: smallest, slower to write. */
         COMPRESSED
@@ -109,8 +112,11 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param interval time between sessions (s)
      * @param passes the passes of every session
      * @param followUp the last day simulated, counted from the first session (s)
+     * @param placement where later sessions' needle grids land: random, none or stagger
+     * @param placementSeed seed of the random placement
      */
-    public record Treatment(int sessions, double interval, List<RfPass> passes, double followUp) {
+    public record Treatment(int sessions, double interval, List<RfPass> passes, double followUp, String placement,
+            long placementSeed) {
         /**
          * Copies the list.
          *
@@ -118,6 +124,8 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
          * @param interval time between sessions (s)
          * @param passes the passes of every session
          * @param followUp the last day simulated, counted from the first session (s)
+         * @param placement where later sessions' needle grids land: random, none or stagger
+         * @param placementSeed seed of the random placement
          */
         public Treatment {
             passes = List.copyOf(passes);
@@ -196,6 +204,16 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
     public record Safety(double epidermisLimit, double fatLimit) {
     }
 
+    /**
+     * @param rimWidth width of the shell around the lesion (m)
+     * @param biopsyTop top of the biopsy window (m below the surface)
+     * @param biopsyBottom bottom of the biopsy window (m below the surface)
+     */
+    public record Outcomes(double rimWidth, double biopsyTop, double biopsyBottom) {
+        /** The defaults: a 250 µm rim, the biopsy window over the whole dermis. */
+        public static final Outcomes DEFAULT = new Outcomes(Units.um(250), 0, Units.mm(10));
+    }
+
     /** @return the built-in scenario (the values {@code ecmsim init} writes) */
     public static Scenario defaults() {
         return new Scenario(
@@ -205,10 +223,11 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                 new Treatment(3, 28 * Units.DAY,
                         List.of(new RfPass(Units.mm(1.5), new Drive.EnergyPerPin(Units.mJ(30)), Units.ms(100), 1,
                                 0.0, Units.ms(400))),
-                        84 * Units.DAY),
+                        84 * Units.DAY, "random", 1L),
                 new Numerics(Units.um(50), Units.HOUR, 0),
                 new Output(1 * Units.DAY, List.of(7 * Units.DAY, 28 * Units.DAY, 84 * Units.DAY), true),
-                new Safety(Units.celsiusToKelvin(43), Units.celsiusToKelvin(43)));
+                new Safety(Units.celsiusToKelvin(43), Units.celsiusToKelvin(43)),
+                Outcomes.DEFAULT, List.of());
     }
 
     /**
@@ -216,7 +235,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with it
      */
     public Scenario withOutput(Output value) {
-        return new Scenario(skin, tip, treatment, numerics, value, safety, warnings);
+        return new Scenario(skin, tip, treatment, numerics, value, safety, outcomes, warnings);
     }
 
     /**
@@ -224,7 +243,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with them
      */
     public Scenario withWarnings(List<String> value) {
-        return new Scenario(skin, tip, treatment, numerics, output, safety, value);
+        return new Scenario(skin, tip, treatment, numerics, output, safety, outcomes, value);
     }
 
     /**
@@ -232,6 +251,6 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with it
      */
     public Scenario withNumerics(Numerics value) {
-        return new Scenario(skin, tip, treatment, value, output, safety, warnings);
+        return new Scenario(skin, tip, treatment, value, output, safety, outcomes, warnings);
     }
 }

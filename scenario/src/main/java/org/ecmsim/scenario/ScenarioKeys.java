@@ -63,14 +63,23 @@ public final class ScenarioKeys {
     /** Follow-up day. */
     public static final Key FOLLOW_UP = Key.quantity("treatment", "follow_up", Dimension.TIME, "1 d", "730 d",
             "84 d", "last day simulated, counted from the first session; not before the last session");
+    /** Needle placement per session. */
+    public static final Key PLACEMENT = Key.choice("treatment", "placement", List.of("random", "none", "stagger"),
+            "random", "where each later session's needle grid lands relative to the first's: random = a"
+            + " reproducible pseudo-random lateral offset per session, none = the same spots, stagger = a third of"
+            + " the pitch per session along the diagonal");
+    /** Seed of the random placement. */
+    public static final Key PLACEMENT_SEED = Key.integer("treatment", "placement_seed", 0, Integer.MAX_VALUE, 1,
+            "seed of the random placement offsets (the same seed gives the same offsets)");
     /** Pass needle depth. */
     public static final Key PASS_DEPTH = Key.quantity("treatment.passes[]", "depth", Dimension.LENGTH, "0.2 mm",
             "5 mm", "1.5 mm", "needle depth of this pass (the needle keeps its exposed length); without it, the pass"
             + " goes to tip.needle.depth");
     /** Energy per pin. */
     public static final Key ENERGY_PER_PIN = Key.quantity("treatment.passes[].drive", "energy_per_pin",
-            Dimension.ENERGY, "0.1 mJ", "100 mJ", "30 mJ", "energy per needle per pulse, delivered at constant"
-            + " power; ~1-10 mJ/pin is typical (docs/model.md 9.7, U), 30 mJ is the ThreeSessions example's");
+            Dimension.ENERGY, "0 mJ", "100 mJ", "30 mJ", "energy per needle per pulse, delivered at constant"
+            + " power; ~1-10 mJ/pin is typical (docs/model.md 9.7, U), 30 mJ is the ThreeSessions example's;"
+            + " 0 mJ is microneedling alone (the needle track still wounds)");
     /** Constant power. */
     public static final Key POWER = Key.quantity("treatment.passes[].drive", "power", Dimension.POWER, "0.1 W",
             "200 W", "20 W", "total RF power under the whole tip, regulated by the generator; up to ~50-70 W"
@@ -120,9 +129,20 @@ public final class ScenarioKeys {
     /** VTK encoding. */
     public static final Key VTI_ENCODING = Key.choice("output", "vti_encoding",
             List.of("binary", "compressed", "base64", "ascii"), "binary",
-            "how the .vti files store their numbers: binary (raw, appended; exact, about a third of ascii), compressed"
+            "how the .vti files store their numbers: binary (raw, appended; exact, about half of ascii), compressed"
             + " (binary, zlib; smallest), base64 (binary inside the XML) or ascii (text; largest); all open in"
             + " ParaView");
+    // outcomes
+    /** Rim width. */
+    public static final Key RIM_WIDTH = Key.quantity("outcomes", "rim_width", Dimension.LENGTH, "0 um", "2 mm",
+            "250 um", "width of the shell around the lesion reported as the 'rim' region (model choice)");
+    /** Biopsy top. */
+    public static final Key BIOPSY_TOP = Key.quantity("outcomes", "biopsy_top", Dimension.LENGTH, "0 mm", "10 mm",
+            "0 mm", "top of the biopsy window, depth below the skin surface; the biopsy holds the dermis cells in the"
+            + " window over the whole site");
+    /** Biopsy bottom. */
+    public static final Key BIOPSY_BOTTOM = Key.quantity("outcomes", "biopsy_bottom", Dimension.LENGTH, "0 mm",
+            "10 mm", "10 mm", "bottom of the biopsy window; the defaults take the whole papillary + reticular dermis");
 
     // safety
     /** Epidermis limit. */
@@ -139,8 +159,7 @@ public final class ScenarioKeys {
     public static List<Key> all() {
         return List.of(AGE, AGED_LAYERS, ROWS, COLUMNS, PITCH, PATTERN, DIAMETER, NEEDLE_DEPTH, EXPOSED, SESSIONS,
                 INTERVAL, PASS_DEPTH, ENERGY_PER_PIN, POWER, VOLTAGE, CONDUCTION, PULSES, PULSE_INTERVAL, COOLING,
-                FOLLOW_UP, CELL_SIZE, BIOLOGY_STEP, THREADS, SAMPLE_EVERY, SNAPSHOT_DAYS, VTI, VTI_ENCODING,
-                EPIDERMIS_LIMIT,
-                FAT_LIMIT);
+                FOLLOW_UP, PLACEMENT, PLACEMENT_SEED, CELL_SIZE, BIOLOGY_STEP, THREADS, SAMPLE_EVERY, SNAPSHOT_DAYS,
+                VTI, VTI_ENCODING, RIM_WIDTH, BIOPSY_TOP, BIOPSY_BOTTOM, EPIDERMIS_LIMIT, FAT_LIMIT);
     }
 }

@@ -195,7 +195,7 @@ public final class ScenarioParser {
         Section top = new Section("", "", root, root);
         Scenario.Tip tip = tipSection(top);
         Scenario s = new Scenario(skin(top), tip, treatment(top, tip.needleDepth()), numerics(top), output(top),
-                safety(top));
+                safety(top), outcomes(top), List.of());
         s = crossCheck(s);
         warnAbout(s);
         return s.withWarnings(warnings);
@@ -275,7 +275,8 @@ public final class ScenarioParser {
             throw fail(list.getValueNode(), "treatment.passes must be a list of passes, each a mapping starting"
                     + " with '- depth: ...'; found " + describe(list.getValueNode()));
         }
-        return new Scenario.Treatment(sessions, interval, passes, t.quantity(ScenarioKeys.FOLLOW_UP));
+        return new Scenario.Treatment(sessions, interval, passes, t.quantity(ScenarioKeys.FOLLOW_UP),
+                t.choice(ScenarioKeys.PLACEMENT), t.integer(ScenarioKeys.PLACEMENT_SEED));
     }
 
     private RfPass pass(Section p, double needleDepth) {
@@ -336,6 +337,18 @@ public final class ScenarioParser {
         defaultSnapshots = snapshots == null;
         return new Scenario.Output(sample, snapshots == null ? List.of() : snapshots, o.bool(ScenarioKeys.VTI),
                 Scenario.VtiEncoding.valueOf(o.choice(ScenarioKeys.VTI_ENCODING).toUpperCase(Locale.ROOT)));
+    }
+
+    private Scenario.Outcomes outcomes(Section top) {
+        Section o = top.section("outcomes");
+        double t = o.quantity(ScenarioKeys.BIOPSY_TOP);
+        double b = o.quantity(ScenarioKeys.BIOPSY_BOTTOM);
+        if (b <= t) {
+            throw fail(at("outcomes.biopsy_bottom", "outcomes"), "outcomes.biopsy_bottom = "
+                    + UnitParser.format(Units.toMm(b)) + " mm is not below outcomes.biopsy_top = "
+                    + UnitParser.format(Units.toMm(t)) + " mm; the biopsy window must have a positive depth");
+        }
+        return new Scenario.Outcomes(o.quantity(ScenarioKeys.RIM_WIDTH), t, b);
     }
 
     private Scenario.Safety safety(Section top) {
@@ -561,7 +574,7 @@ public final class ScenarioParser {
         private Set<String> allowed() {
             Set<String> keys = new LinkedHashSet<>();
             switch (schemaPath) {
-                case "" -> keys.addAll(List.of("skin", "tip", "treatment", "numerics", "output", "safety"));
+                case "" -> keys.addAll(List.of("skin", "tip", "treatment", "numerics", "output", "safety", "outcomes"));
                 case "tip" -> keys.add("needle");
                 case "treatment" -> keys.add("passes");
                 case "treatment.passes[]" -> keys.add("drive");

@@ -55,6 +55,8 @@ public final class ScenarioTemplate {
         key(sb, 6, ScenarioKeys.PULSE_INTERVAL);
         key(sb, 6, ScenarioKeys.COOLING);
         key(sb, 2, ScenarioKeys.FOLLOW_UP);
+        key(sb, 2, ScenarioKeys.PLACEMENT);
+        key(sb, 2, ScenarioKeys.PLACEMENT_SEED);
         sb.append("\nnumerics:\n");
         key(sb, 2, ScenarioKeys.CELL_SIZE);
         key(sb, 2, ScenarioKeys.BIOLOGY_STEP);
@@ -64,6 +66,11 @@ public final class ScenarioTemplate {
         key(sb, 2, ScenarioKeys.SNAPSHOT_DAYS);
         key(sb, 2, ScenarioKeys.VTI);
         key(sb, 2, ScenarioKeys.VTI_ENCODING);
+        sb.append("\n# Outcome regions: the rim around the lesion and the biopsy window (summary.json outcomes).\n");
+        sb.append("outcomes:\n");
+        key(sb, 2, ScenarioKeys.RIM_WIDTH);
+        key(sb, 2, ScenarioKeys.BIOPSY_TOP);
+        key(sb, 2, ScenarioKeys.BIOPSY_BOTTOM);
         sb.append("\n# Safety margins reported per session: limit minus the layer's peak temperature.\n");
         sb.append("safety:\n");
         key(sb, 2, ScenarioKeys.EPIDERMIS_LIMIT);

@@ -100,7 +100,7 @@ class ScenarioParserTest {
     void wrongUnitNamesTheKeyTheValueTheUnitsAndTheRange() {
         assertThat(error("treatment:\n  passes:\n    - drive: {energy_per_pin: 30 mm}\n"))
                 .isEqualTo("s.yaml:3:31: treatment.passes[0].drive.energy_per_pin: '30 mm' has the unit 'mm', which"
-                        + " is not a unit of energy ('mm' is a unit of length); use mJ or J (valid range 0.1 mJ – 100"
+                        + " is not a unit of energy ('mm' is a unit of length); use mJ or J (valid range 0 mJ – 100"
                         + " mJ)");
     }
 
@@ -188,5 +188,26 @@ class ScenarioParserTest {
                 """);
         assertThat(s.treatment().passes().get(0).needleDepth()).isEqualTo(Units.mm(2));
         assertThat(s.treatment().passes().get(1).needleDepth()).isEqualTo(Units.mm(1));
+    }
+
+    @Test
+    void outcomeRegionsAreRead() {
+        Scenario s = parse("""
+                outcomes: {rim_width: 100 um, biopsy_top: 0.1 mm, biopsy_bottom: 1 mm}
+                """);
+        assertThat(s.outcomes().rimWidth()).isEqualTo(Units.um(100));
+        assertThat(s.outcomes().biopsyBottom()).isEqualTo(Units.mm(1));
+        assertThat(error("outcomes: {biopsy_top: 1 mm, biopsy_bottom: 0.5 mm}\n"))
+                .contains("outcomes.biopsy_bottom = 0.5 mm is not below outcomes.biopsy_top = 1 mm");
+    }
+
+    @Test
+    void zeroEnergyIsMicroneedlingAlone() {
+        Scenario s = parse("""
+                treatment:
+                  passes:
+                    - {drive: {energy_per_pin: 0 mJ}}
+                """);
+        assertThat(s.treatment().passes().get(0).drive().isZero()).isTrue();
     }
 }

@@ -355,6 +355,7 @@ public final class Summary {
             layers.add(layer);
         }
         root.put("follow_up_day", follow);
+        root.put("outcomes", Outcomes.json(outcome));
         root.put("layers", layers);
         Map<String, Object> units = new LinkedHashMap<>();
         for (Species s : Species.values()) {
@@ -482,7 +483,7 @@ public final class Summary {
      */
     public static String table(Outcome outcome) {
         Scenario sc = outcome.scenario();
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(Outcomes.table(outcome));
         Locale l = Locale.ROOT;
         sb.append(sessionCount(sc.treatment().sessions(), sc.treatment().interval() / Units.DAY))
                 .append(" (energy and impedance: whole tip; lethal zone = Henriques Ω ≥ 1 around the needle)\n");

@@ -50,7 +50,7 @@ public final class Vti {
         ASCII,
         /** Base64 inside each {@code DataArray} ({@code format="binary"}). */
         BASE64,
-        /** Raw bytes after the XML ({@code <AppendedData encoding="raw">}): exact, about a third of ASCII. */
+        /** Raw bytes after the XML ({@code <AppendedData encoding="raw">}): exact, about half of ASCII. */
         BINARY,
         /** As {@link #BINARY}, zlib-compressed. */
         COMPRESSED

@@ -17,6 +17,8 @@ import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.parallel.ParallelExecutor;
 
 import org.ecmsim.simulation.course.CourseRun;
+import org.ecmsim.simulation.course.NeedlePlacement;
+import org.ecmsim.simulation.course.OutcomeRegions;
 import org.ecmsim.simulation.course.RemodellingResult;
 import org.ecmsim.simulation.session.MemoryBudget;
 import org.ecmsim.simulation.course.RemodellingSimulation;
@@ -296,6 +298,11 @@ public final class CourseRunner {
                 .biologyStep(scenario.numerics().biologyStep())
                 .sampleInterval(scenario.output().sampleEvery())
                 .snapshotTimes(scenario.output().snapshotTimes())
+                .placement(new NeedlePlacement(NeedlePlacement.Kind.valueOf(
+                        scenario.treatment().placement().toUpperCase(java.util.Locale.ROOT)),
+                        scenario.treatment().placementSeed()))
+                .outcomeRegions(new OutcomeRegions(scenario.outcomes().rimWidth(), scenario.outcomes().biopsyTop(),
+                        scenario.outcomes().biopsyBottom()))
                 .executor(executor)
                 .build();
     }

@@ -14,6 +14,9 @@ import java.util.TreeSet;
 import org.ecmsim.biology.MatrixLedger;
 import org.ecmsim.biology.RemodellingModel;
 import org.ecmsim.biology.Species;
+import org.ecmsim.biology.ThermalInsult;
+import org.ecmsim.grid.Grid3D;
+import org.ecmsim.grid.ScalarField;
 import org.ecmsim.protocol.TreatmentProtocol;
 import org.ecmsim.protocol.TreatmentSession;
 import org.ecmsim.simulation.session.RfTreatmentResult;
@@ -46,6 +49,7 @@ public final class CourseRun {
     private final Set<Double> sampleTimes;
     private final Set<Double> snapshotTimes;
     private final Recorder recorder;
+    private final OutcomeRecorder outcomes;
     private final List<DepthProfile> profiles = new ArrayList<>();
     private final List<RfTreatmentResult> sessions = new ArrayList<>();
     /** Each finished session's result, encoded once: they never change, and a checkpoint writes them all. */
@@ -82,6 +86,7 @@ public final class CourseRun {
         this.snapshotTimes = new TreeSet<>(snapshotTimes);
         this.events = all.stream().mapToDouble(Double::doubleValue).toArray();
         this.recorder = new Recorder(site);
+        this.outcomes = new OutcomeRecorder(site, sim.outcomeRegions());
     }
 
     /** @return the site of the course */
@@ -141,16 +146,30 @@ public final class CourseRun {
                 int index = sessions.size();
                 int count = protocol.sessions().size();
                 listener.sessionStarted(index, count, time);
-                RfTreatmentResult rf = sim.thermalPhase(site, s, treated.field(Species.VESSELS),
+                // The session is solved in its needles' frame; its insult lands on the site shifted by the
+                // placement offset (NeedlePlacement), and it sees the vessels shifted back into its frame.
+                Grid3D bio = site.biologyGrid();
+                int[] off = sim.placement().offset(index, bio.nx(), bio.ny());
+                ScalarField vessels = new ScalarField(bio, NeedlePlacement.shift(
+                        treated.field(Species.VESSELS).values(), bio.nx(), bio.ny(), bio.nz(), -off[0], -off[1]));
+                RfTreatmentResult rf = sim.thermalPhase(site, s, vessels,
                         (pass, pulse, interval, intervals, t, total) -> listener.thermalProgress(index, count, pass,
                                 pulse, interval, intervals, t, total));
                 sessions.add(rf);
-                treated.applyInsult(sim.insult(site, rf));
+                ThermalInsult hit = sim.insult(site, s, rf);
+                treated.applyInsult(new ThermalInsult(bio, RemodellingSimulation.onSite(hit.killed(), bio, off),
+                        RemodellingSimulation.onSite(hit.denatured(), bio, off),
+                        RemodellingSimulation.onSite(hit.heatShock(), bio, off)));
+                outcomes.addSession(RemodellingSimulation.onSite(
+                        site.damagedFraction(rf.thermal(), sim.cellDeathProcess()), bio, off),
+                        RemodellingSimulation.onSite(site.damagedFraction(rf.thermal(),
+                                sim.collagenDenaturationProcess()), bio, off));
                 listener.sessionDone(sessions.size() - 1, rf);
             }
         }
         if (sampleTimes.contains(time)) {
             recorder.sample(time, treated, control);
+            outcomes.sample(time, treated, control);
             listener.sampled(time, followUp);
         }
         if (snapshotTimes.contains(time)) {
@@ -190,7 +209,7 @@ public final class CourseRun {
             }
         }
         return new RemodellingResult(sim.ageYears(), recorder.series(), profiles, sessions, balances,
-                controlBalances);
+                controlBalances, outcomes.outcomes(), outcomes.overlaps());
     }
 
     /** @return the treated tissue's model (live: read only) */
@@ -213,6 +232,8 @@ public final class CourseRun {
             StateCodec.writeLive(out, control);
             out.writeUTF("recorder");
             recorder.write(out);
+            out.writeUTF("outcomes");
+            outcomes.write(out);
             out.writeUTF("profiles");
             out.writeInt(profiles.size());
             for (DepthProfile p : profiles) {
@@ -257,6 +278,8 @@ public final class CourseRun {
             StateCodec.readLive(in, control);
             expect(in, "recorder");
             recorder.read(in);
+            expect(in, "outcomes");
+            outcomes.read(in);
             expect(in, "profiles");
             int n = in.readInt();
             for (int i = 0; i < n; i++) {

@@ -17,10 +17,13 @@ import org.ecmsim.tissue.LayerRole;
  * @param balances the matrix mass budgets of the treated tissue at the end
  * @param controlBalances the same for the untreated control, so that e.g. the extra collagen a treatment made is
  *        {@code balances[k].synthesized() − controlBalances[k].synthesized()}
+ * @param outcomes the outcomes per region (lesion, coagulated, rim, biopsy, dermis), in {@link OutcomeRegion} order
+ * @param lesionOverlap per session, the share of its lesion volume (Henriques Ω ≥ 1, by volume) that the lesions of
+ *        earlier sessions already covered: 0 for the first, NaN for a session without a lesion
  */
 public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, List<DepthProfile> profiles,
         List<RfTreatmentResult> sessions, List<MatrixLedger> balances,
-        List<MatrixLedger> controlBalances) {
+        List<MatrixLedger> controlBalances, List<RegionOutcome> outcomes, double[] lesionOverlap) {
 
     /**
      * Makes the lists unmodifiable.
@@ -31,6 +34,8 @@ public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, L
      * @param sessions the RF result of each session, in order
      * @param balances the matrix mass budgets of the treated tissue at the end
      * @param controlBalances the same for the untreated control
+     * @param outcomes the outcomes per region, in {@link OutcomeRegion} order
+     * @param lesionOverlap per session, the share of its lesion volume already covered by earlier lesions
      */
     public RemodellingResult {
         layers = List.copyOf(layers);
@@ -38,6 +43,28 @@ public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, L
         sessions = List.copyOf(sessions);
         balances = List.copyOf(balances);
         controlBalances = List.copyOf(controlBalances);
+        outcomes = List.copyOf(outcomes);
+        lesionOverlap = lesionOverlap.clone();
+    }
+
+    /** @return per session, the share of its lesion volume already covered by earlier sessions' lesions (a copy) */
+    @Override
+    public double[] lesionOverlap() {
+        return lesionOverlap.clone();
+    }
+
+    /**
+     * @param region a region
+     * @return its outcomes
+     * @throws IllegalArgumentException if the result has no outcomes for it
+     */
+    public RegionOutcome outcome(OutcomeRegion region) {
+        for (RegionOutcome o : outcomes) {
+            if (o.region() == region) {
+                return o;
+            }
+        }
+        throw new IllegalArgumentException("no outcomes recorded for the region " + region);
     }
 
     /**

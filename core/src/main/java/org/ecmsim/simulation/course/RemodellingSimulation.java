@@ -73,6 +73,8 @@ public final class RemodellingSimulation {
     private final ArrheniusProcess cellDeath;
     private final ArrheniusProcess collagenDenaturation;
     private final ParallelExecutor executor;
+    private final OutcomeRegions outcomeRegions;
+    private final NeedlePlacement placement;
 
     private RemodellingSimulation(Builder b) {
         this.skin = b.skin;
@@ -91,6 +93,8 @@ public final class RemodellingSimulation {
         this.collagenDenaturation = b.collagenDenaturation;
         this.rfSettings = b.rfSettings.withProcesses(List.of(b.cellDeath, b.collagenDenaturation), b.cellDeath);
         this.executor = b.executor;
+        this.outcomeRegions = b.outcomeRegions;
+        this.placement = b.placement;
     }
 
     /**
@@ -182,6 +186,16 @@ public final class RemodellingSimulation {
     /** @return the biology rate constants */
     public BiologyParameters parameters() {
         return parameters;
+    }
+
+    /** @return how the outcome regions are drawn */
+    public OutcomeRegions outcomeRegions() {
+        return outcomeRegions;
+    }
+
+    /** @return where each session's needle grid lands */
+    public NeedlePlacement placement() {
+        return placement;
     }
 
     /** @return the age at the first session (years) */
@@ -308,6 +322,27 @@ public final class RemodellingSimulation {
     }
 
     /**
+     * A session's whole insult: the heat's ({@link #insult(TreatmentSite, RfTreatmentResult)}) and the needle track's.
+     * The needles kill the cells in their path (a wound whatever the energy, {@link TreatmentSite#needleTrack}):
+     * killed = 1 − (1 − killed_heat)(1 − track), so that a session at 0 mJ is microneedling alone.
+     *
+     * @param site a site of this simulation
+     * @param session the session (its passes' needle depths place the track)
+     * @param rf the session's result on the site
+     * @return the insult on the biology grid
+     */
+    public ThermalInsult insult(TreatmentSite site, TreatmentSession session, RfTreatmentResult rf) {
+        ThermalInsult heat = insult(site, rf);
+        double[] depths = session.passes().stream().mapToDouble(RfPass::needleDepth).toArray();
+        double[] track = site.needleTrack(depths);
+        double[] killed = heat.killed().clone();
+        for (int c = 0; c < killed.length; c++) {
+            killed[c] = Math.min(1.0, 1 - (1 - killed[c]) * (1 - track[c]));
+        }
+        return new ThermalInsult(heat.grid(), killed, heat.denatured(), heat.heatShock());
+    }
+
+    /**
      * @param site a site of this simulation
      * @return a biology model of the site at rest for this simulation's age, parameters and step
      */
@@ -322,6 +357,10 @@ public final class RemodellingSimulation {
      */
     public RemodellingModel newModel(TreatmentSite site, BiologyParameters p) {
         return site.newModel(p, ageYears, biologyStep, executor);
+    }
+
+    static double[] onSite(double[] values, Grid3D bio, int[] offset) {
+        return NeedlePlacement.shift(values, bio.nx(), bio.ny(), bio.nz(), offset[0], offset[1]);
     }
 
     private double deepestNeedle(TreatmentProtocol protocol) {
@@ -372,6 +411,8 @@ public final class RemodellingSimulation {
         private ParallelExecutor executor = ParallelExecutor.defaultExecutor();
         private ArrheniusProcess cellDeath = ArrheniusProcess.HENRIQUES_SKIN;
         private ArrheniusProcess collagenDenaturation = ArrheniusProcess.MAITLAND_WALSH_COLLAGEN;
+        private OutcomeRegions outcomeRegions = OutcomeRegions.DEFAULT;
+        private NeedlePlacement placement = NeedlePlacement.DEFAULT;
 
         private Builder(LayeredSkin skin, ElectrodeArray tip) {
             this.skin = Objects.requireNonNull(skin, "skin");
@@ -502,6 +543,26 @@ public final class RemodellingSimulation {
          */
         public Builder executor(ParallelExecutor value) {
             this.executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /**
+         * @param value how the outcome regions (lesion, rim, biopsy, dermis) are drawn (default
+         *        {@link OutcomeRegions#DEFAULT})
+         * @return this builder
+         */
+        public Builder outcomeRegions(OutcomeRegions value) {
+            this.outcomeRegions = Objects.requireNonNull(value, "outcome regions");
+            return this;
+        }
+
+        /**
+         * @param value where each session's needle grid lands relative to the first's (default
+         *        {@link NeedlePlacement#DEFAULT}: reproducible random offsets)
+         * @return this builder
+         */
+        public Builder placement(NeedlePlacement value) {
+            this.placement = Objects.requireNonNull(value, "placement");
             return this;
         }
 

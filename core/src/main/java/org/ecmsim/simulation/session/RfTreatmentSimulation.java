@@ -255,6 +255,17 @@ public final class RfTreatmentSimulation {
         double[] times = new double[intervals];
         double[] impedance = new double[intervals];
         double[] power = new double[intervals];
+        if (pass.drive().isZero()) {
+            // No current: the needles only go in. The pulse time passes without a source and without a solve; the
+            // impedance is not measured (NaN).
+            java.util.Arrays.fill(impedance, Double.NaN);
+            for (int s = 0; s < intervals; s++) {
+                times[s] = thermal.time();
+                thermal.run(h);
+            }
+            return new PulseRecord(passIndex, pulseIndex, start, pass.conductionTime(), 0, 0, times, impedance, power,
+                    thermal.solver().temperature().max());
+        }
         // The Joule heating goes straight into the heat solver's power buffer: no field of its own.
         JouleHeating source = new JouleHeating(electric);
         thermal.addSource(source);

@@ -190,6 +190,57 @@ public final class TreatmentSite {
     }
 
     /**
+     * The share of each biology cell's volume where a damage process reached Ω ≥ 1 (more than 1 − 1/e ≈ 63 % of
+     * cells or collagen damaged): the fraction of the block's thermal cells over the threshold. This is how a
+     * block joins the lesion in the outcomes: by volume, not all or nothing, so that a lesion narrower than a
+     * biology cell still counts with the volume it has.
+     *
+     * @param thermal a session's thermal result on this site's grid
+     * @param process a damage process recorded in {@code thermal}
+     * @return the fraction per biology cell, in [0, 1]
+     */
+    public double[] damagedFraction(ThermalRunResult thermal, ArrheniusProcess process) {
+        if (!thermal.temperature().grid().equals(thermalGrid())) {
+            throw new IllegalArgumentException("thermal result grid " + thermal.temperature().grid() + " differs"
+                    + " from the site's " + thermalGrid());
+        }
+        double[] omega = thermal.omega(process).values();
+        double[] over = new double[omega.length];
+        for (int c = 0; c < omega.length; c++) {
+            over[c] = omega[c] >= 1 ? 1 : 0;
+        }
+        double[] out = new double[biologyGrid().cellCount()];
+        blocks.restrict(over, out);
+        clamp(out);
+        return out;
+    }
+
+    /**
+     * The needle track as a wound: the share of each biology cell's volume that the needles occupied at these depths
+     * (the union over the depths). Penetration tears and displaces the tissue in the needle's path, so the course
+     * counts the cells there as killed, whatever the heat did; this is what microneedling alone does.
+     *
+     * @param needleDepths the depths the needles went to in one session (m)
+     * @return the share per biology cell, in [0, 1]
+     */
+    public double[] needleTrack(double... needleDepths) {
+        int n = blocks.fine().cellCount();
+        double[] metal = new double[n];
+        for (double d : needleDepths) {
+            CellMask m = needles(d);
+            for (int c = 0; c < n; c++) {
+                if (m.contains(c)) {
+                    metal[c] = 1;
+                }
+            }
+        }
+        double[] out = new double[biologyGrid().cellCount()];
+        blocks.restrict(metal, out);
+        clamp(out);
+        return out;
+    }
+
+    /**
      * @param parameters rate constants
      * @param ageYears age at day 0 (years)
      * @param step biology time step (s)

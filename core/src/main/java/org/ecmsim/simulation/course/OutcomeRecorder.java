@@ -1,0 +1,288 @@
+package org.ecmsim.simulation.course;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.ecmsim.biology.LayerBaseline;
+import org.ecmsim.biology.RemodellingModel;
+import org.ecmsim.biology.Species;
+import org.ecmsim.grid.Grid3D;
+import org.ecmsim.grid.MaterialMap;
+import org.ecmsim.simulation.site.TreatmentSite;
+import org.ecmsim.tissue.LayerRole;
+
+/**
+ * Records the {@link RegionOutcome}s of a course: keeps the lesion and coagulation weights of the sessions so far,
+ * draws the regions of {@link OutcomeRegions} from them, and samples the treated and control models over each.
+ */
+final class OutcomeRecorder {
+
+    private static final OutcomeRegion[] REGIONS = OutcomeRegion.values();
+    private static final Species[] SPECIES = Species.values();
+
+    private final Grid3D grid;
+    private final OutcomeRegions settings;
+    private final int n;
+    private final boolean[] living;
+    private final boolean[] dermis;
+    private final double[] lesion;
+    private final double[] coagulated;
+    private final double[][] weights;
+    private boolean regionsStale = true;
+    private final List<Double> times = new ArrayList<>();
+    private final List<Double> overlaps = new ArrayList<>();
+    private final List<double[]> volume = new ArrayList<>();
+    private final List<Map<Species, List<Double>>> treated = new ArrayList<>();
+    private final List<Map<Species, List<Double>>> control = new ArrayList<>();
+    private final List<List<Double>> stainedTreated = new ArrayList<>();
+    private final List<List<Double>> stainedControl = new ArrayList<>();
+
+    OutcomeRecorder(TreatmentSite site, OutcomeRegions settings) {
+        this.grid = site.biologyGrid();
+        this.settings = settings;
+        this.n = grid.cellCount();
+        this.living = new boolean[n];
+        this.dermis = new boolean[n];
+        this.lesion = new double[n];
+        this.coagulated = new double[n];
+        this.weights = new double[REGIONS.length][n];
+        MaterialMap layers = site.biologyLayers();
+        List<LayerRole> roles = site.roles();
+        for (int c = 0; c < n; c++) {
+            int m = layers.get(c);
+            living[c] = !site.baselines().get(m).equals(LayerBaseline.NONE);
+            LayerRole r = roles.get(m);
+            dermis[c] = r == LayerRole.PAPILLARY_DERMIS || r == LayerRole.RETICULAR_DERMIS;
+        }
+        for (int r = 0; r < REGIONS.length; r++) {
+            treated.add(new EnumMap<>(Species.class));
+            control.add(new EnumMap<>(Species.class));
+            stainedTreated.add(new ArrayList<>());
+            stainedControl.add(new ArrayList<>());
+        }
+    }
+
+    /**
+     * Adds a session's lesion: each cell keeps the largest share over the sessions.
+     *
+     * @param lesionShare share of each biology cell with cell-death Ω ≥ 1
+     * @param coagulatedShare share with collagen Ω ≥ 1
+     */
+    void addSession(double[] lesionShare, double[] coagulatedShare) {
+        double shared = 0;
+        double total = 0;
+        for (int c = 0; c < n; c++) {
+            if (living[c]) {
+                shared += Math.min(lesionShare[c], lesion[c]);
+                total += lesionShare[c];
+            }
+        }
+        overlaps.add(overlaps.isEmpty() ? 0.0 : total > 0 ? shared / total : Double.NaN);
+        for (int c = 0; c < n; c++) {
+            lesion[c] = Math.max(lesion[c], lesionShare[c]);
+            coagulated[c] = Math.max(coagulated[c], coagulatedShare[c]);
+        }
+        regionsStale = true;
+    }
+
+    /** @return the current lesion weights per biology cell (live array, read only) */
+    double[] lesionWeights() {
+        return lesion;
+    }
+
+    private void drawRegions() {
+        double[] wl = weights[OutcomeRegion.LESION.ordinal()];
+        double[] wc = weights[OutcomeRegion.COAGULATED.ordinal()];
+        double[] wr = weights[OutcomeRegion.RIM.ordinal()];
+        double[] wb = weights[OutcomeRegion.BIOPSY.ordinal()];
+        double[] wd = weights[OutcomeRegion.DERMIS.ordinal()];
+        double top = Double.isNaN(settings.biopsyTop()) ? Double.NEGATIVE_INFINITY : settings.biopsyTop();
+        double bottom = Double.isNaN(settings.biopsyBottom()) ? Double.POSITIVE_INFINITY : settings.biopsyBottom();
+        boolean anyCore = false;
+        for (int c = 0; c < n; c++) {
+            wl[c] = living[c] ? lesion[c] : 0;
+            wc[c] = living[c] ? coagulated[c] : 0;
+            wd[c] = dermis[c] ? 1 : 0;
+            double z = grid.z(grid.k(c));
+            wb[c] = dermis[c] && z >= top && z <= bottom ? 1 : 0;
+            anyCore |= wl[c] >= 0.5;
+        }
+        // Rim: within the rim width (centre to centre) of a lesion core cell, weighted by the share outside it.
+        List<Integer> core = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            if (anyCore ? wl[c] >= 0.5 : wl[c] > 0) {
+                core.add(c);
+            }
+        }
+        double r2 = settings.rimWidth() * settings.rimWidth() * (1 + 1e-9);
+        for (int c = 0; c < n; c++) {
+            wr[c] = 0;
+            if (!living[c] || core.isEmpty()) {
+                continue;
+            }
+            double x = grid.x(grid.i(c));
+            double y = grid.y(grid.j(c));
+            double z = grid.z(grid.k(c));
+            for (int l : core) {
+                double dx = grid.x(grid.i(l)) - x;
+                double dy = grid.y(grid.j(l)) - y;
+                double dz = grid.z(grid.k(l)) - z;
+                if (dx * dx + dy * dy + dz * dz <= r2) {
+                    wr[c] = 1 - wl[c];
+                    break;
+                }
+            }
+        }
+        regionsStale = false;
+    }
+
+    void sample(double time, RemodellingModel t, RemodellingModel c) {
+        if (regionsStale) {
+            drawRegions();
+        }
+        times.add(time);
+        double cellVolume = grid.cellVolume();
+        double[] vol = new double[REGIONS.length];
+        double[] colT = collagen(t);
+        double[] colC = collagen(c);
+        for (int r = 0; r < REGIONS.length; r++) {
+            double[] w = weights[r];
+            double sw = 0;
+            for (int i = 0; i < n; i++) {
+                sw += w[i];
+            }
+            vol[r] = sw * cellVolume;
+            for (Species s : SPECIES) {
+                treated.get(r).computeIfAbsent(s, k -> new ArrayList<>()).add(mean(t.field(s).values(), w, sw));
+                control.get(r).computeIfAbsent(s, k -> new ArrayList<>()).add(mean(c.field(s).values(), w, sw));
+            }
+            double threshold = mean(colC, w, sw) * (1 + 1e-9);
+            stainedTreated.get(r).add(above(colT, w, sw, threshold));
+            stainedControl.get(r).add(above(colC, w, sw, threshold));
+        }
+        volume.add(vol);
+    }
+
+    private double[] collagen(RemodellingModel m) {
+        double[] a = m.field(Species.COLLAGEN_I).values();
+        double[] b = m.field(Species.COLLAGEN_III).values();
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = a[i] + b[i];
+        }
+        return out;
+    }
+
+    private static double mean(double[] v, double[] w, double sw) {
+        if (sw <= 0) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            s += w[i] * v[i];
+        }
+        return s / sw;
+    }
+
+    private static double above(double[] v, double[] w, double sw, double threshold) {
+        if (sw <= 0) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] > threshold) {
+                s += w[i];
+            }
+        }
+        return s / sw;
+    }
+
+    /** @return per session, the share of its lesion volume that earlier sessions' lesions already covered */
+    double[] overlaps() {
+        return overlaps.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    List<RegionOutcome> outcomes() {
+        double[] d = times.stream().mapToDouble(Double::doubleValue).toArray();
+        List<RegionOutcome> out = new ArrayList<>();
+        for (int r = 0; r < REGIONS.length; r++) {
+            double[] v = new double[d.length];
+            for (int s = 0; s < d.length; s++) {
+                v[s] = volume.get(s)[r];
+            }
+            out.add(new RegionOutcome(REGIONS[r], d, v, toArrays(treated.get(r)), toArrays(control.get(r)),
+                    stainedTreated.get(r).stream().mapToDouble(Double::doubleValue).toArray(),
+                    stainedControl.get(r).stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        return out;
+    }
+
+    private static Map<Species, double[]> toArrays(Map<Species, List<Double>> m) {
+        Map<Species, double[]> out = new EnumMap<>(Species.class);
+        m.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+        return out;
+    }
+
+    /** The fields a checkpoint keeps; the region weights are derived from the lesion shares and rebuilt. */
+    private static final String[] SAVED = {"lesion", "coagulated", "times", "overlaps", "volume", "treated",
+        "control", "stainedTreated", "stainedControl"};
+
+    /**
+     * Writes what has been recorded so far, for a checkpoint.
+     *
+     * @param out the stream
+     * @throws IOException if writing fails
+     */
+    void write(DataOutputStream out) throws IOException {
+        for (String f : SAVED) {
+            StateCodec.writeValue(out, field(f), type(f), "outcomes." + f);
+        }
+    }
+
+    /**
+     * Reads what {@link #write} wrote into this new recorder of the same site.
+     *
+     * @param in the stream
+     * @throws IOException if the checkpoint is damaged or belongs to another site
+     */
+    @SuppressWarnings("unchecked")
+    void read(DataInputStream in) throws IOException {
+        for (String f : SAVED) {
+            Object saved = StateCodec.readValue(in, type(f), "outcomes." + f);
+            Object target = field(f);
+            if (target instanceof double[] a) {
+                double[] b = (double[]) saved;
+                if (b.length != a.length) {
+                    throw new IOException("the checkpoint's outcome field " + f + " has " + b.length + " cells where"
+                            + " this site has " + a.length + " (a different scenario)");
+                }
+                System.arraycopy(b, 0, a, 0, a.length);
+            } else {
+                List<Object> list = (List<Object>) target;
+                list.clear();
+                list.addAll((List<Object>) saved);
+            }
+        }
+        regionsStale = true;
+    }
+
+    private Object field(String name) {
+        try {
+            return OutcomeRecorder.class.getDeclaredField(name).get(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.lang.reflect.Type type(String name) {
+        try {
+            return OutcomeRecorder.class.getDeclaredField(name).getGenericType();
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

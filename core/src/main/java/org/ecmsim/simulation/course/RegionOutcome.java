@@ -1,0 +1,156 @@
+package org.ecmsim.simulation.course;
+
+import java.util.Map;
+import java.util.Objects;
+import org.ecmsim.biology.Species;
+
+/**
+ * The outcomes of a course in one {@link OutcomeRegion}, sampled over time, treated against the untreated control:
+ * the volume-weighted mean of every biology field over the region (the same weights for both), and a
+ * histology-like stained-area fraction.
+ *
+ * <p>Stained area: the share of the region's volume whose native collagen (I + III; denatured collagen does not
+ * stain as fibrillar collagen) exceeds a threshold, the control's mean native collagen over the same region at
+ * the same time. The control's own stained fraction is its share above its own mean (0 in a region of one layer,
+ * where the control is uniform); the change is treated − control, in percentage points. A cell counts as above
+ * when it exceeds the threshold by more than a relative 10⁻⁹, so that round-off does not stain a uniform layer.
+ *
+ * @param region the region
+ * @param times the sampling times (s)
+ * @param volume the region's volume at each sample (m³); 0 before any session for the lesion regions
+ * @param treated weighted mean per species and sample (species unit); NaN where the region is empty
+ * @param control the same for the untreated control
+ * @param stainedTreated stained-area fraction of the treated tissue per sample (0–1)
+ * @param stainedControl stained-area fraction of the control per sample (0–1)
+ */
+public record RegionOutcome(OutcomeRegion region, double[] times, double[] volume, Map<Species, double[]> treated,
+        Map<Species, double[]> control, double[] stainedTreated, double[] stainedControl) {
+
+    /**
+     * Copies the arrays.
+     *
+     * @param region the region
+     * @param times the sampling times (s)
+     * @param volume the region's volume at each sample (m³)
+     * @param treated weighted mean per species and sample (species unit)
+     * @param control the same for the untreated control
+     * @param stainedTreated stained-area fraction of the treated tissue per sample (0–1)
+     * @param stainedControl stained-area fraction of the control per sample (0–1)
+     */
+    public RegionOutcome {
+        Objects.requireNonNull(region, "region");
+        times = times.clone();
+        volume = volume.clone();
+        treated = SpeciesMaps.copy(treated);
+        control = SpeciesMaps.copy(control);
+        stainedTreated = stainedTreated.clone();
+        stainedControl = stainedControl.clone();
+    }
+
+    /** @return the sampling times (s), a copy */
+    @Override
+    public double[] times() {
+        return times.clone();
+    }
+
+    /** @return the region's volume per sample (m³), a copy */
+    @Override
+    public double[] volume() {
+        return volume.clone();
+    }
+
+    /** @return the treated stained-area fraction per sample, a copy */
+    @Override
+    public double[] stainedTreated() {
+        return stainedTreated.clone();
+    }
+
+    /** @return the control's stained-area fraction per sample, a copy */
+    @Override
+    public double[] stainedControl() {
+        return stainedControl.clone();
+    }
+
+    /** @return the number of samples */
+    public int sampleCount() {
+        return times.length;
+    }
+
+    /**
+     * @param time a time (s)
+     * @return the index of the sample closest to it
+     */
+    public int sampleAt(double time) {
+        int best = 0;
+        for (int s = 1; s < times.length; s++) {
+            if (Math.abs(times[s] - time) < Math.abs(times[best] - time)) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * @param species a species
+     * @param sample a sample index
+     * @return (treated − control)/control × 100 (%), NaN where the region is empty or the control is 0
+     */
+    public double percentVsControl(Species species, int sample) {
+        return percent(treated.get(species)[sample], control.get(species)[sample]);
+    }
+
+    /**
+     * @param sample a sample index
+     * @return native collagen (I + III) of the treated tissue vs the control (%)
+     */
+    public double collagenPercentVsControl(int sample) {
+        return percent(sum(treated, sample, Species.COLLAGEN_I, Species.COLLAGEN_III),
+                sum(control, sample, Species.COLLAGEN_I, Species.COLLAGEN_III));
+    }
+
+    /**
+     * @param sample a sample index
+     * @return fibroblast density (quiescent + activated + synthetic) of the treated tissue vs the control (%)
+     */
+    public double fibroblastsPercentVsControl(int sample) {
+        return percent(sum(treated, sample, Species.QUIESCENT_FIBROBLASTS, Species.ACTIVATED_FIBROBLASTS,
+                Species.SYNTHETIC_FIBROBLASTS), sum(control, sample, Species.QUIESCENT_FIBROBLASTS,
+                        Species.ACTIVATED_FIBROBLASTS, Species.SYNTHETIC_FIBROBLASTS));
+    }
+
+    /**
+     * @param sample a sample index
+     * @return heat-shock protein of the treated tissue as a multiple of the basal level, 1 + h (dimensionless)
+     */
+    public double heatShockFoldOverBasal(int sample) {
+        return 1 + treated.get(Species.HEAT_SHOCK_PROTEIN)[sample];
+    }
+
+    /**
+     * @param sample a sample index
+     * @return the treated tissue's stained-area fraction (0–1), NaN where the region is empty
+     */
+    public double stainedAreaFraction(int sample) {
+        return stainedTreated[sample];
+    }
+
+    /**
+     * @param sample a sample index
+     * @return the stained-area fraction of the treated tissue minus the control's, in percentage points
+     */
+    public double stainedAreaChangePoints(int sample) {
+        return 100 * (stainedTreated[sample] - stainedControl[sample]);
+    }
+
+    private static double sum(Map<Species, double[]> m, int sample, Species... species) {
+        double s = 0;
+        for (Species sp : species) {
+            s += m.get(sp)[sample];
+        }
+        return s;
+    }
+
+    private static double percent(double t, double c) {
+        return c == 0 || Double.isNaN(c) ? Double.NaN : 100.0 * (t - c) / c;
+    }
+}
