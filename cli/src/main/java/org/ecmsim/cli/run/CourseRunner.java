@@ -22,7 +22,6 @@ import org.ecmsim.protocol.TreatmentProtocol;
 
 import org.ecmsim.simulation.site.TreatmentSite;
 import org.ecmsim.tissue.LayerRole;
-import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.units.Units;
 
 /**
@@ -189,15 +188,7 @@ public final class CourseRunner {
      * @return the core simulation the scenario describes
      */
     public static RemodellingSimulation simulation(Scenario scenario, ParallelExecutor executor) {
-        return RemodellingSimulation.builder(LayeredSkin.facialSkin(), scenario.tip().toArray())
-                .ageYears(scenario.skin().ageYears())
-                .agedLayers(scenario.skin().agedLayers())
-                .cellSize(scenario.numerics().cellSize())
-                .biologyStep(scenario.numerics().biologyStep())
-                .sampleInterval(scenario.output().sampleEvery())
-                .snapshotTimes(scenario.output().snapshotTimes())
-                .executor(executor)
-                .build();
+        return scenario.toSimulation(executor);
     }
 
     private static Map<Species, double[]> copy(RemodellingModel model) {
