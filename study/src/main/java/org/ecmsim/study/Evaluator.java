@@ -54,6 +54,11 @@ public final class Evaluator {
         COURSE
     }
 
+    /** The names of the thermal metrics, in the order runs.csv lists them. */
+    public static final List<String> THERMAL_METRICS = List.of("lesion_width_mm", "lesion_top_mm", "lesion_depth_mm",
+            "lesion_volume_mm3", "smooth_lesion_volume_mm3", "peak_temperature_C", "epidermis_peak_C", "fat_peak_C",
+            "epidermis_margin_C", "fat_margin_C", "impedance_start_ohm", "impedance_end_ohm", "energy_delivered_J");
+
     private static final double BOIL_K = Units.celsiusToKelvin(100);
     private static final double MM = 1e-3;
 

@@ -79,8 +79,8 @@ public final class Optimisers {
     }
 
     /**
-     * Minimises an objective subject to constraints g_j(x) ≥ 0 with BOBYQA (Powell 2009) within bounds; the
-     * constraints enter as a penalty weight × Σ min(0, g_j)², so a feasible optimum is found exactly.
+     * Minimises an objective subject to constraints g_j(x) ≥ 0 with BOBYQA (Powell 2009) within bounds (initial trust
+     * region a tenth of the narrowest bound range); the constraints enter as a penalty weight × Σ min(0, g_j)², so a feasible optimum is found exactly.
      *
      * @param objective the objective to minimise
      * @param constraints the constraints g_j(x) ≥ 0 (may be empty)
@@ -97,7 +97,11 @@ public final class Optimisers {
             throw new IllegalArgumentException("BOBYQA needs 2 or more variables; found " + start.length
                     + " (use highestSafe or a grid for one)");
         }
-        BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * start.length + 1);
+        double radius = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < start.length; i++) {
+            radius = Math.min(radius, (high[i] - low[i]) / 10);
+        }
+        BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * start.length + 1, radius, radius * 1e-7);
         PointValuePair p = opt.optimize(new MaxEval(maxEvaluations), new ObjectiveFunction(penalised(objective,
                 constraints, penalty)), GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(low, high));
         return new PointValuePair(p.getPoint(), objective.value(p.getPoint()));
