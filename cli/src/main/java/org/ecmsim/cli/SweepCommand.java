@@ -57,7 +57,8 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         StudyFile study = StudyFile.read(studyFile);
-        StudyRunner runner = new StudyRunner(study, n, StudyRunner.defaultFunction(study));
+        StudyRunner runner = new StudyRunner(study, n,
+                StudyRunner.defaultFunction(study, StudyRunner.adaptive(study) ? n : 1));
         String design = runner.describe();
         if (dryRun) {
             stdout.print(design);

@@ -25,8 +25,9 @@ import org.ecmsim.units.Units;
 
 /**
  * Turns a scenario into metrics: deterministic (the same scenario gives bit-identical metrics) and thread-safe (every
- * call builds its own simulation and runs it on the calling thread, {@link ParallelExecutor#serial()}, so a study
- * runs one scenario per thread).
+ * call builds its own simulation and by default runs it on the calling thread, {@link ParallelExecutor#serial()}, so
+ * a study runs one scenario per thread; searches that run one scenario at a time may give each run several threads,
+ * with the same metrics).
  *
  * <p>Metrics, each named with its unit:
  * <ul>
@@ -64,14 +65,31 @@ public final class Evaluator {
 
     private final Mode mode;
     private final BiologyParameters parameters;
+    private final int threads;
 
     /**
      * @param mode what each run simulates
      * @param parameters the biology rate constants of course runs, or null for the defaults
      */
     public Evaluator(Mode mode, BiologyParameters parameters) {
+        this(mode, parameters, 1);
+    }
+
+    /**
+     * An evaluator whose runs use several threads each: for searches that run one scenario at a time (root solve,
+     * BOBYQA). The metrics do not depend on the thread count.
+     *
+     * @param mode what each run simulates
+     * @param parameters the biology rate constants of course runs, or null for the defaults
+     * @param threads threads per run (1: the calling thread only)
+     */
+    public Evaluator(Mode mode, BiologyParameters parameters, int threads) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.parameters = parameters;
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads per run = " + threads + "; valid range 1 or more");
+        }
+        this.threads = threads;
     }
 
     /**
@@ -91,7 +109,7 @@ public final class Evaluator {
      * @return an evaluator like this one with them
      */
     public Evaluator withParameters(BiologyParameters parameters) {
-        return new Evaluator(mode, parameters);
+        return new Evaluator(mode, parameters, threads);
     }
 
     /**
@@ -101,8 +119,17 @@ public final class Evaluator {
      * @return the status and metrics
      */
     public Evaluation evaluate(Scenario scenario) {
+        if (threads == 1) {
+            return evaluate(scenario, ParallelExecutor.serial());
+        }
+        try (ParallelExecutor executor = new ParallelExecutor(threads)) {
+            return evaluate(scenario, executor);
+        }
+    }
+
+    private Evaluation evaluate(Scenario scenario, ParallelExecutor executor) {
         try {
-            RemodellingSimulation.Builder b = scenario.simulationBuilder(ParallelExecutor.serial());
+            RemodellingSimulation.Builder b = scenario.simulationBuilder(executor);
             if (parameters != null) {
                 b.parameters(parameters);
             }

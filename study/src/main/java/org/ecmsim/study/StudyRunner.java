@@ -105,7 +105,17 @@ public final class StudyRunner {
      * @return parse the run's scenario (refused if the parser refuses it) and evaluate it in the study's mode
      */
     public static RunFunction defaultFunction(StudyFile study) {
-        Evaluator plain = new Evaluator(study.mode());
+        return defaultFunction(study, 1);
+    }
+
+    /**
+     * @param study the study
+     * @param threadsPerRun threads each run uses (1 for fixed designs, which run one scenario per thread; more for
+     *        adaptive designs, which run one scenario at a time)
+     * @return parse the run's scenario (refused if the parser refuses it) and evaluate it in the study's mode
+     */
+    public static RunFunction defaultFunction(StudyFile study, int threadsPerRun) {
+        Evaluator plain = new Evaluator(study.mode(), null, threadsPerRun);
         return (s, settings) -> {
             Scenario sc;
             try {
@@ -163,8 +173,16 @@ public final class StudyRunner {
         return s;
     }
 
-    /** @return true if the design chooses its runs as it goes */
+    /** @return true if the design chooses its runs as it goes, one at a time */
     public boolean adaptive() {
+        return adaptive(study);
+    }
+
+    /**
+     * @param study a study
+     * @return true if its design chooses its runs as it goes, one at a time (root, bobyqa, cmaes)
+     */
+    public static boolean adaptive(StudyFile study) {
         return Set.of("root", "bobyqa", "cmaes").contains(study.design().type());
     }
 
@@ -353,7 +371,7 @@ public final class StudyRunner {
             }
             Optimisers.highestSafe(x -> margin(eval.apply(new double[] {x}), cons), f.get(0).low(), f.get(0).high(),
                     d.tolerance(), d.maxEvaluations());
-            return runs;
+            return unique(runs);
         }
         if (study.objectives().isEmpty()) {
             throw new ScenarioException(study.file() + ": design " + d.type() + " needs an objective");
@@ -378,7 +396,11 @@ public final class StudyRunner {
                 ? Optimisers.bobyqa(objective, g, 1e3, start, lo, hi, d.maxEvaluations())
                 : Optimisers.cmaes(objective, g, 1e3, start, lo, hi, d.maxEvaluations(), d.seed());
         eval.apply(toSettings(f, p.getPoint()));
-        // Repeated points (the penalty and the objective read the same run) are kept once, in first-seen order.
+        return unique(runs);
+    }
+
+    /** Repeated points (a solver asking again, the penalty and the objective reading one run) kept once. */
+    private static List<Run> unique(List<Run> runs) {
         List<Run> unique = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Run r : runs) {
