@@ -49,18 +49,48 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *     values: [50 ms, 100 ms, 200 ms]
  * design: {type: grid}                   # grid | specified | sobol | morris | saltelli | root | bobyqa | cmaes
  * metrics: [lesion_width_mm, fat_margin_C]
- * constraints: [{metric: epidermis_margin_C, min: 0}, {metric: fat_margin_C, min: 0}]
+ * constraints: [{metric: epidermis_margin_C, min: 0}, {metric: peak_temperature_C, max: 100}]
  * objectives: [{metric: smooth_lesion_volume_mm3, direction: max}]
  * stop: {metric: fat_margin_C, below: 0} # monotone 1-D sweeps: stop once it turns negative
  * </pre>
  */
 public final class StudyFile {
 
-    /** A constraint: metric ≥ min. @param metric the metric @param min its lowest acceptable value */
-    public record Constraint(String metric, double min) {
+    /**
+     * A constraint: min ≤ metric ≤ max.
+     *
+     * @param metric the metric
+     * @param min its lowest acceptable value (−∞: none)
+     * @param max its highest acceptable value (+∞: none)
+     */
+    public record Constraint(String metric, double min, double max) {
+
+        /**
+         * @param value the metric's value
+         * @return how far inside the bounds it is (≥ 0: met; NaN if the value is NaN)
+         */
+        public double margin(double value) {
+            return Math.min(value - min, max - value);
+        }
+
+        /** @return the bounds as text: {@code >= 0}, {@code <= 100}, {@code in [0, 100]} */
+        public String bounds() {
+            if (Double.isInfinite(max)) {
+                return ">= " + canonical(min);
+            }
+            if (Double.isInfinite(min)) {
+                return "<= " + canonical(max);
+            }
+            return "in [" + canonical(min) + ", " + canonical(max) + "]";
+        }
     }
 
-    /** An objective. @param metric the metric @param maximise true for larger is better */
+    /**
+     * An objective.
+     *
+     * @param metric the metric
+     * @param maximise true for larger is better
+     */
     public record Objective(String metric, boolean maximise) {
     }
 
@@ -136,8 +166,14 @@ public final class StudyFile {
         List<?> cs = list(root.get("constraints"), "constraints");
         for (int i = 0; i < cs.size(); i++) {
             Map<String, Object> c = map(cs.get(i), "constraints[" + i + "]");
+            if (!c.containsKey("min") && !c.containsKey("max")) {
+                throw fail("constraints[" + i + "] needs min, max or both (metric >= min, metric <= max)");
+            }
             constraints.add(new Constraint(string(c, "metric", "constraints[" + i + "]"),
-                    number(c.getOrDefault("min", 0), "constraints[" + i + "].min")));
+                    c.containsKey("min") ? number(c.get("min"), "constraints[" + i + "].min")
+                            : Double.NEGATIVE_INFINITY,
+                    c.containsKey("max") ? number(c.get("max"), "constraints[" + i + "].max")
+                            : Double.POSITIVE_INFINITY));
         }
         List<?> os = list(root.get("objectives"), "objectives");
         for (int i = 0; i < os.size(); i++) {

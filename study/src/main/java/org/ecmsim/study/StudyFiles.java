@@ -133,8 +133,8 @@ final class StudyFiles {
             }
             for (StudyFile.Constraint c : study.constraints()) {
                 y.append("#   ").append(c.metric()).append(" = ")
-                        .append(StudyRunner.num(r.result().metric(c.metric()))).append(" (>= ")
-                        .append(StudyFile.canonical(c.min())).append(")\n");
+                        .append(StudyRunner.num(r.result().metric(c.metric()))).append(" (").append(c.bounds())
+                        .append(")\n");
             }
             y.append(study.scenarioYaml(r.settings()));
             Files.writeString(optimum, y.toString(), StandardCharsets.UTF_8);

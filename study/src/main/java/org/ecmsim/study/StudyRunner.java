@@ -385,7 +385,7 @@ public final class StudyRunner {
         MultivariateFunction[] g = new MultivariateFunction[cons.size()];
         for (int j = 0; j < g.length; j++) {
             StudyFile.Constraint c = cons.get(j);
-            g[j] = u -> eval.apply(toSettings(f, u)).metric(c.metric()) - c.min();
+            g[j] = u -> c.margin(eval.apply(toSettings(f, u)).metric(c.metric()));
         }
         double[] start = new double[k];
         double[] lo = new double[k];
@@ -414,7 +414,7 @@ public final class StudyRunner {
     private static double margin(Evaluation e, List<StudyFile.Constraint> cons) {
         double m = Double.POSITIVE_INFINITY;
         for (StudyFile.Constraint c : cons) {
-            m = Math.min(m, e.metric(c.metric()) - c.min());
+            m = Math.min(m, c.margin(e.metric(c.metric())));
         }
         return m;
     }
@@ -424,7 +424,7 @@ public final class StudyRunner {
             return false;
         }
         for (StudyFile.Constraint c : study.constraints()) {
-            if (!(e.metric(c.metric()) >= c.min())) {
+            if (!(c.margin(e.metric(c.metric())) >= 0)) {
                 return false;
             }
         }

@@ -25,9 +25,7 @@ class EvaluatorTest {
     @Test
     void thermalOnlyRunGivesEveryThermalMetricDeterministically() {
         Evaluator ev = new Evaluator(Evaluator.Mode.THERMAL_ONLY);
-        long t0 = System.nanoTime();
         Evaluation a = ev.evaluate(coarse("30 mJ"));
-        System.out.printf("thermal-only run: %.2f s %s%n", (System.nanoTime() - t0) * 1e-9, a);
         assertThat(a.status()).isEqualTo("ok");
         assertThat(a.metric("lesion_width_mm")).isPositive();
         assertThat(a.metric("smooth_lesion_volume_mm3")).isPositive();
@@ -44,6 +42,20 @@ class EvaluatorTest {
         Evaluation hi = ev.evaluate(coarse("40 mJ"));
         assertThat(hi.metric("smooth_lesion_volume_mm3")).isGreaterThan(lo.metric("smooth_lesion_volume_mm3"));
         assertThat(hi.metric("epidermis_margin_C")).isLessThan(lo.metric("epidermis_margin_C"));
+    }
+
+    @Test
+    void twoThreadsPerRunGiveTheSameMetrics() {
+        assertThat(new Evaluator(Evaluator.Mode.THERMAL_ONLY, null, 2).evaluate(coarse("30 mJ")))
+                .isEqualTo(new Evaluator(Evaluator.Mode.THERMAL_ONLY).evaluate(coarse("30 mJ")));
+    }
+
+    @Test
+    void aScenarioTheSimulationRefusesGivesAStatusNotACrash() {
+        Evaluation e = new Evaluator(Evaluator.Mode.COURSE).evaluate(coarse("30 mJ").withNumerics(
+                new Scenario.Numerics(100e-6, -1, 0)));
+        assertThat(e.status()).startsWith("refused: ");
+        assertThat(e.metrics()).isEmpty();
     }
 
     @Test

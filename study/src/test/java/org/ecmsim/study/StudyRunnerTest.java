@@ -169,6 +169,8 @@ class StudyRunnerTest {
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("600 mJ is out of range; valid range");
         assertThatThrownBy(() -> study(GRID.replace("[10 mJ, 60 mJ]", "[10 ms, 60 mJ]")))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("'10 ms' has the unit 'ms'");
+        assertThatThrownBy(() -> study(GRID.replace("{metric: margin_C, min: 0}", "{metric: margin_C}")))
+                .hasMessageContaining("constraints[0] needs min, max or both");
         assertThatThrownBy(() -> study(GRID.replace("{type: grid}", "{type: latin}")))
                 .hasMessageContaining("design.type = latin; valid: grid | specified");
     }

@@ -96,10 +96,11 @@ public final class StudyReport {
         return m;
     }
 
+    /** The finite bound of the metric's first constraint (its min, else its max), NaN if none. */
     private static double limit(StudyFile study, String metric) {
         for (StudyFile.Constraint c : study.constraints()) {
             if (c.metric().equals(metric)) {
-                return c.min();
+                return Double.isFinite(c.min()) ? c.min() : c.max();
             }
         }
         return Double.NaN;
@@ -141,7 +142,7 @@ public final class StudyReport {
         if (Double.isFinite(l)) {
             ValueMarker m = new ValueMarker(l, Color.RED, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0));
-            m.setLabel("limit " + metric + " >= " + l);
+            m.setLabel("limit " + metric);
             if (domain) {
                 plot.addDomainMarker(m);
             } else {
@@ -199,8 +200,11 @@ public final class StudyReport {
         if (f.scale() == Factor.Scale.LOG) {
             plot.setDomainAxis(new LogAxis(f.column()));
         }
+        java.util.Set<Double> marked = new java.util.HashSet<>();
         for (String m : shown) {
-            markLimit(plot, study, m, false);
+            if (marked.add(limit(study, m))) {
+                markLimit(plot, study, m, false);
+            }
         }
         return chart;
     }
