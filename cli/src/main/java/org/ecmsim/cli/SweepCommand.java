@@ -85,8 +85,8 @@ final class SweepCommand implements Callable<Integer> {
         });
         List<String> charts = StudyReport.write(study, o, design, dir);
         long ok = o.runs().stream().filter(r -> r.result().hasMetrics()).count();
-        stdout.printf(Locale.ROOT, "%d runs (%d run now, %d resumed), %d with metrics%n", o.runs().size(), o.ran(),
-                o.runs().size() - o.ran(), ok);
+        stdout.printf(Locale.ROOT, "%d runs (%d run now, %d reused: resumed or repeated in the design), %d with"
+                + " metrics%n", o.runs().size(), o.ran(), o.runs().size() - o.ran(), ok);
         if (o.optimum() >= 0) {
             StudyRunner.Run r = o.runs().get(o.optimum());
             StringBuilder sb = new StringBuilder("optimum: run " + r.index() + " (" + r.id() + ")");
