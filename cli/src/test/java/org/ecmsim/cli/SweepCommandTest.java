@@ -41,7 +41,7 @@ class SweepCommandTest {
                 .conductionTime()).isPositive();
         byte[] runs = Files.readAllBytes(out.resolve("runs.csv"));
         Cli again = Cli.run("sweep", study.toString(), "--out", out.toString(), "--resume", "--parallel", "1");
-        assertThat(again.out).contains("4 runs (0 run now, 4 reused);
+        assertThat(again.out).contains("4 runs (0 run now, 4 reused");
         assertThat(Files.readAllBytes(out.resolve("runs.csv"))).isEqualTo(runs);
     }
 
