@@ -4,6 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.analysis.solvers.AllowedSolution;
 import org.apache.commons.math3.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.MaxIter;
@@ -72,7 +73,7 @@ public final class Optimisers {
         BracketingNthOrderBrentSolver solver = new BracketingNthOrderBrentSolver(1e-12, tolerance, 1e-12, 5);
         try {
             solver.solve(maxEvaluations - 2, f::applyAsDouble, low, high, AllowedSolution.ABOVE_SIDE);
-        } catch (org.apache.commons.math3.exception.TooManyEvaluationsException e) {
+        } catch (TooManyEvaluationsException e) {
             // keep the best safe point found so far
         }
         return new Threshold(best[0], best[1], count[0], true);
@@ -80,7 +81,9 @@ public final class Optimisers {
 
     /**
      * Minimises an objective subject to constraints g_j(x) ≥ 0 with BOBYQA (Powell 2009) within bounds (initial trust
-     * region a tenth of the narrowest bound range); the constraints enter as a penalty weight × Σ min(0, g_j)², so a feasible optimum is found exactly.
+     * region a tenth of the narrowest bound range); the constraints enter as a penalty weight × Σ min(0, g_j)², so the
+     * result may overstep an active constraint by a little (the more, the smaller the weight); if the evaluations run
+     * out, the best point seen is returned.
      *
      * @param objective the objective to minimise
      * @param constraints the constraints g_j(x) ≥ 0 (may be empty)
@@ -102,9 +105,15 @@ public final class Optimisers {
             radius = Math.min(radius, (high[i] - low[i]) / 10);
         }
         BOBYQAOptimizer opt = new BOBYQAOptimizer(2 * start.length + 1, radius, radius * 1e-7);
-        PointValuePair p = opt.optimize(new MaxEval(maxEvaluations), new ObjectiveFunction(penalised(objective,
-                constraints, penalty)), GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(low, high));
-        return new PointValuePair(p.getPoint(), objective.value(p.getPoint()));
+        Best best = new Best(penalised(objective, constraints, penalty));
+        double[] x;
+        try {
+            x = opt.optimize(new MaxEval(maxEvaluations), new ObjectiveFunction(best), GoalType.MINIMIZE,
+                    new InitialGuess(start), new SimpleBounds(low, high)).getPoint();
+        } catch (TooManyEvaluationsException e) {
+            x = best.point; // out of evaluations: the best point seen
+        }
+        return new PointValuePair(x, objective.value(x));
     }
 
     /**
@@ -129,13 +138,40 @@ public final class Optimisers {
             sigma[i] = (high[i] - low[i]) / 4;
         }
         int lambda = 4 + (int) Math.floor(3 * Math.log(n));
-        CMAESOptimizer opt = new CMAESOptimizer(maxEvaluations, 1e-12, true, 0, 0, new Well19937c(seed), false,
-                null);
-        PointValuePair p = opt.optimize(new MaxEval(maxEvaluations), new MaxIter(maxEvaluations),
-                new ObjectiveFunction(penalised(objective, constraints, penalty)), GoalType.MINIMIZE,
-                new InitialGuess(start), new SimpleBounds(low, high), new CMAESOptimizer.Sigma(sigma),
-                new CMAESOptimizer.PopulationSize(lambda));
-        return new PointValuePair(p.getPoint(), objective.value(p.getPoint()));
+        // No stop fitness (the objective may be negative): stop on CMA-ES's own criteria or the evaluations.
+        CMAESOptimizer opt = new CMAESOptimizer(maxEvaluations, Double.NEGATIVE_INFINITY, true, 0, 0,
+                new Well19937c(seed), false, null);
+        Best best = new Best(penalised(objective, constraints, penalty));
+        double[] x;
+        try {
+            x = opt.optimize(new MaxEval(maxEvaluations), new MaxIter(maxEvaluations), new ObjectiveFunction(best),
+                    GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(low, high),
+                    new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(lambda)).getPoint();
+        } catch (TooManyEvaluationsException e) {
+            x = best.point; // out of evaluations: the best point seen
+        }
+        return new PointValuePair(x, objective.value(x));
+    }
+
+    /** Remembers the best point it was asked about. */
+    private static final class Best implements MultivariateFunction {
+        private final MultivariateFunction f;
+        private double[] point;
+        private double value = Double.POSITIVE_INFINITY;
+
+        Best(MultivariateFunction f) {
+            this.f = f;
+        }
+
+        @Override
+        public double value(double[] x) {
+            double v = f.value(x);
+            if (point == null || v < value) {
+                value = v;
+                point = x.clone();
+            }
+            return v;
+        }
     }
 
     private static MultivariateFunction penalised(MultivariateFunction objective, MultivariateFunction[] constraints,

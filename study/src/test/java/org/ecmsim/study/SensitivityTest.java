@@ -74,7 +74,8 @@ class SensitivityTest {
                 for (int i = 0; i < 4; i++) {
                     if (a[i] != b[i]) {
                         changed++;
-                        assertThat(Math.abs(b[i] - a[i])).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-12));
+                        assertThat(Math.abs(b[i] - a[i])).isCloseTo(2.0 / 3,
+                                org.assertj.core.data.Offset.offset(1e-12));
                     }
                     assertThat(b[i]).isBetween(0.0, 1.0);
                 }

@@ -146,6 +146,22 @@ class StudyRunnerTest {
     }
 
     @Test
+    void bobyqaAndCmaesFindTheBestFeasibleSettingsWithinTheRanges(@TempDir Path dir) throws Exception {
+        // maximise lesion = E sqrt(t) / 100 with margin = 45 - E >= 0: the optimum is E = 45 mJ, t = 200 ms
+        String text = GRID.replace("design: {type: grid}", "design: {type: bobyqa, max_evaluations: 300}")
+                .replace("values: [50 ms, 100 ms]", "range: [50 ms, 200 ms]")
+                .replace(", {metric: pain, direction: min}", "");
+        for (String type : new String[] {"bobyqa", "cmaes"}) {
+            StudyRunner.Outcome o = new StudyRunner(study(text.replace("bobyqa", type)), 1, StudyRunnerTest::fake)
+                    .run(dir.resolve(type), false, (x, y, z, w) -> { });
+            double[] best = o.runs().get(o.optimum()).settings();
+            assertThat(best[0]).as(type).isBetween(44.0, 45.0);
+            assertThat(best[1]).as(type).isGreaterThan(190.0);
+            assertThat(o.runs().size()).as(type).isLessThanOrEqualTo(301);
+        }
+    }
+
+    @Test
     void morrisAndSaltelliDesignsWriteSensitivityTables(@TempDir Path dir) throws Exception {
         String morris = GRID.replace("design: {type: grid}", "design: {type: morris, r: 6, levels: 4, seed: 3}")
                 .replace("values: [50 ms, 100 ms]", "range: [50 ms, 200 ms]");
