@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * command-line usage. Bad input never prints a stack trace; set {@code ECMSIM_DEBUG=1} to see one for failures.
  */
 @Command(name = "ecmsim", mixinStandardHelpOptions = true, versionProvider = Ecmsim.Version.class,
-        subcommands = {RunCommand.class, InitCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, SweepCommand.class, InitCommand.class, ValidateCommand.class,
+            CommandLine.HelpCommand.class},
         description = {"Simulates RF microneedling of skin: RF field -> Joule heating -> Pennes bioheat -> thermal"
             + " damage -> weeks of extracellular-matrix remodelling over several sessions, against untreated skin.",
             "", "Without a command, runs the built-in default scenario (same as 'ecmsim run')."},

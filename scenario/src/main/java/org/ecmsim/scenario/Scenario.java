@@ -2,11 +2,16 @@ package org.ecmsim.scenario;
 
 import java.util.List;
 import java.util.Objects;
+import org.ecmsim.simulation.course.NeedlePlacement;
+import org.ecmsim.simulation.course.OutcomeRegions;
 import org.ecmsim.electric.Drive;
 import org.ecmsim.electric.ElectrodeArray;
 import org.ecmsim.electric.Needle;
 import org.ecmsim.protocol.RfPass;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.protocol.TreatmentProtocol;
+import org.ecmsim.simulation.course.RemodellingSimulation;
+import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.units.Units;
 import org.ecmsim.internal.Checks;
 
@@ -228,6 +233,36 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                 new Output(1 * Units.DAY, List.of(7 * Units.DAY, 28 * Units.DAY, 84 * Units.DAY), true),
                 new Safety(Units.celsiusToKelvin(43), Units.celsiusToKelvin(43)),
                 Outcomes.DEFAULT, List.of());
+    }
+
+    /**
+     * The core simulation builder this scenario describes (facial skin, the tip, age, cell size, biology step,
+     * sampling, snapshots): the one mapping from a scenario to the core API, shared by {@code ecmsim run} and the
+     * studies. Callers may set more (e.g. other biology parameters) before building.
+     *
+     * @param executor the threads the simulation uses
+     * @return the builder
+     */
+    public RemodellingSimulation.Builder simulationBuilder(ParallelExecutor executor) {
+        return RemodellingSimulation.builder(LayeredSkin.facialSkin(), tip.toArray())
+                .ageYears(skin.ageYears())
+                .agedLayers(skin.agedLayers())
+                .cellSize(numerics.cellSize())
+                .biologyStep(numerics.biologyStep())
+                .sampleInterval(output.sampleEvery())
+                .snapshotTimes(output.snapshotTimes())
+                .placement(new NeedlePlacement(NeedlePlacement.Kind.valueOf(
+                        treatment.placement().toUpperCase(java.util.Locale.ROOT)), treatment.placementSeed()))
+                .outcomeRegions(new OutcomeRegions(outcomes.rimWidth(), outcomes.biopsyTop(), outcomes.biopsyBottom()))
+                .executor(executor);
+    }
+
+    /**
+     * @param executor the threads the simulation uses
+     * @return the core simulation this scenario describes ({@link #simulationBuilder} built)
+     */
+    public RemodellingSimulation toSimulation(ParallelExecutor executor) {
+        return simulationBuilder(executor).build();
     }
 
     /**

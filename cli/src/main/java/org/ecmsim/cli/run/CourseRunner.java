@@ -17,8 +17,6 @@ import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.parallel.ParallelExecutor;
 
 import org.ecmsim.simulation.course.CourseRun;
-import org.ecmsim.simulation.course.NeedlePlacement;
-import org.ecmsim.simulation.course.OutcomeRegions;
 import org.ecmsim.simulation.course.RemodellingResult;
 import org.ecmsim.simulation.session.MemoryBudget;
 import org.ecmsim.simulation.course.RemodellingSimulation;
@@ -27,7 +25,6 @@ import org.ecmsim.protocol.TreatmentProtocol;
 
 import org.ecmsim.simulation.site.TreatmentSite;
 import org.ecmsim.tissue.LayerRole;
-import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.units.Units;
 
 /**
@@ -291,20 +288,7 @@ public final class CourseRunner {
      * @return the core simulation the scenario describes
      */
     public static RemodellingSimulation simulation(Scenario scenario, ParallelExecutor executor) {
-        return RemodellingSimulation.builder(LayeredSkin.facialSkin(), scenario.tip().toArray())
-                .ageYears(scenario.skin().ageYears())
-                .agedLayers(scenario.skin().agedLayers())
-                .cellSize(scenario.numerics().cellSize())
-                .biologyStep(scenario.numerics().biologyStep())
-                .sampleInterval(scenario.output().sampleEvery())
-                .snapshotTimes(scenario.output().snapshotTimes())
-                .placement(new NeedlePlacement(NeedlePlacement.Kind.valueOf(
-                        scenario.treatment().placement().toUpperCase(java.util.Locale.ROOT)),
-                        scenario.treatment().placementSeed()))
-                .outcomeRegions(new OutcomeRegions(scenario.outcomes().rimWidth(), scenario.outcomes().biopsyTop(),
-                        scenario.outcomes().biopsyBottom()))
-                .executor(executor)
-                .build();
+        return scenario.toSimulation(executor);
     }
 
     private static Map<Species, double[]> copy(RemodellingModel model) {

@@ -1,0 +1,2 @@
+/** The charts and HTML report of {@code ecmsim sweep}, drawn from a study's outcome. */
+package org.ecmsim.cli.sweep;
