@@ -81,13 +81,7 @@ public record RegionOutcome(OutcomeRegion region, double[] times, double[] volum
      * @return the index of the sample closest to it
      */
     public int sampleAt(double time) {
-        int best = 0;
-        for (int s = 1; s < times.length; s++) {
-            if (Math.abs(times[s] - time) < Math.abs(times[best] - time)) {
-                best = s;
-            }
-        }
-        return best;
+        return Samples.nearest(times, time);
     }
 
     /**
