@@ -364,6 +364,7 @@ public final class PotentialSolver {
         double[] factor = faceFactor;
         int[] stride = {1, grid.strideY(), grid.strideZ()};
         int[] size = {nx, ny, nz};
+        double[] spacing = {grid.dx(), grid.dy(), grid.dz()};
         int[] pos = new int[3];
         ElectrodeLayout layout = problem.layout();
         for (int k = 0; k < nz; k++) {
@@ -388,7 +389,9 @@ public final class PotentialSolver {
                             int free = fa ? b : a;
                             int held = fa ? a : b;
                             if (!layout.isShaft(held)) {
-                                v.electrode(free, held, 2 * conductances.sigma(free) * factor[axis]);
+                                // σA/d with d the distance to the true needle surface (h/2 for a staircase face)
+                                v.electrode(free, held, conductances.sigma(free) * factor[axis] * spacing[axis]
+                                        / layout.surfaceDistance(free, held, axis));
                             }
                         } else {
                             v.tissue(a, b, axis, conductances.tissue(a, b, axis));
