@@ -152,12 +152,54 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
         }
     }
 
+    /** Which domain the thermal phase of a session is solved on (the key {@code numerics.domain}). */
+    public enum Domain {
+        /** One pitch-wide unit cell around an interior needle, with symmetry faces: the course as always. */
+        UNIT_CELL,
+        /**
+         * The unit cell for the course, and in addition the first session on the whole tip with a margin of tissue
+         * around it (RfTreatmentSimulation.fullTip): impedance, peak and lethal zone per needle position.
+         */
+        FULL_TIP
+    }
+
     /**
      * @param cellSize thermal cell size (m); biology cells are 2 × 2 × 2 of them
      * @param biologyStep biology time step (s)
      * @param threads worker threads; 0 = one per processor
+     * @param domain the thermal domain: the unit cell, or also the full tip
      */
-    public record Numerics(double cellSize, double biologyStep, int threads) {
+    public record Numerics(double cellSize, double biologyStep, int threads, Domain domain) {
+        /**
+         * Checks the domain.
+         *
+         * @param cellSize thermal cell size (m)
+         * @param biologyStep biology time step (s)
+         * @param threads worker threads; 0 = one per processor
+         * @param domain the thermal domain
+         */
+        public Numerics {
+            java.util.Objects.requireNonNull(domain, "domain");
+        }
+
+        /**
+         * The unit-cell domain.
+         *
+         * @param cellSize thermal cell size (m)
+         * @param biologyStep biology time step (s)
+         * @param threads worker threads; 0 = one per processor
+         */
+        public Numerics(double cellSize, double biologyStep, int threads) {
+            this(cellSize, biologyStep, threads, Domain.UNIT_CELL);
+        }
+
+        /**
+         * @param value worker threads; 0 = one per processor
+         * @return a copy with them
+         */
+        public Numerics withThreads(int value) {
+            return new Numerics(cellSize, biologyStep, value, domain);
+        }
     }
 
     /**

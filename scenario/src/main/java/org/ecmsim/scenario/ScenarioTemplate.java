@@ -61,6 +61,7 @@ public final class ScenarioTemplate {
         key(sb, 2, ScenarioKeys.CELL_SIZE);
         key(sb, 2, ScenarioKeys.BIOLOGY_STEP);
         key(sb, 2, ScenarioKeys.THREADS);
+        key(sb, 2, ScenarioKeys.DOMAIN);
         sb.append("\noutput:\n");
         key(sb, 2, ScenarioKeys.SAMPLE_EVERY);
         key(sb, 2, ScenarioKeys.SNAPSHOT_DAYS);
