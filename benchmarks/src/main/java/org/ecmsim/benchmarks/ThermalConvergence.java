@@ -10,6 +10,7 @@ import org.ecmsim.protocol.RfPass;
 import org.ecmsim.protocol.TreatmentSession;
 import org.ecmsim.simulation.course.RemodellingSimulation;
 import org.ecmsim.simulation.session.CoagulationZone;
+import org.ecmsim.simulation.session.RfSettings;
 import org.ecmsim.simulation.session.RfTreatmentResult;
 import org.ecmsim.simulation.site.TreatmentSite;
 import org.ecmsim.tissue.LayeredSkin;
@@ -23,7 +24,8 @@ import org.ecmsim.units.Units;
  * impedance, the peak temperature and its rise above 37 °C, and the lethal zone (Henriques Ω ≥ 1) width, top, bottom
  * and volume; then each quantity's change from every size to half of it, when both were run.
  *
- * <p>Usage: {@code ThermalConvergence <µm> [<µm> ...]}, e.g. {@code 50 25 12.5} (12.5 µm takes minutes).
+ * <p>Usage: {@code ThermalConvergence [--true-surface] <µm> [<µm> ...]}, e.g. {@code --true-surface 50 25 12.5}
+ * (12.5 µm takes minutes); {@code --true-surface} turns on {@code RfSettings.withTrueNeedleSurface}.
  */
 public final class ThermalConvergence {
 
@@ -31,11 +33,13 @@ public final class ThermalConvergence {
     }
 
     /**
-     * @param args cell sizes (µm); each must divide the 1 mm pitch into at least 3 cells
+     * @param args optionally {@code --true-surface}, then cell sizes (µm); each must divide the 1 mm pitch into at
+     *        least 3 cells
      */
     public static void main(String[] args) {
-        if (args.length == 0) {
-            System.err.println("usage: ThermalConvergence <cell size in µm> [...], e.g. 50 25 12.5");
+        boolean surface = args.length > 0 && args[0].equals("--true-surface");
+        if (args.length == (surface ? 1 : 0)) {
+            System.err.println("usage: ThermalConvergence [--true-surface] <cell size in µm> [...], e.g. 50 25 12.5");
             System.exit(2);
         }
         Locale l = Locale.ROOT;
@@ -46,10 +50,10 @@ public final class ThermalConvergence {
         System.out.println("| cell | cells | tip Z start → end (Ω) | peak (°C) | rise above 37 °C (K) | zone width (µm)"
                 + " | zone top–bottom (mm) | zone volume (nl) | wall (s) |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
-        for (String a : args) {
+        for (String a : java.util.Arrays.copyOfRange(args, surface ? 1 : 0, args.length)) {
             double um = Double.parseDouble(a);
             RemodellingSimulation sim = RemodellingSimulation.builder(LayeredSkin.facialSkin(), tip).ageYears(50)
-                    .cellSize(Units.um(um)).build();
+                    .cellSize(Units.um(um)).rfSettings(RfSettings.defaults().withTrueNeedleSurface(surface)).build();
             long t0 = System.nanoTime();
             TreatmentSite site = sim.site(pass.needleDepth());
             RfTreatmentResult rf = sim.thermalPhase(site, TreatmentSession.onDay(0, List.of(pass)), null);

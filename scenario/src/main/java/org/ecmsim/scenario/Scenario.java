@@ -11,6 +11,7 @@ import org.ecmsim.protocol.RfPass;
 import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.protocol.TreatmentProtocol;
 import org.ecmsim.simulation.course.RemodellingSimulation;
+import org.ecmsim.simulation.session.RfSettings;
 import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.units.Units;
 import org.ecmsim.internal.Checks;
@@ -168,8 +169,10 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param biologyStep biology time step (s)
      * @param threads worker threads; 0 = one per processor
      * @param domain the thermal domain: the unit cell, or also the full tip
+     * @param trueNeedleSurface electrode faces at the true needle surface (RfSettings.trueNeedleSurface)
      */
-    public record Numerics(double cellSize, double biologyStep, int threads, Domain domain) {
+    public record Numerics(double cellSize, double biologyStep, int threads, Domain domain,
+            boolean trueNeedleSurface) {
         /**
          * Checks the domain.
          *
@@ -177,20 +180,21 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
          * @param biologyStep biology time step (s)
          * @param threads worker threads; 0 = one per processor
          * @param domain the thermal domain
+         * @param trueNeedleSurface electrode faces at the true needle surface
          */
         public Numerics {
             java.util.Objects.requireNonNull(domain, "domain");
         }
 
         /**
-         * The unit-cell domain.
+         * The unit-cell domain and staircase needle faces.
          *
          * @param cellSize thermal cell size (m)
          * @param biologyStep biology time step (s)
          * @param threads worker threads; 0 = one per processor
          */
         public Numerics(double cellSize, double biologyStep, int threads) {
-            this(cellSize, biologyStep, threads, Domain.UNIT_CELL);
+            this(cellSize, biologyStep, threads, Domain.UNIT_CELL, false);
         }
 
         /**
@@ -198,7 +202,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
          * @return a copy with them
          */
         public Numerics withThreads(int value) {
-            return new Numerics(cellSize, biologyStep, value, domain);
+            return new Numerics(cellSize, biologyStep, value, domain, trueNeedleSurface);
         }
     }
 
@@ -296,6 +300,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                 .placement(new NeedlePlacement(NeedlePlacement.Kind.valueOf(
                         treatment.placement().toUpperCase(java.util.Locale.ROOT)), treatment.placementSeed()))
                 .outcomeRegions(new OutcomeRegions(outcomes.rimWidth(), outcomes.biopsyTop(), outcomes.biopsyBottom()))
+                .rfSettings(RfSettings.defaults().withTrueNeedleSurface(numerics.trueNeedleSurface()))
                 .executor(executor);
     }
 

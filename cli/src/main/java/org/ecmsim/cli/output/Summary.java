@@ -284,6 +284,7 @@ public final class Summary {
         numerics.put("biology_step_h", scenario.numerics().biologyStep() / Units.HOUR);
         numerics.put("threads", scenario.numerics().threads());
         numerics.put("domain", scenario.numerics().domain().name().toLowerCase(Locale.ROOT));
+        numerics.put("true_needle_surface", scenario.numerics().trueNeedleSurface());
         m.put("numerics", numerics);
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("sample_every_d", scenario.output().sampleEvery() / Units.DAY);

@@ -260,7 +260,7 @@ public final class RfTreatmentSimulation {
             thermal.solver().setPerfusionScale(perfusionScale);
         }
         ElectricProblem.Builder eb = ElectricProblem.builder(withNeedles, layout).conductivity(settings.conductivity())
-                .grounded(grounded.toArray(new Face[0]));
+                .grounded(grounded.toArray(new Face[0])).trueNeedleSurface(settings.trueNeedleSurface());
         return new DepthSolvers(layout, thermal, new PotentialSolver(eb.build(), executor));
     }
 

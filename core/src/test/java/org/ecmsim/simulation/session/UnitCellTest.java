@@ -57,13 +57,15 @@ class UnitCellTest {
         ElectrodeArray tip = ElectrodeArray.grid(4, 4, PITCH, NEEDLE, ElectrodeArray.Pattern.CHECKERBOARD);
         RfPass pass = new RfPass(NEEDLE.depth(), Drive.energyPerPinMillijoules(5), Units.ms(40), 1, 0, 0);
 
+        // both with the true needle surface (RfSettings.trueNeedleSurface), as docs/validation.md R-13 quotes
+        RfSettings settings = RfSettings.defaults().withTrueNeedleSurface(true);
         RfTreatmentResult cell = RfTreatmentSimulation.unitCell(LayeredSkin.facialSkin(), tip, CELL, DEPTH)
-                .build().run(List.of(pass));
+                .settings(settings).build().run(List.of(pass));
 
         // The full tip in a 4 × 4 mm box: the 3.2 mm footprint and 0.4 mm of tissue on each side.
         int n = (int) Math.round(Units.mm(4.0) / CELL);
         RfTreatmentSimulation fullTip = RfTreatmentSimulation.fullTip(LayeredSkin.facialSkin(), tip, CELL, DEPTH,
-                Units.mm(0.4)).build();
+                Units.mm(0.4)).settings(settings).build();
         Grid3D grid = fullTip.grid();
         assertThat(grid).isEqualTo(Grid3D.uniform(n, n, (int) Math.round(DEPTH / CELL), CELL));
         RfTreatmentResult full = fullTip.run(List.of(pass));
