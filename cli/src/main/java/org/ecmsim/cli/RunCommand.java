@@ -337,6 +337,12 @@ final class RunCommand implements Callable<Integer> {
             line(String.format(Locale.ROOT, "full tip (numerics.domain: full_tip): session 1 on all needles, grid %d ×"
                     + " %d × %d = %d cells: needs about %.0f MiB of heap, %.0f MiB available", grid.nx(), grid.ny(),
                     grid.nz(), grid.cellCount(), needBytes / 1048576.0, availableBytes / 1048576.0));
+            // its thermal progress is reported as a session's, under this label
+            sessionLabel = "  full tip:";
+            sessionStart = System.nanoTime();
+            lastDraw = 0;
+            nextQuarter = 1;
+            lastWidth = 0;
         }
 
         @Override

@@ -94,7 +94,8 @@ public final class CourseRunner {
         }
 
         /**
-         * Called before the full-tip run of {@code numerics.domain: full_tip}, after the course.
+         * Called before the full-tip run of {@code numerics.domain: full_tip}, after the course; its thermal
+         * progress then comes through {@link #thermalProgress} as session 0 of 1.
          *
          * @param grid the full tip's grid
          * @param needBytes the heap it will need ({@link MemoryBudget#THERMAL_BYTES_PER_CELL} per cell)
@@ -364,7 +365,9 @@ public final class CourseRunner {
     public static FullTip fullTip(RemodellingSimulation sim, TreatmentSite site, TreatmentProtocol protocol,
             ParallelExecutor executor, Progress progress) {
         double margin = SiteGeometry.DEFAULT_FULL_TIP_MARGIN;
-        RfTreatmentSimulation.Builder b = site.fullTipSession(margin).executor(executor).settings(sim.rfSettings());
+        RfTreatmentSimulation.Builder b = site.fullTipSession(margin).executor(executor).settings(sim.rfSettings())
+                .progress((pass, pulse, interval, intervals, time, totalTime) -> progress.thermalProgress(0, 1, pass,
+                        pulse, interval, intervals, time, totalTime));
         Grid3D grid = b.grid();
         progress.fullTipStarted(grid, MemoryBudget.need(grid.cellCount(), MemoryBudget.THERMAL_BYTES_PER_CELL),
                 MemoryBudget.available());
