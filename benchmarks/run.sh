@@ -4,7 +4,7 @@
 #   - the machine's memory bandwidth (STREAM triad);
 #   - JMH: explicit and ADI heat steps, LOD diffusion, potential solve (multigrid vs plain CG), biology step, one pulse;
 #   - the default scenarios end to end through the command line (one session to day 28; three sessions to day 84),
-#     split into thermal phases and biology;
+#     split into thermal phases and biology; one session of the default tip in full-tip mode at 25 µm;
 #   - the peak live heap of the thermal phase per cell (MemoryCheck), first and later session.
 # usage: benchmarks/run.sh [--quick]      (--quick: fewer JMH iterations, N = 128 only; for a smoke test)
 # Needs ../shared/perf beside the checkout for the C and numpy references (skipped, and said so, if absent).
@@ -181,6 +181,32 @@ scenario() { # $1 label, $2 scenario file, $3 target (s)
   scenario "three sessions 4 weeks apart, to day 84 (the default)" "$tmp/three.yaml" "< 60"
   echo
 } > "$tmp/scen.md"
+
+# 3b. The default tip in full-tip mode at 25 µm (all 49 needles, 1 mm of tissue around the tip): one session, the
+# full-tip run timed on its own ("full tip done in"), its peak resident memory against the heap budget it prints.
+sed -e 's/^  sessions: 3$/  sessions: 1/' -e 's/^  follow_up: 84 d$/  follow_up: 1 d/' \
+  -e 's/^  snapshot_days: \[7 d, 28 d, 84 d\]$/  snapshot_days: [1 d]/' -e 's/^  cell_size: 50 um$/  cell_size: 25 um/' \
+  -e 's/^  domain: unit_cell$/  domain: full_tip/' -e 's/^  vti: true$/  vti: false/' "$tmp/three.yaml" > "$tmp/fulltip.yaml"
+grep -q "^  domain: full_tip$" "$tmp/fulltip.yaml" && grep -q "^  cell_size: 25 um$" "$tmp/fulltip.yaml"
+{
+  echo "## The whole tip at 25 µm"
+  echo
+  echo "\`ecmsim run\` with 2 threads and \`numerics.domain: full_tip\`, \`cell_size: 25 um\`, one session (the default"
+  echo "7×7 tip, 30 mJ/pin): the full-tip run is session 1 on all 49 needles with 1 mm of tissue around the tip."
+  echo "Memory is the peak resident set of the whole JVM (\`/usr/bin/time -v\`), against the heap the run says the"
+  echo "full tip needs. Load: \`uptime\` before the run: $(uptime | sed 's/.*load average: //')."
+  echo
+  log="$tmp/run-fulltip.log"
+  /usr/bin/time -v java -jar "$cli" run "$tmp/fulltip.yaml" --threads 2 --out "$tmp/out-fulltip" > /dev/null 2> "$log"
+  cells=$(sed -nE 's/.*full_tip\): session 1 on all needles, grid .* = ([0-9]+) cells.*/\1/p' "$log")
+  need=$(sed -nE 's/.*full_tip\): .* needs about ([0-9]+) MiB of heap.*/\1/p' "$log")
+  secs=$(sed -nE 's/.*full tip done in ([0-9.]+) s.*/\1/p' "$log")
+  rss=$(sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$log")
+  echo "| cells | full-tip run (s) | target (s) | heap budget printed (MiB) | peak resident set, whole JVM (MiB) |"
+  echo "|---|---|---|---|---|"
+  awk -v c="$cells" -v s="$secs" -v n="$need" -v r="$rss" 'BEGIN { printf("| %d | %.1f | < 60 | %d | %.0f |\n", c, s, n, r / 1024) }'
+  echo
+} >> "$tmp/scen.md"
 
 # 4. Memory of the thermal phase.
 {

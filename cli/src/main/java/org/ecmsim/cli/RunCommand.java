@@ -106,8 +106,7 @@ final class RunCommand implements Callable<Integer> {
         }
         err.flush();
         if (threads != null) {
-            scenario = scenario.withNumerics(new Scenario.Numerics(scenario.numerics().cellSize(),
-                    scenario.numerics().biologyStep(), threads));
+            scenario = scenario.withNumerics(scenario.numerics().withThreads(threads));
         }
         Progress progress = new Progress(err, quiet, System.console() != null, scenario);
         OutputFolder folder;
@@ -331,6 +330,26 @@ final class RunCommand implements Callable<Integer> {
                     + " about %s; a rough guess from a cost per cell-step measured on a 2-core machine)",
                     duration(e[0] * scenario.treatment().sessions() + e[1] + FIXED_SECONDS), duration(e[0]),
                     duration(e[1])));
+        }
+
+        @Override
+        public void fullTipStarted(Grid3D grid, long needBytes, long availableBytes) {
+            line(String.format(Locale.ROOT, "full tip (numerics.domain: full_tip): session 1 on all needles, grid %d ×"
+                    + " %d × %d = %d cells: needs about %.0f MiB of heap, %.0f MiB available", grid.nx(), grid.ny(),
+                    grid.nz(), grid.cellCount(), needBytes / 1048576.0, availableBytes / 1048576.0));
+            // its thermal progress is reported as a session's, under this label
+            sessionLabel = "  full tip:";
+            sessionStart = System.nanoTime();
+            lastDraw = 0;
+            nextQuarter = 1;
+            lastWidth = 0;
+        }
+
+        @Override
+        public void fullTipDone(CourseRunner.FullTip fullTip) {
+            line(String.format(Locale.ROOT, "full tip done in %.1f s (peak %.1f °C, %.3f J)", fullTip.seconds(),
+                    Units.kelvinToCelsius(fullTip.result().thermal().peakTemperature().max()),
+                    fullTip.result().deliveredEnergy()));
         }
 
         /**

@@ -23,9 +23,11 @@ public final class ElectricProblem {
     private final ElectrodeLayout layout;
     private final ConductivityModel conductivity;
     private final Set<Face> grounded;
+    private final boolean trueNeedleSurface;
 
     private ElectricProblem(Builder b) {
         this.tissue = b.tissue;
+        this.trueNeedleSurface = b.trueNeedleSurface;
         this.layout = b.layout;
         this.conductivity = b.conductivity;
         this.grounded = b.grounded.isEmpty() ? EnumSet.noneOf(Face.class) : EnumSet.copyOf(b.grounded);
@@ -79,12 +81,21 @@ public final class ElectricProblem {
         return grounded.isEmpty() ? EnumSet.noneOf(Face.class) : EnumSet.copyOf(grounded);
     }
 
+    /**
+     * @return true if electrode faces use the true needle surface ({@link ElectrodeLayout#surfaceDistance}), false
+     *         for the staircase's half cell
+     */
+    public boolean trueNeedleSurface() {
+        return trueNeedleSurface;
+    }
+
     /** Builder of {@link ElectricProblem}. */
     public static final class Builder {
         private final Tissue tissue;
         private final ElectrodeLayout layout;
         private ConductivityModel conductivity = ConductivityModel.DEFAULT;
         private final Set<Face> grounded = EnumSet.noneOf(Face.class);
+        private boolean trueNeedleSurface;
 
         private Builder(Tissue tissue, ElectrodeLayout layout) {
             this.tissue = Objects.requireNonNull(tissue, "tissue");
@@ -110,6 +121,17 @@ public final class ElectricProblem {
         public Builder grounded(Face... faces) {
             grounded.clear();
             grounded.addAll(java.util.Arrays.asList(faces));
+            return this;
+        }
+
+        /**
+         * @param on true: each face between tissue and an exposed needle cell takes the distance from the tissue
+         *        centre to the true needle surface ({@link ElectrodeLayout#surfaceDistance}, Shortley–Weller), so
+         *        the needle keeps its radius and depth on any grid; false (the default): the staircase's half cell
+         * @return this builder
+         */
+        public Builder trueNeedleSurface(boolean on) {
+            this.trueNeedleSurface = on;
             return this;
         }
 

@@ -41,6 +41,8 @@ public final class ElectrodeLayout {
     /** The exposed-tip cells in increasing order, and the needle each belongs to. */
     private final int[] exposedCells;
     private final int[] exposedNeedle;
+    /** True for rasterised needles (cylinders of known radius and depth), false for {@link #custom} electrodes. */
+    private final boolean cylinders;
 
     private static final byte TISSUE = 0;
     private static final byte SHAFT = 1;
@@ -60,6 +62,7 @@ public final class ElectrodeLayout {
         this.array = Objects.requireNonNull(array, "array");
         this.centreX = centreX;
         this.centreY = centreY;
+        this.cylinders = true;
         Needle needle = array.needle();
         if (needle.depth() >= grid.lengthZ()) {
             throw new IllegalArgumentException(String.format("needle depth %.4g mm reaches the bottom of the"
@@ -172,6 +175,7 @@ public final class ElectrodeLayout {
         this.array = array;
         this.centreX = grid.lengthX() / 2;
         this.centreY = grid.lengthY() / 2;
+        this.cylinders = false;
         this.kind = new byte[electrode.length];
         int exposed = 0;
         for (int e : electrode) {
@@ -265,6 +269,50 @@ public final class ElectrodeLayout {
     public int electrodeOf(int cell) {
         // Exposed cells are few (the needle tips): a binary search keeps the per-cell storage at one byte.
         return kind[cell] == EXPOSED ? exposedNeedle[Arrays.binarySearch(exposedCells, cell)] : NONE;
+    }
+
+    /**
+     * The distance from the centre of a tissue cell to the true needle surface, along the axis of its face to an
+     * exposed-tip cell: the sub-voxel position of the electrode for that face. On a lateral face it is where the
+     * line through the tissue cell's centre meets the needle's cylinder; on a vertical face, the distance to the
+     * needle point's plane. The electric solver uses it as the length of the face's tissue resistor, σA/d, in place
+     * of the half cell h/2 of a staircase electrode (the Shortley–Weller treatment of a curved Dirichlet boundary),
+     * so a needle keeps its true radius and depth on any grid instead of the radius of its staircase. It is clamped
+     * to [h/10, h]: a surface closer than h/10 to the tissue centre is taken at h/10 (the face then conducts at
+     * most 5 times the half-cell value). Custom electrodes ({@link #custom}) and faces whose line misses the
+     * cylinder (a sub-voxel needle's axis cell) keep h/2.
+     *
+     * @param tissueCell a tissue cell
+     * @param electrodeCell a face-adjacent exposed-tip cell
+     * @param axis 0 = x, 1 = y, 2 = z
+     * @return the distance (m), in [h/10, h] with h the spacing along the axis
+     */
+    public double surfaceDistance(int tissueCell, int electrodeCell, int axis) {
+        double h = axis == 0 ? grid.dx() : axis == 1 ? grid.dy() : grid.dz();
+        int e = electrodeOf(electrodeCell);
+        if (!cylinders || e == NONE) {
+            return 0.5 * h;
+        }
+        double[] a = axis(e);
+        double radius = array.needle().diameter() / 2;
+        double x = grid.x(grid.i(tissueCell));
+        double y = grid.y(grid.j(tissueCell));
+        double d;
+        if (axis == 2) {
+            d = Math.abs(grid.z(grid.k(tissueCell)) - array.needle().depth());
+            if (grid.k(tissueCell) < grid.k(electrodeCell)) {
+                return 0.5 * h; // a tissue cell above an exposed cell (only at an uninsulated surface plane)
+            }
+        } else {
+            double along = axis == 0 ? x - a[0] : y - a[1];
+            double across = axis == 0 ? y - a[1] : x - a[0];
+            double chord2 = radius * radius - across * across;
+            if (chord2 <= 0) {
+                return 0.5 * h;
+            }
+            d = Math.abs(along) - Math.sqrt(chord2);
+        }
+        return Math.max(0.1 * h, Math.min(h, d));
     }
 
     /**

@@ -18,7 +18,8 @@ import org.ecmsim.tissue.Material;
  *
  * <p>Discretisation: cell-centred finite volumes, the same grid as the heat equation. Between two tissue cells the
  * face conductance is G = σ̄ A/Δ with σ̄ the harmonic mean of the two cells' σ(T); between a tissue cell and an
- * exposed-tip cell (an equipotential conductor) it is G = 2σ A/Δ, the tissue half cell alone; faces of the
+ * exposed-tip cell (an equipotential conductor) it is G = 2σ A/Δ, the tissue half cell alone, or, with
+ * {@link ElectricProblem#trueNeedleSurface()}, G = σA/d with d the distance to the true needle surface; faces of the
  * insulated shaft carry no current; a grounded domain face adds G = 2σ A/Δ to 0 V. The linear system is SPD and is
  * solved by conjugate gradients with a multigrid preconditioner.
  *
@@ -364,6 +365,8 @@ public final class PotentialSolver {
         double[] factor = faceFactor;
         int[] stride = {1, grid.strideY(), grid.strideZ()};
         int[] size = {nx, ny, nz};
+        double[] spacing = {grid.dx(), grid.dy(), grid.dz()};
+        boolean surface = problem.trueNeedleSurface();
         int[] pos = new int[3];
         ElectrodeLayout layout = problem.layout();
         for (int k = 0; k < nz; k++) {
@@ -388,7 +391,11 @@ public final class PotentialSolver {
                             int free = fa ? b : a;
                             int held = fa ? a : b;
                             if (!layout.isShaft(held)) {
-                                v.electrode(free, held, 2 * conductances.sigma(free) * factor[axis]);
+                                // σA/d with d the distance to the true needle surface, or 2σA/h at a staircase face
+                                v.electrode(free, held, surface
+                                        ? conductances.sigma(free) * factor[axis] * spacing[axis]
+                                                / layout.surfaceDistance(free, held, axis)
+                                        : 2 * conductances.sigma(free) * factor[axis]);
                             }
                         } else {
                             v.tissue(a, b, axis, conductances.tissue(a, b, axis));

@@ -102,6 +102,50 @@ public record UnitCell(ElectrodeArray cellArray, double width, double height, Se
     }
 
     /**
+     * The grid of the full-tip mode: every needle of a regular tip in one domain, each in a pitch-wide block of whole
+     * cells exactly as in its unit cell ({@link #grid(double, double)}), with {@code margin} of tissue beyond the tip's
+     * footprint (columns × pitch by rows × pitch) on all four sides. Centred on the domain, every needle's axis then
+     * sits at the same place within its cells as the unit cell's needle, so the two modes rasterise the needles
+     * identically and differ only in what surrounds them.
+     *
+     * @param tip a regular array ({@link ElectrodeArray#grid})
+     * @param cellSize cell size (m); the pitches must be whole numbers (≥ 3) of cells
+     * @param depth domain depth (m); rounded to the nearest whole number of cells
+     * @param margin tissue beyond the footprint on each side (m), 0 – 10 mm, a whole number of cells (to a
+     *        relative 10⁻⁶); model choice, {@code SiteGeometry.DEFAULT_FULL_TIP_MARGIN} by default
+     * @return the grid, (columns·pitch + 2·margin) × (rows·pitch + 2·margin) × depth
+     * @throws IllegalArgumentException for a custom layout, a pitch or margin that is not whole cells, or a margin
+     *         out of range
+     */
+    public static Grid3D fullTipGrid(ElectrodeArray tip, double cellSize, double depth, double margin) {
+        Grid3D cell = of(tip).grid(cellSize, depth);
+        Checks.requireInRange("full-tip margin", margin, 0, 10e-3, "m");
+        double cells = margin / cellSize;
+        long m = Math.round(cells);
+        if (Math.abs(cells - m) > 1e-6 * Math.max(1, cells)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the full-tip margin %.4g mm is"
+                    + " not a whole number of %.4g mm cells", Units.toMm(margin), Units.toMm(cellSize)));
+        }
+        int columns = count(tip, true);
+        int rows = count(tip, false);
+        return Grid3D.uniform(columns * cell.nx() + 2 * (int) m, rows * cell.ny() + 2 * (int) m, cell.nz(), cellSize);
+    }
+
+    /**
+     * @param tip a regular array
+     * @param alongX true for the number of columns (distinct x), false for rows (distinct y)
+     * @return the count, from the outermost positions and the pitch
+     */
+    static int count(ElectrodeArray tip, boolean alongX) {
+        double pitch = alongX ? tip.pitchX() : tip.pitchY();
+        double max = 0;
+        for (ElectrodeArray.Electrode e : tip.electrodes()) {
+            max = Math.max(max, Math.abs(alongX ? e.x() : e.y()));
+        }
+        return (int) Math.round(2 * max / pitch) + 1;
+    }
+
+    /**
      * @param pitch a pitch (m)
      * @param cellSize a cell size (m)
      * @return true if the pitch is a whole number (≥ 3) of cells, to a relative 1e-6

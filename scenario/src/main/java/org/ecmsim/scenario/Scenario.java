@@ -11,6 +11,7 @@ import org.ecmsim.protocol.RfPass;
 import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.protocol.TreatmentProtocol;
 import org.ecmsim.simulation.course.RemodellingSimulation;
+import org.ecmsim.simulation.session.RfSettings;
 import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.units.Units;
 import org.ecmsim.internal.Checks;
@@ -152,12 +153,57 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
         }
     }
 
+    /** Which domain the thermal phase of a session is solved on (the key {@code numerics.domain}). */
+    public enum Domain {
+        /** One pitch-wide unit cell around an interior needle, with symmetry faces: the course as always. */
+        UNIT_CELL,
+        /**
+         * The unit cell for the course, and in addition the first session on the whole tip with a margin of tissue
+         * around it (RfTreatmentSimulation.fullTip): impedance, peak and lethal zone per needle position.
+         */
+        FULL_TIP
+    }
+
     /**
      * @param cellSize thermal cell size (m); biology cells are 2 × 2 × 2 of them
      * @param biologyStep biology time step (s)
      * @param threads worker threads; 0 = one per processor
+     * @param domain the thermal domain: the unit cell, or also the full tip
+     * @param trueNeedleSurface electrode faces at the true needle surface (RfSettings.trueNeedleSurface)
      */
-    public record Numerics(double cellSize, double biologyStep, int threads) {
+    public record Numerics(double cellSize, double biologyStep, int threads, Domain domain,
+            boolean trueNeedleSurface) {
+        /**
+         * Checks the domain.
+         *
+         * @param cellSize thermal cell size (m)
+         * @param biologyStep biology time step (s)
+         * @param threads worker threads; 0 = one per processor
+         * @param domain the thermal domain
+         * @param trueNeedleSurface electrode faces at the true needle surface
+         */
+        public Numerics {
+            java.util.Objects.requireNonNull(domain, "domain");
+        }
+
+        /**
+         * The unit-cell domain and staircase needle faces.
+         *
+         * @param cellSize thermal cell size (m)
+         * @param biologyStep biology time step (s)
+         * @param threads worker threads; 0 = one per processor
+         */
+        public Numerics(double cellSize, double biologyStep, int threads) {
+            this(cellSize, biologyStep, threads, Domain.UNIT_CELL, false);
+        }
+
+        /**
+         * @param value worker threads; 0 = one per processor
+         * @return a copy with them
+         */
+        public Numerics withThreads(int value) {
+            return new Numerics(cellSize, biologyStep, value, domain, trueNeedleSurface);
+        }
     }
 
     /**
@@ -254,6 +300,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                 .placement(new NeedlePlacement(NeedlePlacement.Kind.valueOf(
                         treatment.placement().toUpperCase(java.util.Locale.ROOT)), treatment.placementSeed()))
                 .outcomeRegions(new OutcomeRegions(outcomes.rimWidth(), outcomes.biopsyTop(), outcomes.biopsyBottom()))
+                .rfSettings(RfSettings.defaults().withTrueNeedleSurface(numerics.trueNeedleSurface()))
                 .executor(executor);
     }
 

@@ -113,6 +113,19 @@ public final class ScenarioKeys {
     public static final Key THREADS = Key.integer("numerics", "threads", 0, 256, 0,
             "worker threads, 0 = one per processor (--threads overrides); results are bitwise the same for any"
             + " count");
+    /** Thermal domain. */
+    public static final Key DOMAIN = Key.choice("numerics", "domain", List.of("unit_cell", "full_tip"), "unit_cell",
+            "unit_cell: every session on one pitch-wide cell around an interior needle (symmetry faces); full_tip:"
+            + " the same course, and in addition session 1 on the whole tip with 1 mm of tissue around it, reported"
+            + " per needle position (centre, edge, corner: peak, lethal zone) with the whole tip's impedance; the"
+            + " biology still follows the unit cell. The full tip has about (rows x columns + margin) times the"
+            + " cells: 1.6 M at 50 um for the default 7x7 tip");
+    /** Needle faces at the true surface. */
+    public static final Key TRUE_NEEDLE_SURFACE = Key.bool("numerics", "true_needle_surface", false,
+            "electrode faces at the true needle surface instead of the cell staircase's half cell (Shortley-Weller):"
+            + " the default session's peak rise and lethal-zone width then change by under 4 % from 50 to 25 um"
+            + " cells instead of 8 % and 13 % (docs/validation.md R-15); off by default, as the biology is"
+            + " calibrated on the staircase lesion");
 
     // output
     /** Time-series sampling. */
@@ -159,7 +172,7 @@ public final class ScenarioKeys {
     public static List<Key> all() {
         return List.of(AGE, AGED_LAYERS, ROWS, COLUMNS, PITCH, PATTERN, DIAMETER, NEEDLE_DEPTH, EXPOSED, SESSIONS,
                 INTERVAL, PASS_DEPTH, ENERGY_PER_PIN, POWER, VOLTAGE, CONDUCTION, PULSES, PULSE_INTERVAL, COOLING,
-                FOLLOW_UP, PLACEMENT, PLACEMENT_SEED, CELL_SIZE, BIOLOGY_STEP, THREADS, SAMPLE_EVERY, SNAPSHOT_DAYS,
+                FOLLOW_UP, PLACEMENT, PLACEMENT_SEED, CELL_SIZE, BIOLOGY_STEP, THREADS, DOMAIN, TRUE_NEEDLE_SURFACE, SAMPLE_EVERY, SNAPSHOT_DAYS,
                 VTI, VTI_ENCODING, RIM_WIDTH, BIOPSY_TOP, BIOPSY_BOTTOM, EPIDERMIS_LIMIT, FAT_LIMIT);
     }
 }

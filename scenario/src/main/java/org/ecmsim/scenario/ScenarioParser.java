@@ -326,7 +326,9 @@ public final class ScenarioParser {
     private Scenario.Numerics numerics(Section top) {
         Section n = top.section("numerics");
         return new Scenario.Numerics(n.quantity(ScenarioKeys.CELL_SIZE), n.quantity(ScenarioKeys.BIOLOGY_STEP),
-                n.integer(ScenarioKeys.THREADS));
+                n.integer(ScenarioKeys.THREADS),
+                Scenario.Domain.valueOf(n.choice(ScenarioKeys.DOMAIN).toUpperCase(Locale.ROOT)),
+                n.bool(ScenarioKeys.TRUE_NEEDLE_SURFACE));
     }
 
     private Scenario.Output output(Section top) {

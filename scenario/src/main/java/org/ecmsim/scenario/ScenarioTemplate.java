@@ -61,6 +61,8 @@ public final class ScenarioTemplate {
         key(sb, 2, ScenarioKeys.CELL_SIZE);
         key(sb, 2, ScenarioKeys.BIOLOGY_STEP);
         key(sb, 2, ScenarioKeys.THREADS);
+        key(sb, 2, ScenarioKeys.DOMAIN);
+        key(sb, 2, ScenarioKeys.TRUE_NEEDLE_SURFACE);
         sb.append("\noutput:\n");
         key(sb, 2, ScenarioKeys.SAMPLE_EVERY);
         key(sb, 2, ScenarioKeys.SNAPSHOT_DAYS);

@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.ecmsim.biology.MatrixLedger;
 import org.ecmsim.biology.Species;
+import org.ecmsim.cli.run.CourseRunner;
 import org.ecmsim.cli.run.CourseRunner.Outcome;
 import org.ecmsim.scenario.Scenario;
 import org.ecmsim.electric.Drive;
 import org.ecmsim.simulation.session.CoagulationZone;
+import org.ecmsim.simulation.session.NeedleOutcome;
 import org.ecmsim.simulation.course.LayerTimeSeries;
 import org.ecmsim.simulation.session.PulseRecord;
 import org.ecmsim.simulation.thermal.RegionSummary;
@@ -48,12 +50,12 @@ public final class Summary {
      */
     public static final String ZONE_WIDTH_DEFINITION = "zone width = the widest extent of the lethal zone (Henriques"
             + " Ω ≥ 1, needle included) across the needle axis in any horizontal direction: twice the largest distance"
-            + " from the axis to a lethal cell's centre, plus one cell; a cross-section through the axis along x shows"
-            + " less where the zone is widest on a diagonal";
+            + " from the axis to the zone's edge, placed between cell centres where ln Ω interpolates to 0; a"
+            + " cross-section through the axis along x shows less where the zone is widest on a diagonal";
 
     /** What "zone depth" means: the depth range of the lethal zone's cells, edges not centres. */
-    public static final String ZONE_DEPTH_DEFINITION = "zone depth = from the upper edge of the shallowest to the"
-            + " lower edge of the deepest lethal cell";
+    public static final String ZONE_DEPTH_DEFINITION = "zone depth = from the zone's upper to its lower edge (Ω = 1,"
+            + " interpolated in ln Ω between cell centres)";
 
     private Summary() {
     }
@@ -281,6 +283,8 @@ public final class Summary {
         numerics.put("cell_size_um", Units.toUm(scenario.numerics().cellSize()));
         numerics.put("biology_step_h", scenario.numerics().biologyStep() / Units.HOUR);
         numerics.put("threads", scenario.numerics().threads());
+        numerics.put("domain", scenario.numerics().domain().name().toLowerCase(Locale.ROOT));
+        numerics.put("true_needle_surface", scenario.numerics().trueNeedleSurface());
         m.put("numerics", numerics);
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("sample_every_d", scenario.output().sampleEvery() / Units.DAY);
@@ -328,6 +332,9 @@ public final class Summary {
             sessions.add(session(rows.get(s), outcome.result().sessions().get(s), sc));
         }
         root.put("sessions", sessions);
+        if (outcome.fullTip() != null) {
+            root.put("full_tip", fullTipJson(outcome));
+        }
 
         Map<String, Object> safety = new LinkedHashMap<>();
         safety.put(EPIDERMIS.label(), margin(worstPeak(outcome, EPIDERMIS), sc.safety().epidermisLimit()));
@@ -504,6 +511,9 @@ public final class Summary {
         if (boiling(outcome)) {
             sb.append("  note: ").append(BOILING).append('\n');
         }
+        if (outcome.fullTip() != null) {
+            fullTipTable(sb, outcome);
+        }
         sb.append("\nSafety margins (highest peak over all sessions)\n");
         margin(sb, EPIDERMIS.label(), worstPeak(outcome, EPIDERMIS), sc.safety().epidermisLimit());
         margin(sb, FAT.label(), worstPeak(outcome, FAT), sc.safety().fatLimit());
@@ -522,6 +532,97 @@ public final class Summary {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * The needles the full-tip table shows, by row and column: the centre, the middle of the first row, the middle
+     * of the first column, and the first corner (for an even count, the needle just below the middle).
+     */
+    private static List<NeedleOutcome> shownNeedles(CourseRunner.FullTip f, Scenario.Tip tip) {
+        int r = (tip.rows() - 1) / 2;
+        int c = (tip.columns() - 1) / 2;
+        List<NeedleOutcome> out = new ArrayList<>();
+        for (int[] rc : new int[][] {{r, c}, {0, c}, {r, 0}, {0, 0}}) {
+            NeedleOutcome n = f.at(rc[0], rc[1]);
+            if (!out.contains(n)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static String label(NeedleOutcome n, Scenario.Tip tip) {
+        if (n.position() == NeedleOutcome.Position.CORNER) {
+            return "corner";
+        }
+        if (n.position() == NeedleOutcome.Position.INTERIOR) {
+            return n.row() == (tip.rows() - 1) / 2 && n.column() == (tip.columns() - 1) / 2 ? "centre" : "interior";
+        }
+        return n.row() == 0 || n.row() == tip.rows() - 1 ? "edge (outer row)" : "edge (outer column)";
+    }
+
+    private static void fullTipTable(StringBuilder sb, Outcome outcome) {
+        Locale l = Locale.ROOT;
+        CourseRunner.FullTip f = outcome.fullTip();
+        Scenario.Tip tip = outcome.scenario().tip();
+        PulseRecord first = f.result().pulses().get(0);
+        PulseRecord last = f.result().pulses().get(f.result().pulses().size() - 1);
+        sb.append(String.format(l, "%nFull tip, session 1 (numerics.domain: full_tip; all %d needles, %.1f mm of tissue"
+                + " around the tip, %d × %d × %d cells; the course above used the unit cell)%n",
+                f.needles().size(), Units.toMm(f.margin()), f.grid().nx(), f.grid().ny(), f.grid().nz()));
+        sb.append(String.format(l, "  tip impedance %.0f → %.0f Ω, %.3f J, peak %.1f °C%n", first.impedance()[0],
+                last.impedance()[last.impedance().length - 1], f.result().deliveredEnergy(),
+                Units.kelvinToCelsius(f.result().thermal().peakTemperature().max())));
+        sb.append(String.format(l, "  %-20s %9s %9s %11s %15s%n", "needle", "row, col", "peak", "zone width",
+                "zone depth"));
+        for (NeedleOutcome n : shownNeedles(f, tip)) {
+            CoagulationZone z = n.zone();
+            String depth = z.cells() == 0 ? "none"
+                    : String.format(l, "%.2f–%.2f mm", Units.toMm(z.top()), Units.toMm(z.bottom()));
+            String width = z.cells() == 0 ? "—" : String.format(l, "%.0f µm", Units.toUm(z.width()));
+            sb.append(String.format(l, "  %-20s %9s %6.1f °C %11s %15s%n", label(n, tip),
+                    n.row() + ", " + n.column(), Units.kelvinToCelsius(n.peakTemperature()), width, depth));
+        }
+        sb.append(wrap("peak here = the highest temperature of the tissue cells nearest to that needle; every"
+                + " needle is in summary.json (full_tip).", "  ", 100));
+    }
+
+    private static Map<String, Object> fullTipJson(Outcome outcome) {
+        CourseRunner.FullTip f = outcome.fullTip();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("session", 1);
+        m.put("margin_mm", Units.toMm(f.margin()));
+        m.put("thermal_cells", List.of(f.grid().nx(), f.grid().ny(), f.grid().nz()));
+        m.put("domain_mm", List.of(Units.toMm(f.grid().lengthX()), Units.toMm(f.grid().lengthY()),
+                Units.toMm(f.grid().lengthZ())));
+        PulseRecord first = f.result().pulses().get(0);
+        PulseRecord last = f.result().pulses().get(f.result().pulses().size() - 1);
+        m.put("impedance_start_ohm", first.impedance()[0]);
+        m.put("impedance_end_ohm", last.impedance()[last.impedance().length - 1]);
+        m.put("energy_J", f.result().deliveredEnergy());
+        m.put("peak_temperature_C", Units.kelvinToCelsius(f.result().thermal().peakTemperature().max()));
+        m.put("wall_clock_s", f.seconds());
+        List<Object> needles = new ArrayList<>();
+        for (NeedleOutcome n : f.needles()) {
+            Map<String, Object> nm = new LinkedHashMap<>();
+            nm.put("needle", n.needle());
+            nm.put("row", n.row());
+            nm.put("column", n.column());
+            nm.put("position", n.position().name().toLowerCase(Locale.ROOT));
+            nm.put("polarity", n.polarity());
+            nm.put("x_mm", Units.toMm(n.x()));
+            nm.put("y_mm", Units.toMm(n.y()));
+            nm.put("peak_temperature_C", Units.kelvinToCelsius(n.peakTemperature()));
+            CoagulationZone z = n.zone();
+            nm.put("lethal_zone_cells", z.cells());
+            nm.put("lethal_zone_width_um", z.cells() == 0 ? null : Units.toUm(z.width()));
+            nm.put("lethal_zone_top_mm", z.cells() == 0 ? null : Units.toMm(z.top()));
+            nm.put("lethal_zone_bottom_mm", z.cells() == 0 ? null : Units.toMm(z.bottom()));
+            nm.put("lethal_zone_volume_mm3", z.volume() * 1e9);
+            needles.add(nm);
+        }
+        m.put("needles", needles);
+        return m;
     }
 
     private static void margin(StringBuilder sb, String name, double peak, double limitK) {

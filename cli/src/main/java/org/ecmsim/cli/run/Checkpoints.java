@@ -92,7 +92,7 @@ public final class Checkpoints {
      */
     public static String hash(Scenario scenario) {
         Scenario.Numerics n = scenario.numerics();
-        String canonical = scenario.withNumerics(new Scenario.Numerics(n.cellSize(), n.biologyStep(), 0)).toString();
+        String canonical = scenario.withNumerics(n.withThreads(0)).toString();
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -20,7 +20,10 @@ import org.ecmsim.simulation.course.CourseRun;
 import org.ecmsim.simulation.course.RemodellingResult;
 import org.ecmsim.simulation.session.MemoryBudget;
 import org.ecmsim.simulation.course.RemodellingSimulation;
+import org.ecmsim.simulation.session.NeedleOutcome;
 import org.ecmsim.simulation.session.RfTreatmentResult;
+import org.ecmsim.simulation.session.RfTreatmentSimulation;
+import org.ecmsim.simulation.site.SiteGeometry;
 import org.ecmsim.protocol.TreatmentProtocol;
 
 import org.ecmsim.simulation.site.TreatmentSite;
@@ -89,6 +92,69 @@ public final class CourseRunner {
          */
         default void memory(Grid3D thermalGrid, long needBytes, long availableBytes) {
         }
+
+        /**
+         * Called before the full-tip run of {@code numerics.domain: full_tip}, after the course; its thermal
+         * progress then comes through {@link #thermalProgress} as session 0 of 1.
+         *
+         * @param grid the full tip's grid
+         * @param needBytes the heap it will need ({@link MemoryBudget#THERMAL_BYTES_PER_CELL} per cell)
+         * @param availableBytes the heap the JVM can still give now
+         */
+        default void fullTipStarted(Grid3D grid, long needBytes, long availableBytes) {
+        }
+
+        /**
+         * Called after the full-tip run.
+         *
+         * @param fullTip its result
+         */
+        default void fullTipDone(FullTip fullTip) {
+        }
+    }
+
+    /**
+     * The first session on the whole tip ({@code numerics.domain: full_tip}): every needle with
+     * {@link SiteGeometry#DEFAULT_FULL_TIP_MARGIN} of tissue around the array, intact perfusion, the course's cell
+     * size, depth and solver settings. It is reported beside the course; the course and its biology used the unit
+     * cell.
+     *
+     * @param result the RF and thermal result on the full tip
+     * @param needles the result split by needle
+     * @param margin the tissue margin around the footprint (m)
+     * @param seconds wall-clock time of the run (s)
+     */
+    public record FullTip(RfTreatmentResult result, List<NeedleOutcome> needles, double margin, double seconds) {
+        /**
+         * Copies the list.
+         *
+         * @param result the RF and thermal result on the full tip
+         * @param needles the result split by needle
+         * @param margin the tissue margin around the footprint (m)
+         * @param seconds wall-clock time of the run (s)
+         */
+        public FullTip {
+            needles = List.copyOf(needles);
+        }
+
+        /** @return the full tip's grid */
+        public Grid3D grid() {
+            return result.thermal().temperature().grid();
+        }
+
+        /**
+         * @param row a row of the tip
+         * @param column a column of the tip
+         * @return the needle there
+         */
+        public NeedleOutcome at(int row, int column) {
+            for (NeedleOutcome n : needles) {
+                if (n.row() == row && n.column() == column) {
+                    return n;
+                }
+            }
+            throw new IllegalArgumentException("no needle at row " + row + ", column " + column);
+        }
     }
 
     /**
@@ -109,9 +175,10 @@ public final class CourseRunner {
      * @param snapshots the biology fields on the snapshot days
      * @param thermalSeconds wall-clock time of each session's thermal phase (s)
      * @param totalSeconds wall-clock time of the whole run (s)
+     * @param fullTip the first session on the whole tip, or null (unless {@code numerics.domain: full_tip})
      */
     public record Outcome(Scenario scenario, RemodellingResult result, TreatmentSite site, CellMask needle,
-            List<BiologySnapshot> snapshots, double[] thermalSeconds, double totalSeconds) {
+            List<BiologySnapshot> snapshots, double[] thermalSeconds, double totalSeconds, FullTip fullTip) {
 
         /** @return the grid of the thermal phases (the unit cell) */
         public Grid3D thermalGrid() {
@@ -278,8 +345,37 @@ public final class CourseRunner {
         }
         RemodellingResult result = run.result();
         CellMask needle = result.sessions().get(0).needles();
+        FullTip fullTip = scenario.numerics().domain() == Scenario.Domain.FULL_TIP
+                ? fullTip(sim, siteUsed[0], protocol, executor, progress) : null;
         return new Outcome(scenario, result, siteUsed[0], needle, snapshots, thermalSeconds,
-                (System.nanoTime() - start) * 1e-9);
+                (System.nanoTime() - start) * 1e-9, fullTip);
+    }
+
+    /**
+     * Runs the first session on the whole tip: the site's skin, cell size and depth, the course's solver settings,
+     * intact perfusion.
+     *
+     * @param sim the course's simulation
+     * @param site the course's site
+     * @param protocol the course's protocol
+     * @param executor the threads to use
+     * @param progress where to report
+     * @return the full tip's result
+     */
+    public static FullTip fullTip(RemodellingSimulation sim, TreatmentSite site, TreatmentProtocol protocol,
+            ParallelExecutor executor, Progress progress) {
+        double margin = SiteGeometry.DEFAULT_FULL_TIP_MARGIN;
+        RfTreatmentSimulation.Builder b = site.fullTipSession(margin).executor(executor).settings(sim.rfSettings())
+                .progress((pass, pulse, interval, intervals, time, totalTime) -> progress.thermalProgress(0, 1, pass,
+                        pulse, interval, intervals, time, totalTime));
+        Grid3D grid = b.grid();
+        progress.fullTipStarted(grid, MemoryBudget.need(grid.cellCount(), MemoryBudget.THERMAL_BYTES_PER_CELL),
+                MemoryBudget.available());
+        long t0 = System.nanoTime();
+        RfTreatmentResult rf = b.build().run(protocol.sessions().get(0).passes());
+        FullTip f = new FullTip(rf, NeedleOutcome.of(rf, site.tip()), margin, (System.nanoTime() - t0) * 1e-9);
+        progress.fullTipDone(f);
+        return f;
     }
 
     /**

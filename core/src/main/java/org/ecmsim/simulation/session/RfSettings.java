@@ -26,10 +26,14 @@ import org.ecmsim.units.Units;
  *        arrays per threshold (recorder and result)
  * @param memoryCheck refuse to start when the Java heap cannot hold the thermal phase
  *        ({@link MemoryBudget#THERMAL_BYTES_PER_CELL} per cell)
+ * @param trueNeedleSurface electrode faces at the true needle surface (Shortley–Weller,
+ *        {@code ElectrodeLayout.surfaceDistance}) instead of the staircase's half cell; off by default, so that
+ *        default results stay as calibrated; on, the default session's peak rise and lethal-zone width change by
+ *        under 4 % from 50 to 25 µm cells instead of 8 % and 13 % (docs/validation.md R-15)
  */
 public record RfSettings(double arterialTemperature, ConductivityModel conductivity, double resolveInterval,
         TimeStepping timeStepping, double sampleInterval, List<ArrheniusProcess> processes,
-        ArrheniusProcess zoneProcess, double[] thresholds, boolean memoryCheck) {
+        ArrheniusProcess zoneProcess, double[] thresholds, boolean memoryCheck, boolean trueNeedleSurface) {
 
     /** The default conductivity re-solve interval (s). */
     public static final double DEFAULT_RESOLVE_INTERVAL = 2e-3;
@@ -57,6 +61,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      * @param zoneProcess the process whose Ω ≥ 1 defines the coagulation zones; one of {@code processes}
      * @param thresholds temperatures whose time-above is recorded per cell (K)
      * @param memoryCheck refuse to start when the Java heap cannot hold the thermal phase
+     * @param trueNeedleSurface electrode faces at the true needle surface instead of the staircase's half cell
      */
     public RfSettings {
         Checks.requireTemperature("arterial temperature", arterialTemperature);
@@ -79,12 +84,21 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
     /**
      * @return 37 °C, σ(T) with desiccation, 2 ms re-solve interval, ADI with 1 ms steps, history every 10 ms,
      *         Henriques skin and Maitland–Walsh collagen damage with zones for the first, no thresholds, memory
-     *         check on
+     *         check on, staircase needle faces
      */
     public static RfSettings defaults() {
         return new RfSettings(Units.celsiusToKelvin(37.0), ConductivityModel.DEFAULT, DEFAULT_RESOLVE_INTERVAL,
                 TimeStepping.adi(DEFAULT_TIME_STEP), DEFAULT_SAMPLE_INTERVAL, ThermalSimulation.DEFAULT_PROCESSES,
-                ThermalSimulation.DEFAULT_PROCESSES.get(0), new double[0], true);
+                ThermalSimulation.DEFAULT_PROCESSES.get(0), new double[0], true, false);
+    }
+
+    /**
+     * @param on electrode faces at the true needle surface (see the record's description)
+     * @return a copy with it
+     */
+    public RfSettings withTrueNeedleSurface(boolean on) {
+        return new RfSettings(arterialTemperature, conductivity, resolveInterval, timeStepping, sampleInterval,
+                processes, zoneProcess, thresholds, memoryCheck, on);
     }
 
     /** @return the threshold temperatures (K), a copy */
@@ -99,7 +113,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withArterialTemperature(double kelvin) {
         return new RfSettings(kelvin, conductivity, resolveInterval, timeStepping, sampleInterval, processes,
-                zoneProcess, thresholds, memoryCheck);
+                zoneProcess, thresholds, memoryCheck, trueNeedleSurface);
     }
 
     /**
@@ -108,7 +122,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withConductivity(ConductivityModel value) {
         return new RfSettings(arterialTemperature, value, resolveInterval, timeStepping, sampleInterval, processes,
-                zoneProcess, thresholds, memoryCheck);
+                zoneProcess, thresholds, memoryCheck, trueNeedleSurface);
     }
 
     /**
@@ -117,7 +131,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withResolveInterval(double seconds) {
         return new RfSettings(arterialTemperature, conductivity, seconds, timeStepping, sampleInterval, processes,
-                zoneProcess, thresholds, memoryCheck);
+                zoneProcess, thresholds, memoryCheck, trueNeedleSurface);
     }
 
     /**
@@ -126,7 +140,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withTimeStepping(TimeStepping value) {
         return new RfSettings(arterialTemperature, conductivity, resolveInterval, value, sampleInterval, processes,
-                zoneProcess, thresholds, memoryCheck);
+                zoneProcess, thresholds, memoryCheck, trueNeedleSurface);
     }
 
     /**
@@ -135,7 +149,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withSampleInterval(double seconds) {
         return new RfSettings(arterialTemperature, conductivity, resolveInterval, timeStepping, seconds, processes,
-                zoneProcess, thresholds, memoryCheck);
+                zoneProcess, thresholds, memoryCheck, trueNeedleSurface);
     }
 
     /**
@@ -145,7 +159,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withProcesses(List<ArrheniusProcess> list, ArrheniusProcess zone) {
         return new RfSettings(arterialTemperature, conductivity, resolveInterval, timeStepping, sampleInterval, list,
-                zone, thresholds, memoryCheck);
+                zone, thresholds, memoryCheck, trueNeedleSurface);
     }
 
     /**
@@ -158,7 +172,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
             k[n] = Units.celsiusToKelvin(celsius[n]);
         }
         return new RfSettings(arterialTemperature, conductivity, resolveInterval, timeStepping, sampleInterval,
-                processes, zoneProcess, k, memoryCheck);
+                processes, zoneProcess, k, memoryCheck, trueNeedleSurface);
     }
 
     /**
@@ -167,7 +181,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withMemoryCheck(boolean on) {
         return new RfSettings(arterialTemperature, conductivity, resolveInterval, timeStepping, sampleInterval,
-                processes, zoneProcess, thresholds, on);
+                processes, zoneProcess, thresholds, on, trueNeedleSurface);
     }
 
     @Override
@@ -176,13 +190,14 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
                 && conductivity.equals(r.conductivity) && resolveInterval == r.resolveInterval
                 && timeStepping.equals(r.timeStepping) && sampleInterval == r.sampleInterval
                 && processes.equals(r.processes) && zoneProcess.equals(r.zoneProcess)
-                && Arrays.equals(thresholds, r.thresholds) && memoryCheck == r.memoryCheck;
+                && Arrays.equals(thresholds, r.thresholds) && memoryCheck == r.memoryCheck
+                && trueNeedleSurface == r.trueNeedleSurface;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(arterialTemperature, conductivity, resolveInterval, timeStepping, sampleInterval,
-                processes, zoneProcess, Arrays.hashCode(thresholds), memoryCheck);
+                processes, zoneProcess, Arrays.hashCode(thresholds), memoryCheck, trueNeedleSurface);
     }
 
     @Override
@@ -191,6 +206,6 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
                 + ", resolveInterval=" + resolveInterval + " s, timeStepping=" + timeStepping + ", sampleInterval="
                 + sampleInterval + " s, processes=" + processes.stream().map(ArrheniusProcess::name).toList()
                 + ", zoneProcess=" + zoneProcess.name() + ", thresholds=" + Arrays.toString(thresholds)
-                + " K, memoryCheck=" + memoryCheck + "]";
+                + " K, memoryCheck=" + memoryCheck + ", trueNeedleSurface=" + trueNeedleSurface + "]";
     }
 }

@@ -124,6 +124,26 @@ public final class RfTreatmentSimulation {
         return unitCell(skin.toTissue(UnitCell.of(tip).grid(cellSize, depth)), tip);
     }
 
+    /**
+     * The full-tip mode: every needle of a regular tip in one domain ({@link UnitCell#fullTipGrid}), with a margin of
+     * tissue around the array and insulating lateral faces (no symmetry, nothing grounded for a bipolar tip, the deep
+     * face for a monopolar one). Edge and corner needles then see tissue, not mirror images, beyond them. Settings,
+     * records and the thermal result all refer to the whole tip; {@link NeedleOutcome#of} splits the result by needle.
+     * The needles are rasterised exactly as in {@link #unitCell(LayeredSkin, ElectrodeArray, double, double)} on
+     * the same cell size, so the two modes differ only in the surroundings.
+     *
+     * @param skin the skin layers
+     * @param tip the regular array
+     * @param cellSize cell size (m); the pitch must be a whole number (≥ 3) of cells
+     * @param depth domain depth (m), deeper than the needles
+     * @param margin tissue beyond the tip's footprint on each side (m), 0 – 10 mm, whole cells
+     * @return a builder, to which the other settings can be added
+     */
+    public static Builder fullTip(LayeredSkin skin, ElectrodeArray tip, double cellSize, double depth,
+            double margin) {
+        return new Builder(skin.toTissue(UnitCell.fullTipGrid(tip, cellSize, depth, margin)), tip);
+    }
+
     /** @return the solver settings */
     public RfSettings settings() {
         return settings;
@@ -240,7 +260,7 @@ public final class RfTreatmentSimulation {
             thermal.solver().setPerfusionScale(perfusionScale);
         }
         ElectricProblem.Builder eb = ElectricProblem.builder(withNeedles, layout).conductivity(settings.conductivity())
-                .grounded(grounded.toArray(new Face[0]));
+                .grounded(grounded.toArray(new Face[0])).trueNeedleSurface(settings.trueNeedleSurface());
         return new DepthSolvers(layout, thermal, new PotentialSolver(eb.build(), executor));
     }
 
@@ -359,6 +379,14 @@ public final class RfTreatmentSimulation {
         }
     }
 
+    /**
+     * The zone of each needle: the cells with Ω ≥ 1, each assigned to the nearest needle axis. The zone's edges are
+     * found below the cell size: along each axis from a zone cell to a neighbour with Ω &lt; 1, the boundary Ω = 1 is
+     * placed where ln Ω, interpolated linearly between the two cell centres, crosses 0 (ln Ω varies smoothly, while
+     * Ω spans orders of magnitude within a cell). The width is twice the largest lateral distance of such a crossing
+     * from the axis, the top and bottom the extreme vertical crossings. A zone cell on a domain face counts with its
+     * outer face (the zone continues beyond a symmetry face), a face to needle metal gives no crossing.
+     */
     private List<CoagulationZone> zones(ElectrodeLayout layout, ScalarField omega) {
         int needles = layout.array().size();
         double[][] axes = new double[needles][];
@@ -371,14 +399,21 @@ public final class RfTreatmentSimulation {
         double[] bottom = new double[needles];
         Arrays.fill(top, Double.POSITIVE_INFINITY);
         Arrays.fill(bottom, Double.NEGATIVE_INFINITY);
-        double half = 0.5 * Math.max(grid.dx(), grid.dy());
         double[] w = omega.values();
+        int[] stride = {1, grid.strideY(), grid.strideZ()};
+        int[] size = {grid.nx(), grid.ny(), grid.nz()};
+        double[] spacing = {grid.dx(), grid.dy(), grid.dz()};
+        int[] pos = new int[3];
         for (int c = 0; c < w.length; c++) {
             if (!(w[c] >= 1.0)) {
                 continue;
             }
-            double x = grid.x(grid.i(c));
-            double y = grid.y(grid.j(c));
+            pos[0] = grid.i(c);
+            pos[1] = grid.j(c);
+            pos[2] = grid.k(c);
+            double x = grid.x(pos[0]);
+            double y = grid.y(pos[1]);
+            double z = grid.z(pos[2]);
             int nearest = 0;
             double best = Double.POSITIVE_INFINITY;
             for (int e = 0; e < needles; e++) {
@@ -388,11 +423,38 @@ public final class RfTreatmentSimulation {
                     nearest = e;
                 }
             }
-            double z = grid.z(grid.k(c));
             cells[nearest]++;
-            radius[nearest] = Math.max(radius[nearest], best + half);
-            top[nearest] = Math.min(top[nearest], z - grid.dz() / 2);
-            bottom[nearest] = Math.max(bottom[nearest], z + grid.dz() / 2);
+            double[] a = axes[nearest];
+            radius[nearest] = Math.max(radius[nearest], best);
+            top[nearest] = Math.min(top[nearest], z);
+            bottom[nearest] = Math.max(bottom[nearest], z);
+            double lnInside = Math.log(w[c]);
+            for (int axis = 0; axis < 3; axis++) {
+                for (int side = -1; side <= 1; side += 2) {
+                    int q = pos[axis] + side;
+                    double f;
+                    if (q < 0 || q >= size[axis]) {
+                        f = 0.5; // the zone reaches the domain face
+                    } else {
+                        int nb = c + side * stride[axis];
+                        if (w[nb] >= 1.0 || layout.isMetal(nb)) {
+                            continue;
+                        }
+                        // ln Ω linear between the centres: ln Ω = 0 at a fraction f of the way to the neighbour
+                        double lnOutside = Math.log(Math.max(w[nb], Double.MIN_NORMAL));
+                        f = Math.min(1.0, lnInside / (lnInside - lnOutside));
+                    }
+                    double shift = side * f * spacing[axis];
+                    if (axis == 2) {
+                        top[nearest] = Math.min(top[nearest], z + shift);
+                        bottom[nearest] = Math.max(bottom[nearest], z + shift);
+                    } else {
+                        double r = axis == 0 ? Math.hypot(x + shift - a[0], y - a[1])
+                                : Math.hypot(x - a[0], y + shift - a[1]);
+                        radius[nearest] = Math.max(radius[nearest], r);
+                    }
+                }
+            }
         }
         List<CoagulationZone> out = new ArrayList<>();
         for (int e = 0; e < needles; e++) {

@@ -64,6 +64,27 @@ public final class SiteGeometry {
     }
 
     /**
+     * The default tissue margin of the full-tip mode: 1 mm beyond the tip's footprint on every side, i.e. 1.5 pitches
+     * of 1 mm from the outer needle axes (model choice: the heat of a 0.5 s session diffuses √(4αt) ≈ 0.45 mm, and the
+     * lateral faces insulate, so the outer needles see no mirror image closer than 3 mm).
+     */
+    public static final double DEFAULT_FULL_TIP_MARGIN = 1e-3;
+
+    /**
+     * The thermal grid of the full-tip mode: all needles, each in a pitch-wide block of whole cells, and
+     * {@code margin} of tissue around the footprint ({@link UnitCell#fullTipGrid}).
+     *
+     * @param tip a regular needle array
+     * @param cellSize thermal cell size (m); the pitch must be a whole number (≥ 3) of cells
+     * @param depth the domain depth (m), as {@link #domainDepth} gives it
+     * @param margin tissue beyond the footprint on each side (m), 0 – 10 mm, whole cells
+     * @return the grid
+     */
+    public static Grid3D fullTipGrid(ElectrodeArray tip, double cellSize, double depth, double margin) {
+        return UnitCell.fullTipGrid(tip, cellSize, depth, margin);
+    }
+
+    /**
      * Thins the epidermis and dermis with age as measured by Branchet et al., Gerontology 36:28 (1990): epidermis
      * −6.5 %/decade (mean of men's −7.2 and women's −5.7), dermis −6 %/decade, from age 25. Layers are found by their
      * {@link LayerRole}; other layers keep their thickness.

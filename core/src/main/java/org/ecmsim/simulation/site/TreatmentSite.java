@@ -129,6 +129,22 @@ public final class TreatmentSite {
     }
 
     /**
+     * The full-tip mode of a session on this site: every needle of the tip in one domain with {@code margin} of tissue
+     * around it, the same skin, cell size and depth as the site ({@link RfTreatmentSimulation#fullTip}). It is an
+     * extra, larger run for what the unit cell cannot show (edge and corner needles, the tip impedance with the
+     * array's edges); the site's biology stays on the unit cell, so its result does not feed {@link #insult}. Its
+     * perfusion is intact unless a scale on its own grid is given.
+     *
+     * @param margin tissue beyond the tip's footprint on each side (m), 0 – 10 mm, whole cells; e.g.
+     *        {@link SiteGeometry#DEFAULT_FULL_TIP_MARGIN}
+     * @return a builder of the full-tip session
+     */
+    public RfTreatmentSimulation.Builder fullTipSession(double margin) {
+        Grid3D g = thermalGrid();
+        return RfTreatmentSimulation.fullTip(skin, tip, g.dx(), g.lengthZ(), margin);
+    }
+
+    /**
      * The biology's vessel state as the perfusion scale of the thermal cells: each thermal cell takes the value of
      * its biology cell.
      *

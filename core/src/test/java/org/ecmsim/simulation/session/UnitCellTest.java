@@ -57,13 +57,18 @@ class UnitCellTest {
         ElectrodeArray tip = ElectrodeArray.grid(4, 4, PITCH, NEEDLE, ElectrodeArray.Pattern.CHECKERBOARD);
         RfPass pass = new RfPass(NEEDLE.depth(), Drive.energyPerPinMillijoules(5), Units.ms(40), 1, 0, 0);
 
+        // both with the true needle surface (RfSettings.trueNeedleSurface), as docs/validation.md R-13 quotes
+        RfSettings settings = RfSettings.defaults().withTrueNeedleSurface(true);
         RfTreatmentResult cell = RfTreatmentSimulation.unitCell(LayeredSkin.facialSkin(), tip, CELL, DEPTH)
-                .build().run(List.of(pass));
+                .settings(settings).build().run(List.of(pass));
 
+        // The full tip in a 4 × 4 mm box: the 3.2 mm footprint and 0.4 mm of tissue on each side.
         int n = (int) Math.round(Units.mm(4.0) / CELL);
-        Grid3D grid = Grid3D.uniform(n, n, (int) Math.round(DEPTH / CELL), CELL);
-        RfTreatmentResult full = RfTreatmentSimulation.builder(LayeredSkin.facialSkin().toTissue(grid), tip)
-                .build().run(List.of(pass));
+        RfTreatmentSimulation fullTip = RfTreatmentSimulation.fullTip(LayeredSkin.facialSkin(), tip, CELL, DEPTH,
+                Units.mm(0.4)).settings(settings).build();
+        Grid3D grid = fullTip.grid();
+        assertThat(grid).isEqualTo(Grid3D.uniform(n, n, (int) Math.round(DEPTH / CELL), CELL));
+        RfTreatmentResult full = fullTip.run(List.of(pass));
 
         double t37 = Units.celsiusToKelvin(37);
         double cellPeak = cell.thermal().peakTemperature().max();
@@ -78,6 +83,34 @@ class UnitCellTest {
         assertThat(zCell).isCloseTo(zFull, within(0.10 * zFull));
         assertThat(cell.deliveredEnergy()).isCloseTo(16 * 5e-3, within(1e-12));
         assertThat(cell.thermal().energy().sourceHeat()).isCloseTo(5e-3, within(1e-12));
+        assertThat(full.deliveredEnergy()).isCloseTo(16 * 5e-3, within(1e-12));
+
+        // Split by needle: 4 corners, 8 edges, 4 interior. The checkerboard is symmetric under the square's
+        // rotations and reflections (with a polarity flip, which leaves |E|² unchanged), so needles of one position
+        // peak alike, up to the CG tolerance and the order of sums (5·10⁻⁵ K measured).
+        List<NeedleOutcome> needles = NeedleOutcome.of(full, tip);
+        assertThat(needles).hasSize(16);
+        for (NeedleOutcome.Position p : NeedleOutcome.Position.values()) {
+            List<NeedleOutcome> same = needles.stream().filter(o -> o.position() == p).toList();
+            assertThat(same).hasSize(p == NeedleOutcome.Position.EDGE ? 8 : 4);
+            double first = same.get(0).peakTemperature();
+            for (NeedleOutcome o : same) {
+                assertThat(o.peakTemperature()).isCloseTo(first, within(1e-3));
+                System.out.printf("full 4×4 %s needle %d (row %d, column %d): peak %.2f °C, zone %.0f µm wide%n", p,
+                        o.needle(), o.row(), o.column(), Units.kelvinToCelsius(o.peakTemperature()),
+                        o.zone().width() * 1e6);
+            }
+        }
+        NeedleOutcome corner = needles.get(0);
+        assertThat(corner.position()).isEqualTo(NeedleOutcome.Position.CORNER);
+        assertThat(corner.x()).isCloseTo(-1.5 * PITCH, within(1e-15));
+        assertThat(corner.polarity()).isEqualTo(1);
+        assertThat(interiorPeak).isGreaterThanOrEqualTo(needles.get(5).peakTemperature());
+        assertThatThrownBy(() -> NeedleOutcome.of(cell, tip)).hasMessageContaining("full-tip result");
+        assertThatThrownBy(() -> UnitCell.fullTipGrid(tip, CELL, DEPTH, Units.um(70)))
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> UnitCell.fullTipGrid(tip, CELL, DEPTH, Units.mm(11)))
+                .hasMessageContaining("full-tip margin");
     }
 
     /** Highest peak temperature within a lateral radius of 0.3 mm around the four interior needle axes. */
