@@ -58,6 +58,34 @@ public final class ElectrodeLayout {
      * @throws IllegalArgumentException if a needle reaches outside the domain or two needles share a cell
      */
     public ElectrodeLayout(Grid3D grid, ElectrodeArray array, double centreX, double centreY) {
+        this(grid, array, centreX, centreY, false, false);
+    }
+
+    /**
+     * Rasterises the part of a mirror-symmetric array that lies in one half (or quarter) of its domain, for a
+     * domain cut along the array's planes of symmetry: the {@link org.ecmsim.grid.Face#X_MIN} face (if
+     * {@code mirrorX}) and the {@link org.ecmsim.grid.Face#Y_MIN} face (if {@code mirrorY}) are the mirror planes.
+     * Needles whose axis lies beyond a mirror plane (x &lt; 0 or y &lt; 0 in the domain, to a relative 10⁻⁹ of the
+     * cell size) are not rasterised: they are the mirror images of needles that are. Needles whose axis lies on a
+     * mirror plane keep the half (or quarter) of their cells inside the domain. The array keeps all its needles, so
+     * needle indices are those of the whole array; the skipped needles have no cells and no zone of their own.
+     *
+     * @param grid the grid of the cut domain
+     * @param array the whole array
+     * @param centreX x of the array centre in the cut domain (m): 0 when cut in x
+     * @param centreY y of the array centre in the cut domain (m): 0 when cut in y
+     * @param mirrorX true if the X_MIN face is a mirror plane
+     * @param mirrorY true if the Y_MIN face is a mirror plane
+     * @return the layout
+     * @throws IllegalArgumentException if a kept needle reaches outside the domain other than through a mirror plane
+     */
+    public static ElectrodeLayout mirrored(Grid3D grid, ElectrodeArray array, double centreX, double centreY,
+            boolean mirrorX, boolean mirrorY) {
+        return new ElectrodeLayout(grid, array, centreX, centreY, mirrorX, mirrorY);
+    }
+
+    private ElectrodeLayout(Grid3D grid, ElectrodeArray array, double centreX, double centreY, boolean mirrorX,
+            boolean mirrorY) {
         this.grid = Objects.requireNonNull(grid, "grid");
         this.array = Objects.requireNonNull(array, "array");
         this.centreX = centreX;
@@ -79,7 +107,10 @@ public final class ElectrodeLayout {
             ElectrodeArray.Electrode el = array.electrodes().get(e);
             double ax = centreX + el.x();
             double ay = centreY + el.y();
-            if (ax - radius < 0 || ax + radius > grid.lengthX() || ay - radius < 0 || ay + radius > grid.lengthY()) {
+            if ((mirrorX && ax < -1e-9 * grid.dx()) || (mirrorY && ay < -1e-9 * grid.dy())) {
+                continue; // the mirror image of a needle inside the domain
+            }
+            if ((!mirrorX && ax - radius < 0) || ax + radius > grid.lengthX() || (!mirrorY && ay - radius < 0) || ay + radius > grid.lengthY()) {
                 throw new IllegalArgumentException(String.format("needle %d at (%.4g, %.4g) mm lies outside the"
                         + " domain (%.4g × %.4g mm)", e, Units.toMm(ax), Units.toMm(ay), Units.toMm(grid.lengthX()),
                         Units.toMm(grid.lengthY())));
@@ -105,8 +136,8 @@ public final class ElectrodeLayout {
             int i1 = Math.min(grid.nx() - 1, (int) Math.floor((ax + radius) / grid.dx()) + 1);
             int j0 = Math.max(0, (int) Math.floor((ay - radius) / grid.dy()) - 1);
             int j1 = Math.min(grid.ny() - 1, (int) Math.floor((ay + radius) / grid.dy()) + 1);
-            int axisI = Math.min(grid.nx() - 1, (int) Math.floor(ax / grid.dx()));
-            int axisJ = Math.min(grid.ny() - 1, (int) Math.floor(ay / grid.dy()));
+            int axisI = Math.max(0, Math.min(grid.nx() - 1, (int) Math.floor(ax / grid.dx())));
+            int axisJ = Math.max(0, Math.min(grid.ny() - 1, (int) Math.floor(ay / grid.dy())));
             for (int k = 0; k <= deepest; k++) {
                 boolean any = false;
                 for (int j = j0; j <= j1; j++) {

@@ -57,6 +57,8 @@ public final class RfTreatmentSimulation {
     private final ParallelExecutor executor;
     private final RfProgress progress;
     private final Grid3D grid;
+    private final MirrorSymmetry symmetry;
+    private final int pins;
 
     private RfTreatmentSimulation(Builder b) {
         // Every setting is copied here: changing the builder afterwards does not change this simulation.
@@ -72,6 +74,8 @@ public final class RfTreatmentSimulation {
         this.executor = b.executor;
         this.progress = b.progress;
         this.grid = tissue.grid();
+        this.symmetry = b.symmetry;
+        this.pins = b.pins;
     }
 
     /**
@@ -144,6 +148,83 @@ public final class RfTreatmentSimulation {
         return new Builder(skin.toTissue(UnitCell.fullTipGrid(tip, cellSize, depth, margin)), tip);
     }
 
+    /**
+     * The full-tip mode on the part of the domain that the tip's mirror planes cut off: the same problem as
+     * {@link #fullTip}, solved on a half or a quarter of its domain. Where every needle has a mirror partner across
+     * the plane through the array centre (x = 0 or y = 0) and that plane is a cell face (an even number of cells
+     * across the full-tip domain), only the side x ≥ 0 (y ≥ 0) is simulated: the plane is an insulating face of the
+     * heat problem, and of the potential problem where the partners have the same polarity (every regular pattern of
+     * an odd number of rows and columns, such as the default 7 × 7 tip, and every monopolar tip), or a grounded face
+     * where they have opposite polarity. Needles on a plane keep the half of their cells on the simulated side.
+     *
+     * <p>The result is unfolded onto the whole full-tip grid before it is returned, so it has the same form as
+     * {@link #fullTip}'s (fields, one zone per needle, the needle mask; counts, volumes and heats of the whole tip),
+     * and {@link NeedleOutcome#of} splits it the same way. It matches the full domain to the potential solver's
+     * tolerance (test {@code RfTreatmentSimulationTest#mirroredFullTipMatchesTheFullDomain}); a tip without a usable
+     * plane runs on the whole domain. A quarter costs about a quarter of the time and of the solvers' memory; the
+     * unfolded result needs the result copies of the whole grid.
+     *
+     * @param skin the skin layers
+     * @param tip the regular array
+     * @param cellSize cell size (m); the pitch must be a whole number (≥ 3) of cells
+     * @param depth domain depth (m), deeper than the needles
+     * @param margin tissue beyond the tip's footprint on each side (m), 0 – 10 mm, whole cells
+     * @return a builder, to which the other settings can be added
+     */
+    public static Builder fullTipMirrored(LayeredSkin skin, ElectrodeArray tip, double cellSize, double depth,
+            double margin) {
+        Grid3D full = UnitCell.fullTipGrid(tip, cellSize, depth, margin);
+        MirrorSymmetry sym = MirrorSymmetry.of(tip, full);
+        if (!sym.any()) {
+            return new Builder(skin.toTissue(full), tip);
+        }
+        Builder b = new Builder(skin.toTissue(sym.part()), tip);
+        b.centreX = sym.mirrorX() ? 0 : full.lengthX() / 2;
+        b.centreY = sym.mirrorY() ? 0 : full.lengthY() / 2;
+        Set<Face> g = sym.grounded();
+        if (tip.isMonopolar()) {
+            g.add(Face.Z_MAX);
+        }
+        b.grounded = g;
+        b.multiplicity = sym.copies();
+        b.pins = tip.size();
+        b.symmetry = sym;
+        return b;
+    }
+
+    /**
+     * @return how many copies of the simulated domain make the whole: the number of needles in the unit-cell mode,
+     *         2 or 4 in {@link #fullTipMirrored} when the tip has one or two usable mirror planes, 1 otherwise
+     */
+    public int copies() {
+        return multiplicity;
+    }
+
+    /**
+     * The peak live heap of {@link #run}: {@link MemoryBudget#THERMAL_BYTES_PER_CELL} per simulated cell, or, for a
+     * mirrored full tip ({@link #fullTipMirrored}), the larger of that and what the unfolding holds at once: the
+     * part's result copies ({@link #RESULT_BYTES_PER_CELL} per part cell), the whole grid's result copies and the
+     * whole grid's needle rasterisation ({@link #RESULT_BYTES_PER_CELL} + 5 per full cell).
+     *
+     * @return bytes
+     */
+    public long memoryNeed() {
+        long part = grid.cellCount();
+        long solve = MemoryBudget.need(part, MemoryBudget.THERMAL_BYTES_PER_CELL);
+        if (symmetry == null) {
+            return solve;
+        }
+        long full = symmetry.full().cellCount();
+        return Math.max(solve, MemoryBudget.need(part, RESULT_BYTES_PER_CELL)
+                + MemoryBudget.need(full, RESULT_BYTES_PER_CELL + 5));
+    }
+
+    /**
+     * The result copies of a thermal run per cell (bytes): temperature, peak temperature, Ω of two processes and
+     * CEM43, in double precision (docs/performance-notes.md, "Memory").
+     */
+    static final double RESULT_BYTES_PER_CELL = 40;
+
     /** @return the solver settings */
     public RfSettings settings() {
         return settings;
@@ -166,7 +247,7 @@ public final class RfTreatmentSimulation {
         }
         if (settings.memoryCheck()) {
             MemoryBudget.require("the RF/thermal phase on grid " + grid, grid.cellCount(),
-                    MemoryBudget.THERMAL_BYTES_PER_CELL);
+                    memoryNeed() / (double) grid.cellCount());
         }
         List<PulseRecord> records = new ArrayList<>();
         double totalTime = RfProgress.totalTime(passes);
@@ -219,6 +300,15 @@ public final class RfTreatmentSimulation {
         // The electric solver is not needed for the result: release it before the result copies are made.
         solvers = null;
         ThermalRunResult result = thermal.result();
+        if (symmetry != null) {
+            // Unfold onto the whole domain; the needles are rasterised there as the full-tip mode does.
+            thermal = null;
+            result = symmetry.unfold(result);
+            Grid3D full = symmetry.full();
+            ElectrodeArray first = tip.withNeedle(tip.needle().withDepth(passes.get(0).needleDepth()));
+            needles = ElectrodeLayout.centred(full, first).metal();
+            layout = ElectrodeLayout.centred(full, tip.withNeedle(tip.needle().withDepth(depth)));
+        }
         return new RfTreatmentResult(records, zones(layout, result.omega(settings.zoneProcess())),
                 settings.zoneProcess(), needles, result);
     }
@@ -243,7 +333,8 @@ public final class RfTreatmentSimulation {
      */
     DepthSolvers allocate(double depth, ThermalSimulation previous) {
         ElectrodeArray moved = tip.withNeedle(tip.needle().withDepth(depth));
-        ElectrodeLayout layout = new ElectrodeLayout(grid, moved, centreX, centreY);
+        ElectrodeLayout layout = symmetry == null ? new ElectrodeLayout(grid, moved, centreX, centreY)
+                : ElectrodeLayout.mirrored(grid, moved, centreX, centreY, symmetry.mirrorX(), symmetry.mirrorY());
         Tissue withNeedles = layout.paint(tissue);
         BioheatProblem heat = BioheatProblem.builder(withNeedles)
                 .arterialTemperature(settings.arterialTemperature())
@@ -290,7 +381,7 @@ public final class RfTreatmentSimulation {
         JouleHeating source = new JouleHeating(electric);
         thermal.addSource(source);
         double energy = 0;
-        int pins = solvers.layout().array().size() * multiplicity;
+        int pins = this.pins > 0 ? this.pins : solvers.layout().array().size() * multiplicity;
         double voltageFactor = bipolarDrive ? 2.0 : 1.0;
         for (int s = 0; s < intervals; s++) {
             electric.solve(thermal.solver().temperature().values());
@@ -388,6 +479,7 @@ public final class RfTreatmentSimulation {
      * outer face (the zone continues beyond a symmetry face), a face to needle metal gives no crossing.
      */
     private List<CoagulationZone> zones(ElectrodeLayout layout, ScalarField omega) {
+        Grid3D grid = omega.grid();
         int needles = layout.array().size();
         double[][] axes = new double[needles][];
         for (int e = 0; e < needles; e++) {
@@ -482,6 +574,8 @@ public final class RfTreatmentSimulation {
         private RfSettings settings = RfSettings.defaults();
         private ParallelExecutor executor = ParallelExecutor.defaultExecutor();
         private RfProgress progress = RfProgress.NONE;
+        private MirrorSymmetry symmetry;
+        private int pins;
 
         private Builder(Tissue tissue, ElectrodeArray tip) {
             this.tissue = Objects.requireNonNull(tissue, "tissue");
