@@ -334,8 +334,8 @@ final class RunCommand implements Callable<Integer> {
 
         @Override
         public void fullTipStarted(Grid3D grid, long needBytes, long availableBytes) {
-            line(String.format(Locale.ROOT, "full tip (numerics.domain: full_tip): session 1 on all needles, grid %d ×"
-                    + " %d × %d = %d cells: needs about %.0f MiB of heap, %.0f MiB available", grid.nx(), grid.ny(),
+            line(String.format(Locale.ROOT, "full tip (numerics.domain: full_tip): session 1 on all needles, simulated"
+                    + " grid %d × %d × %d = %d cells (the part the tip's mirror planes leave): needs about %.0f MiB of heap, %.0f MiB available", grid.nx(), grid.ny(),
                     grid.nz(), grid.cellCount(), needBytes / 1048576.0, availableBytes / 1048576.0));
             // its thermal progress is reported as a session's, under this label
             sessionLabel = "  full tip:";

@@ -368,11 +368,10 @@ public final class CourseRunner {
         RfTreatmentSimulation.Builder b = site.fullTipSession(margin).executor(executor).settings(sim.rfSettings())
                 .progress((pass, pulse, interval, intervals, time, totalTime) -> progress.thermalProgress(0, 1, pass,
                         pulse, interval, intervals, time, totalTime));
-        Grid3D grid = b.grid();
-        progress.fullTipStarted(grid, MemoryBudget.need(grid.cellCount(), MemoryBudget.THERMAL_BYTES_PER_CELL),
-                MemoryBudget.available());
+        RfTreatmentSimulation run = b.build();
+        progress.fullTipStarted(run.grid(), run.memoryNeed(), MemoryBudget.available());
         long t0 = System.nanoTime();
-        RfTreatmentResult rf = b.build().run(protocol.sessions().get(0).passes());
+        RfTreatmentResult rf = run.run(protocol.sessions().get(0).passes());
         FullTip f = new FullTip(rf, NeedleOutcome.of(rf, site.tip()), margin, (System.nanoTime() - t0) * 1e-9);
         progress.fullTipDone(f);
         return f;

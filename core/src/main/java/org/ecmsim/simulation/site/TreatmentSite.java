@@ -130,10 +130,12 @@ public final class TreatmentSite {
 
     /**
      * The full-tip mode of a session on this site: every needle of the tip in one domain with {@code margin} of tissue
-     * around it, the same skin, cell size and depth as the site ({@link RfTreatmentSimulation#fullTip}). It is an
+     * around it, the same skin, cell size and depth as the site, solved on the part of the domain that the tip's
+     * mirror planes leave and unfolded ({@link RfTreatmentSimulation#fullTipMirrored}: a quarter for the regular
+     * patterns; the same result as {@link RfTreatmentSimulation#fullTip} to the potential solver's tolerance). It is an
      * extra, larger run for what the unit cell cannot show (edge and corner needles, the tip impedance with the
      * array's edges); the site's biology stays on the unit cell, so its result does not feed {@link #insult}. Its
-     * perfusion is intact unless a scale on its own grid is given.
+     * perfusion is intact unless a scale on the builder's grid (the simulated part) is given.
      *
      * @param margin tissue beyond the tip's footprint on each side (m), 0 – 10 mm, whole cells; e.g.
      *        {@link SiteGeometry#DEFAULT_FULL_TIP_MARGIN}
@@ -141,7 +143,7 @@ public final class TreatmentSite {
      */
     public RfTreatmentSimulation.Builder fullTipSession(double margin) {
         Grid3D g = thermalGrid();
-        return RfTreatmentSimulation.fullTip(skin, tip, g.dx(), g.lengthZ(), margin);
+        return RfTreatmentSimulation.fullTipMirrored(skin, tip, g.dx(), g.lengthZ(), margin);
     }
 
     /**
