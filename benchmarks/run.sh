@@ -202,7 +202,7 @@ grep -q "^  domain: full_tip$" "$tmp/fulltip.yaml" && grep -q "^  cell_size: 25 
   need=$(sed -nE 's/.*full_tip\): .* needs about ([0-9]+) MiB of heap.*/\1/p' "$log")
   secs=$(sed -nE 's/.*full tip done in ([0-9.]+) s.*/\1/p' "$log")
   rss=$(sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$log")
-  echo "| cells | full-tip run (s) | target (s) | heap budget printed (MiB) | peak resident set, whole JVM (MiB) |"
+  echo "| simulated cells (mirrored part) | full-tip run (s) | target (s) | heap budget printed (MiB) | peak resident set, whole JVM (MiB) |"
   echo "|---|---|---|---|---|"
   awk -v c="$cells" -v s="$secs" -v n="$need" -v r="$rss" 'BEGIN { printf("| %d | %.1f | < 60 | %d | %.0f |\n", c, s, n, r / 1024) }'
   echo

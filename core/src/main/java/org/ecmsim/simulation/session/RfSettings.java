@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.ecmsim.damage.ArrheniusProcess;
 import org.ecmsim.electric.ConductivityModel;
+import org.ecmsim.electric.PotentialSolver;
 import org.ecmsim.internal.Checks;
 import org.ecmsim.simulation.thermal.ThermalSimulation;
 import org.ecmsim.simulation.thermal.TimeStepping;
@@ -30,10 +31,13 @@ import org.ecmsim.units.Units;
  *        {@code ElectrodeLayout.surfaceDistance}) instead of the staircase's half cell; off by default, so that
  *        default results stay as calibrated; on, the default session's peak rise and lethal-zone width change by
  *        under 4 % from 50 to 25 µm cells instead of 8 % and 13 % (docs/validation.md R-15)
+ * @param potentialTolerance the relative residual at which each potential solve stops (dimensionless, default
+ *        {@link PotentialSolver#DEFAULT_TOLERANCE}, valid [1e-15, 1e-3]; model choice)
  */
 public record RfSettings(double arterialTemperature, ConductivityModel conductivity, double resolveInterval,
         TimeStepping timeStepping, double sampleInterval, List<ArrheniusProcess> processes,
-        ArrheniusProcess zoneProcess, double[] thresholds, boolean memoryCheck, boolean trueNeedleSurface) {
+        ArrheniusProcess zoneProcess, double[] thresholds, boolean memoryCheck, boolean trueNeedleSurface,
+        double potentialTolerance) {
 
     /** The default conductivity re-solve interval (s). */
     public static final double DEFAULT_RESOLVE_INTERVAL = 2e-3;
@@ -62,8 +66,10 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      * @param thresholds temperatures whose time-above is recorded per cell (K)
      * @param memoryCheck refuse to start when the Java heap cannot hold the thermal phase
      * @param trueNeedleSurface electrode faces at the true needle surface instead of the staircase's half cell
+     * @param potentialTolerance relative residual at which each potential solve stops, in [1e-15, 1e-3]
      */
     public RfSettings {
+        Checks.requireInRange("potential solver tolerance", potentialTolerance, 1e-15, 1e-3, "");
         Checks.requireTemperature("arterial temperature", arterialTemperature);
         Objects.requireNonNull(conductivity, "conductivity");
         Checks.requireFinitePositive("re-solve interval", resolveInterval, "s");
@@ -89,7 +95,8 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
     public static RfSettings defaults() {
         return new RfSettings(Units.celsiusToKelvin(37.0), ConductivityModel.DEFAULT, DEFAULT_RESOLVE_INTERVAL,
                 TimeStepping.adi(DEFAULT_TIME_STEP), DEFAULT_SAMPLE_INTERVAL, ThermalSimulation.DEFAULT_PROCESSES,
-                ThermalSimulation.DEFAULT_PROCESSES.get(0), new double[0], true, false);
+                ThermalSimulation.DEFAULT_PROCESSES.get(0), new double[0], true, false,
+                PotentialSolver.DEFAULT_TOLERANCE);
     }
 
     /**
@@ -98,7 +105,18 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withTrueNeedleSurface(boolean on) {
         return new RfSettings(arterialTemperature, conductivity, resolveInterval, timeStepping, sampleInterval,
-                processes, zoneProcess, thresholds, memoryCheck, on);
+                processes, zoneProcess, thresholds, memoryCheck, on, potentialTolerance);
+    }
+
+    /**
+     * @param value the relative residual at which each potential solve (multigrid-preconditioned CG, warm-started
+     *        from the previous solve's potential) stops; dimensionless, in [1e-15, 1e-3], default
+     *        {@link PotentialSolver#DEFAULT_TOLERANCE} (model choice; docs/performance-notes.md gives its effect)
+     * @return a copy with it
+     */
+    public RfSettings withPotentialTolerance(double value) {
+        return new RfSettings(arterialTemperature, conductivity, resolveInterval, timeStepping, sampleInterval,
+                processes, zoneProcess, thresholds, memoryCheck, trueNeedleSurface, value);
     }
 
     /** @return the threshold temperatures (K), a copy */
@@ -113,7 +131,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withArterialTemperature(double kelvin) {
         return new RfSettings(kelvin, conductivity, resolveInterval, timeStepping, sampleInterval, processes,
-                zoneProcess, thresholds, memoryCheck, trueNeedleSurface);
+                zoneProcess, thresholds, memoryCheck, trueNeedleSurface, potentialTolerance);
     }
 
     /**
@@ -122,7 +140,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withConductivity(ConductivityModel value) {
         return new RfSettings(arterialTemperature, value, resolveInterval, timeStepping, sampleInterval, processes,
-                zoneProcess, thresholds, memoryCheck, trueNeedleSurface);
+                zoneProcess, thresholds, memoryCheck, trueNeedleSurface, potentialTolerance);
     }
 
     /**
@@ -131,7 +149,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withResolveInterval(double seconds) {
         return new RfSettings(arterialTemperature, conductivity, seconds, timeStepping, sampleInterval, processes,
-                zoneProcess, thresholds, memoryCheck, trueNeedleSurface);
+                zoneProcess, thresholds, memoryCheck, trueNeedleSurface, potentialTolerance);
     }
 
     /**
@@ -140,7 +158,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withTimeStepping(TimeStepping value) {
         return new RfSettings(arterialTemperature, conductivity, resolveInterval, value, sampleInterval, processes,
-                zoneProcess, thresholds, memoryCheck, trueNeedleSurface);
+                zoneProcess, thresholds, memoryCheck, trueNeedleSurface, potentialTolerance);
     }
 
     /**
@@ -149,7 +167,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withSampleInterval(double seconds) {
         return new RfSettings(arterialTemperature, conductivity, resolveInterval, timeStepping, seconds, processes,
-                zoneProcess, thresholds, memoryCheck, trueNeedleSurface);
+                zoneProcess, thresholds, memoryCheck, trueNeedleSurface, potentialTolerance);
     }
 
     /**
@@ -159,7 +177,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withProcesses(List<ArrheniusProcess> list, ArrheniusProcess zone) {
         return new RfSettings(arterialTemperature, conductivity, resolveInterval, timeStepping, sampleInterval, list,
-                zone, thresholds, memoryCheck, trueNeedleSurface);
+                zone, thresholds, memoryCheck, trueNeedleSurface, potentialTolerance);
     }
 
     /**
@@ -172,7 +190,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
             k[n] = Units.celsiusToKelvin(celsius[n]);
         }
         return new RfSettings(arterialTemperature, conductivity, resolveInterval, timeStepping, sampleInterval,
-                processes, zoneProcess, k, memoryCheck, trueNeedleSurface);
+                processes, zoneProcess, k, memoryCheck, trueNeedleSurface, potentialTolerance);
     }
 
     /**
@@ -181,7 +199,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
      */
     public RfSettings withMemoryCheck(boolean on) {
         return new RfSettings(arterialTemperature, conductivity, resolveInterval, timeStepping, sampleInterval,
-                processes, zoneProcess, thresholds, on, trueNeedleSurface);
+                processes, zoneProcess, thresholds, on, trueNeedleSurface, potentialTolerance);
     }
 
     @Override
@@ -191,13 +209,14 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
                 && timeStepping.equals(r.timeStepping) && sampleInterval == r.sampleInterval
                 && processes.equals(r.processes) && zoneProcess.equals(r.zoneProcess)
                 && Arrays.equals(thresholds, r.thresholds) && memoryCheck == r.memoryCheck
-                && trueNeedleSurface == r.trueNeedleSurface;
+                && trueNeedleSurface == r.trueNeedleSurface && potentialTolerance == r.potentialTolerance;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(arterialTemperature, conductivity, resolveInterval, timeStepping, sampleInterval,
-                processes, zoneProcess, Arrays.hashCode(thresholds), memoryCheck, trueNeedleSurface);
+                processes, zoneProcess, Arrays.hashCode(thresholds), memoryCheck, trueNeedleSurface,
+                potentialTolerance);
     }
 
     @Override
@@ -206,6 +225,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
                 + ", resolveInterval=" + resolveInterval + " s, timeStepping=" + timeStepping + ", sampleInterval="
                 + sampleInterval + " s, processes=" + processes.stream().map(ArrheniusProcess::name).toList()
                 + ", zoneProcess=" + zoneProcess.name() + ", thresholds=" + Arrays.toString(thresholds)
-                + " K, memoryCheck=" + memoryCheck + ", trueNeedleSurface=" + trueNeedleSurface + "]";
+                + " K, memoryCheck=" + memoryCheck + ", trueNeedleSurface=" + trueNeedleSurface
+                + ", potentialTolerance=" + potentialTolerance + "]";
     }
 }

@@ -352,7 +352,9 @@ public final class RfTreatmentSimulation {
         }
         ElectricProblem.Builder eb = ElectricProblem.builder(withNeedles, layout).conductivity(settings.conductivity())
                 .grounded(grounded.toArray(new Face[0])).trueNeedleSurface(settings.trueNeedleSurface());
-        return new DepthSolvers(layout, thermal, new PotentialSolver(eb.build(), executor));
+        PotentialSolver electric = new PotentialSolver(eb.build(), executor);
+        electric.setTolerance(settings.potentialTolerance());
+        return new DepthSolvers(layout, thermal, electric);
     }
 
     private PulseRecord pulse(int passIndex, int pulseIndex, RfPass pass, DepthSolvers solvers, double done,

@@ -1,0 +1,69 @@
+package org.ecmsim.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+import org.ecmsim.electric.Drive;
+import org.ecmsim.electric.ElectrodeArray;
+import org.ecmsim.electric.Needle;
+import org.ecmsim.parallel.ParallelExecutor;
+import org.ecmsim.protocol.RfPass;
+import org.ecmsim.simulation.session.CoagulationZone;
+import org.ecmsim.simulation.session.NeedleOutcome;
+import org.ecmsim.simulation.session.RfSettings;
+import org.ecmsim.simulation.session.RfTreatmentResult;
+import org.ecmsim.simulation.session.RfTreatmentSimulation;
+import org.ecmsim.simulation.site.SiteGeometry;
+import org.ecmsim.tissue.LayeredSkin;
+import org.ecmsim.units.Units;
+
+/**
+ * One session of the default tip (7 × 7, 1 mm pitch, alternating rows, 30 mJ/pin in 100 ms, 400 ms cooling) in
+ * full-tip mode, timed, with the outcome that the solver settings must not change: peak rise, corner and interior
+ * zone width and depth, tip impedance. Usage: {@code FullTipBenchmark <cell µm> [whole|mirrored] [resolve interval
+ * ms] [potential tolerance] [threads]}.
+ */
+public final class FullTipBenchmark {
+
+    private FullTipBenchmark() {
+    }
+
+    /**
+     * @param args cell size (µm), domain (whole or mirrored, default mirrored), re-solve interval (ms, default 2),
+     *        potential tolerance (default 1e-10), threads (default 2)
+     */
+    public static void main(String[] args) {
+        double um = Double.parseDouble(args[0]);
+        boolean mirrored = args.length < 2 || !args[1].equals("whole");
+        double resolve = args.length > 2 ? Double.parseDouble(args[2]) : 2;
+        double tol = args.length > 3 ? Double.parseDouble(args[3]) : 1e-10;
+        int threads = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+        Needle needle = Needle.insulatedMillimetres(0.2, 1.5, 0.5);
+        ElectrodeArray tip = ElectrodeArray.grid(7, 7, Units.mm(1.0), needle, ElectrodeArray.Pattern.ALTERNATING_ROWS);
+        RfPass pass = RfPass.singlePulse(1.5, Drive.energyPerPinMillijoules(30), 100, 400);
+        LayeredSkin skin = SiteGeometry.agedSkin(LayeredSkin.facialSkin(), 50);
+        double cell = Units.um(um);
+        double depth = SiteGeometry.domainDepth(org.ecmsim.simulation.site.DomainDepth.DEFAULT, pass.needleDepth(),
+                cell, 2);
+        RfSettings settings = RfSettings.defaults().withResolveInterval(resolve * 1e-3).withPotentialTolerance(tol);
+        try (ParallelExecutor ex = new ParallelExecutor(threads)) {
+            RfTreatmentSimulation.Builder b = mirrored
+                    ? RfTreatmentSimulation.fullTipMirrored(skin, tip, cell, depth, SiteGeometry.DEFAULT_FULL_TIP_MARGIN)
+                    : RfTreatmentSimulation.fullTip(skin, tip, cell, depth, SiteGeometry.DEFAULT_FULL_TIP_MARGIN);
+            RfTreatmentSimulation sim = b.settings(settings).executor(ex).build();
+            long t0 = System.nanoTime();
+            RfTreatmentResult r = sim.run(List.of(pass));
+            double s = (System.nanoTime() - t0) * 1e-9;
+            List<NeedleOutcome> n = NeedleOutcome.of(r, tip);
+            NeedleOutcome corner = n.get(0);
+            NeedleOutcome centre = n.get(24);
+            double[] z = r.pulses().get(0).impedance();
+            CoagulationZone cz = centre.zone();
+            System.out.printf(Locale.ROOT, "%s µm %s resolve %.1f ms tol %.0e threads %d: %d simulated cells, %.1f s;"
+                    + " peak rise %.4f K; centre needle zone width %.2f µm bottom %.2f µm, corner width %.2f µm;"
+                    + " Z %.4f → %.4f Ω; energy %.6f J%n", args[0], mirrored ? "mirrored" : "whole", resolve, tol,
+                    threads, sim.grid().cellCount(), s, r.thermal().peakTemperature().max() - Units.celsiusToKelvin(37),
+                    cz.width() * 1e6, cz.bottom() * 1e6, corner.zone().width() * 1e6, z[0], z[z.length - 1],
+                    r.deliveredEnergy());
+        }
+    }
+}
