@@ -595,6 +595,7 @@ public final class RfTreatmentSimulation {
          * @return this builder
          */
         public Builder centre(double x, double y) {
+            requireNotMirrored("centre");
             this.centreX = Checks.requireFinite("centre x", x, "m");
             this.centreY = Checks.requireFinite("centre y", y, "m");
             return this;
@@ -605,6 +606,7 @@ public final class RfTreatmentSimulation {
          * @return this builder
          */
         public Builder grounded(Face... faces) {
+            requireNotMirrored("grounded faces");
             this.grounded = faces.length == 0 ? EnumSet.noneOf(Face.class) : EnumSet.copyOf(List.of(faces));
             return this;
         }
@@ -649,6 +651,13 @@ public final class RfTreatmentSimulation {
         public Builder executor(ParallelExecutor value) {
             this.executor = Objects.requireNonNull(value, "executor");
             return this;
+        }
+
+        private void requireNotMirrored(String what) {
+            if (symmetry != null) {
+                throw new IllegalStateException("the " + what + " of a mirrored full tip (fullTipMirrored) follow"
+                        + " from its mirror planes and cannot be set; use fullTip for another placement");
+            }
         }
 
         /** @return the tissue's grid, on which the thermal and electric problems are solved */

@@ -1,6 +1,7 @@
 package org.ecmsim.simulation.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -51,6 +52,31 @@ class MirroredFullTipTest {
         // an odd number of cells across: the plane is not a cell face
         assertThat(MirrorSymmetry.of(tip(3, 3, ElectrodeArray.Pattern.CHECKERBOARD), Grid3D.uniform(31, 32, 16,
                 CELL)).copies()).isEqualTo(2);
+        // the placement follows from the planes
+        RfTreatmentSimulation.Builder b = RfTreatmentSimulation.fullTipMirrored(LayeredSkin.facialSkin(),
+                tip(3, 3, ElectrodeArray.Pattern.CHECKERBOARD), CELL, DEPTH, MARGIN);
+        assertThatThrownBy(() -> b.centre(0, 0)).hasMessageContaining("mirrored full tip");
+        assertThatThrownBy(() -> b.grounded(Face.Z_MAX)).hasMessageContaining("mirrored full tip");
+        assertThatThrownBy(() -> RfSettings.defaults().withPotentialTolerance(1e-2))
+                .hasMessageContaining("potential solver tolerance");
+        assertThat(RfSettings.defaults().withPotentialTolerance(1e-6).potentialTolerance()).isEqualTo(1e-6);
+        assertThat(RfSettings.defaults().potentialTolerance())
+                .isEqualTo(org.ecmsim.electric.PotentialSolver.DEFAULT_TOLERANCE);
+    }
+
+    @Test
+    void memoryNeedCoversTheUnfolding() {
+        ElectrodeArray tip = tip(3, 3, ElectrodeArray.Pattern.CHECKERBOARD);
+        RfTreatmentSimulation m = RfTreatmentSimulation.fullTipMirrored(LayeredSkin.facialSkin(), tip, CELL, DEPTH,
+                MARGIN).build();
+        RfTreatmentSimulation w = RfTreatmentSimulation.fullTip(LayeredSkin.facialSkin(), tip, CELL, DEPTH, MARGIN)
+                .build();
+        long part = m.grid().cellCount();
+        long full = w.grid().cellCount();
+        assertThat(w.memoryNeed()).isEqualTo(MemoryBudget.need(full, MemoryBudget.THERMAL_BYTES_PER_CELL));
+        assertThat(m.memoryNeed()).isEqualTo(Math.max(MemoryBudget.need(part, MemoryBudget.THERMAL_BYTES_PER_CELL),
+                MemoryBudget.need(part, 40) + MemoryBudget.need(full, 45)));
+        assertThat(m.memoryNeed()).isLessThan(w.memoryNeed() / 2);
     }
 
     @Test
