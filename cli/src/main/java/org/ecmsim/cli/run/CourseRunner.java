@@ -355,7 +355,7 @@ public final class CourseRunner {
     /**
      * The potential solver's relative tolerance in the full-tip session (dimensionless; model choice): 10⁻⁶ instead
      * of the course's 10⁻¹⁰. Measured on the default tip (docs/performance-notes.md, `FullTipBenchmark`): the peak
-     * rise moves by 2·10⁻⁴ K at 50 and at 25 µm, the zones and the impedance not in their printed digits, and the
+     * rise moves by 2·10⁻⁴ K at 50 and at 25 µm, the centre zone by ≤ 0.01 µm, the impedance not in 4 decimals; the
      * 25 µm session takes about half the time.
      */
     public static final double FULL_TIP_POTENTIAL_TOLERANCE = 1e-6;
