@@ -1,0 +1,106 @@
+package org.ecmsim.simulation.course;
+
+import java.util.Objects;
+import org.ecmsim.internal.Checks;
+import org.ecmsim.mechanics.ShrinkageKinetics;
+import org.ecmsim.units.Units;
+
+/**
+ * The constants of the clinical outcomes ({@link ClinicalOutcomes}): how collagen shrinks, how much of that
+ * shrinkage survives the replacement of coagulated collagen, how hard myofibroblasts pull, and the downtime
+ * proxies. Equations and sources: docs/model.md, "Clinical outcomes".
+ *
+ * @param shrinkage the free shrinkage kinetics of dermal collagen (default
+ *        {@link ShrinkageKinetics#CHEN_1998_TENDON}, unverified constants for tendon)
+ * @param lockedFraction φ, the share of a session's thermal shrinkage that stays when its denatured collagen is
+ *        cleared and replaced (new collagen laid down in the contracted geometry), in [0, 1]; default 0.5, model
+ *        choice (no source quantifies it)
+ * @param myofibroblastStrain β, the in-plane contraction strain of dermis whose activated fibroblasts exceed the
+ *        control's by as many cells as the control's whole fibroblast population (myofibroblast traction, reversible
+ *        while the cells are there), in [0, 0.2]; default 0.02, model choice
+ * @param reepithelialisationTime T₅₀₀, the time to re-epithelialise an epidermal opening 500 µm wide (s), in
+ *        [1 h, 14 d]; default 22 h, the slowest median (ED50) closure of Stumpp et al. 2009 (lesions all under
+ *        500 µm: ED50 10–22 h); an opening of radius r closes in T₅₀₀·r/250 µm
+ * @param erythemaTime τ_e, the decay time of the acute vascular response to a session's wound signal (s), in
+ *        [1 h, 14 d]; default 1 d, model choice (clinical reports of 1–3 days of erythema after RF microneedling)
+ * @param erythemaTolerance the papillary-dermis wound signal (0–1 scale, excess over control) below which the
+ *        erythema counts as resolved, in (0, 1); default 0.01, model choice
+ */
+public record ClinicalParameters(ShrinkageKinetics shrinkage, double lockedFraction, double myofibroblastStrain,
+        double reepithelialisationTime, double erythemaTime, double erythemaTolerance) {
+
+    /** The defaults (see the components). */
+    public static final ClinicalParameters DEFAULTS = new ClinicalParameters(ShrinkageKinetics.CHEN_1998_TENDON, 0.5,
+            0.02, 22 * Units.HOUR, Units.DAY, 0.01);
+
+    /** Henriques (1947) first-degree burn threshold of the epidermis (basal layer): Ω = 0.53. */
+    public static final double FIRST_DEGREE_OMEGA = 0.53;
+    /** Henriques (1947) second-degree burn threshold (irreversible epidermal injury): Ω = 1. */
+    public static final double SECOND_DEGREE_OMEGA = 1.0;
+    /** The opening width T₅₀₀ refers to (m): 500 µm. */
+    public static final double REFERENCE_OPENING_WIDTH = 500e-6;
+
+    /**
+     * Validates the constants.
+     *
+     * @param shrinkage the free shrinkage kinetics
+     * @param lockedFraction φ, in [0, 1]
+     * @param myofibroblastStrain β, in [0, 0.2]
+     * @param reepithelialisationTime T₅₀₀ (s), in [3600, 14 d]
+     * @param erythemaTime τ_e (s), in [3600, 14 d]
+     * @param erythemaTolerance in (0, 1)
+     */
+    public ClinicalParameters {
+        Objects.requireNonNull(shrinkage, "shrinkage");
+        Checks.requireInRange("locked fraction", lockedFraction, 0.0, 1.0, "");
+        Checks.requireInRange("myofibroblast strain", myofibroblastStrain, 0.0, 0.2, "");
+        Checks.requireInRange("re-epithelialisation time", reepithelialisationTime, Units.HOUR, 14 * Units.DAY, "s");
+        Checks.requireInRange("erythema time", erythemaTime, Units.HOUR, 14 * Units.DAY, "s");
+        Checks.requireInRange("erythema tolerance", erythemaTolerance, 1e-9, 0.999, "");
+    }
+
+    /**
+     * @param value φ
+     * @return a copy with the locked fraction replaced
+     */
+    public ClinicalParameters withLockedFraction(double value) {
+        return new ClinicalParameters(shrinkage, value, myofibroblastStrain, reepithelialisationTime, erythemaTime,
+                erythemaTolerance);
+    }
+
+    /**
+     * @param value β
+     * @return a copy with the myofibroblast strain replaced
+     */
+    public ClinicalParameters withMyofibroblastStrain(double value) {
+        return new ClinicalParameters(shrinkage, lockedFraction, value, reepithelialisationTime, erythemaTime,
+                erythemaTolerance);
+    }
+
+    /**
+     * @param value T₅₀₀ (s)
+     * @return a copy with the re-epithelialisation time replaced
+     */
+    public ClinicalParameters withReepithelialisationTime(double value) {
+        return new ClinicalParameters(shrinkage, lockedFraction, myofibroblastStrain, value, erythemaTime,
+                erythemaTolerance);
+    }
+
+    /**
+     * @param value τ_e (s)
+     * @return a copy with the erythema time replaced
+     */
+    public ClinicalParameters withErythemaTime(double value) {
+        return new ClinicalParameters(shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime, value,
+                erythemaTolerance);
+    }
+
+    /**
+     * @param value the erythema tolerance
+     * @return a copy with it replaced
+     */
+    public ClinicalParameters withErythemaTolerance(double value) {
+        return new ClinicalParameters(shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime,
+                erythemaTime, value);
+    }
+}
