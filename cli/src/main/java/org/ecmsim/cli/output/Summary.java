@@ -355,7 +355,9 @@ public final class Summary {
             layers.add(layer);
         }
         root.put("follow_up_day", follow);
-        root.put("outcomes", Outcomes.json(outcome));
+        Map<String, Object> outcomes = Outcomes.json(outcome);
+        outcomes.put("clinical", Clinical.json(outcome));
+        root.put("outcomes", outcomes);
         root.put("layers", layers);
         Map<String, Object> units = new LinkedHashMap<>();
         for (Species s : Species.values()) {
@@ -507,6 +509,7 @@ public final class Summary {
         sb.append("\nSafety margins (highest peak over all sessions)\n");
         margin(sb, EPIDERMIS.label(), worstPeak(outcome, EPIDERMIS), sc.safety().epidermisLimit());
         margin(sb, FAT.label(), worstPeak(outcome, FAT), sc.safety().fatLimit());
+        sb.append(Clinical.table(outcome));
         double follow = sc.treatment().followUpDays();
         sb.append(String.format(l, "%nChange vs untreated control on day %s (%%)%n", fmt(follow)));
         sb.append(String.format(l, "  %-18s", "layer"));

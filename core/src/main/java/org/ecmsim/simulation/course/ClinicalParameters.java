@@ -10,7 +10,10 @@ import org.ecmsim.units.Units;
  * shrinkage survives the replacement of coagulated collagen, how hard myofibroblasts pull, and the downtime
  * proxies. Equations and sources: docs/model.md, "Clinical outcomes".
  *
- * @param shrinkage the free shrinkage kinetics of dermal collagen (default
+ * @param shrinkageModel what gives a cell's free shrinkage: the denatured fraction of the course's collagen
+ *        denaturation process (default) or the equivalent heating time of the shrinkage kinetics
+ * @param shrinkage the free shrinkage kinetics of dermal collagen: its s_max and recovery always apply, its
+ *        equivalent-time master curve with {@link ShrinkageModel#EQUIVALENT_TIME} (default
  *        {@link ShrinkageKinetics#CHEN_1998_TENDON}, unverified constants for tendon)
  * @param lockedFraction φ, the share of a session's thermal shrinkage that stays when its denatured collagen is
  *        cleared and replaced (new collagen laid down in the contracted geometry), in [0, 1]; default 0.5, model
@@ -26,11 +29,31 @@ import org.ecmsim.units.Units;
  * @param erythemaTolerance the papillary-dermis wound signal (0–1 scale, excess over control) below which the
  *        erythema counts as resolved, in (0, 1); default 0.01, model choice
  */
-public record ClinicalParameters(ShrinkageKinetics shrinkage, double lockedFraction, double myofibroblastStrain,
+public record ClinicalParameters(ShrinkageModel shrinkageModel, ShrinkageKinetics shrinkage, double lockedFraction, double myofibroblastStrain,
         double reepithelialisationTime, double erythemaTime, double erythemaTolerance) {
 
+    /**
+     * What gives a cell's free shrinkage s (fraction of length).
+     */
+    public enum ShrinkageModel {
+        /**
+         * {@code s = s_max·(1 − e^(−Ω_collagen))}: denatured collagen shrinks fully, intact collagen not at all, with
+         * the course's collagen denaturation process (Maitland–Walsh by default): shrinkage is the macroscopic sign
+         * of the helix–coil transition (Wright and Humphrey 2002), so the contraction and the biology's denatured
+         * collagen come from one damage integral.
+         */
+        DENATURED_FRACTION,
+        /**
+         * The master curve of {@link ShrinkageKinetics} in the equivalent heating time (Chen et al. 1997–1998),
+         * fitted to minutes of heating of tendon; at the 0.1 s pulses of RF microneedling it predicts almost no
+         * shrinkage below ~90 °C.
+         */
+        EQUIVALENT_TIME
+    }
+
     /** The defaults (see the components). */
-    public static final ClinicalParameters DEFAULTS = new ClinicalParameters(ShrinkageKinetics.CHEN_1998_TENDON, 0.5,
+    public static final ClinicalParameters DEFAULTS = new ClinicalParameters(ShrinkageModel.DENATURED_FRACTION,
+            ShrinkageKinetics.CHEN_1998_TENDON, 0.5,
             0.02, 22 * Units.HOUR, Units.DAY, 0.01);
 
     /** Henriques (1947) first-degree burn threshold of the epidermis (basal layer): Ω = 0.53. */
@@ -43,6 +66,7 @@ public record ClinicalParameters(ShrinkageKinetics shrinkage, double lockedFract
     /**
      * Validates the constants.
      *
+     * @param shrinkageModel what gives the free shrinkage
      * @param shrinkage the free shrinkage kinetics
      * @param lockedFraction φ, in [0, 1]
      * @param myofibroblastStrain β, in [0, 0.2]
@@ -51,6 +75,7 @@ public record ClinicalParameters(ShrinkageKinetics shrinkage, double lockedFract
      * @param erythemaTolerance in (0, 1)
      */
     public ClinicalParameters {
+        Objects.requireNonNull(shrinkageModel, "shrinkage model");
         Objects.requireNonNull(shrinkage, "shrinkage");
         Checks.requireInRange("locked fraction", lockedFraction, 0.0, 1.0, "");
         Checks.requireInRange("myofibroblast strain", myofibroblastStrain, 0.0, 0.2, "");
@@ -60,11 +85,20 @@ public record ClinicalParameters(ShrinkageKinetics shrinkage, double lockedFract
     }
 
     /**
+     * @param value the shrinkage model
+     * @return a copy with it replaced
+     */
+    public ClinicalParameters withShrinkageModel(ShrinkageModel value) {
+        return new ClinicalParameters(value, shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime,
+                erythemaTime, erythemaTolerance);
+    }
+
+    /**
      * @param value φ
      * @return a copy with the locked fraction replaced
      */
     public ClinicalParameters withLockedFraction(double value) {
-        return new ClinicalParameters(shrinkage, value, myofibroblastStrain, reepithelialisationTime, erythemaTime,
+        return new ClinicalParameters(shrinkageModel, shrinkage, value, myofibroblastStrain, reepithelialisationTime, erythemaTime,
                 erythemaTolerance);
     }
 
@@ -73,7 +107,7 @@ public record ClinicalParameters(ShrinkageKinetics shrinkage, double lockedFract
      * @return a copy with the myofibroblast strain replaced
      */
     public ClinicalParameters withMyofibroblastStrain(double value) {
-        return new ClinicalParameters(shrinkage, lockedFraction, value, reepithelialisationTime, erythemaTime,
+        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, value, reepithelialisationTime, erythemaTime,
                 erythemaTolerance);
     }
 
@@ -82,7 +116,7 @@ public record ClinicalParameters(ShrinkageKinetics shrinkage, double lockedFract
      * @return a copy with the re-epithelialisation time replaced
      */
     public ClinicalParameters withReepithelialisationTime(double value) {
-        return new ClinicalParameters(shrinkage, lockedFraction, myofibroblastStrain, value, erythemaTime,
+        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, myofibroblastStrain, value, erythemaTime,
                 erythemaTolerance);
     }
 
@@ -91,7 +125,7 @@ public record ClinicalParameters(ShrinkageKinetics shrinkage, double lockedFract
      * @return a copy with the erythema time replaced
      */
     public ClinicalParameters withErythemaTime(double value) {
-        return new ClinicalParameters(shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime, value,
+        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime, value,
                 erythemaTolerance);
     }
 
@@ -100,7 +134,7 @@ public record ClinicalParameters(ShrinkageKinetics shrinkage, double lockedFract
      * @return a copy with it replaced
      */
     public ClinicalParameters withErythemaTolerance(double value) {
-        return new ClinicalParameters(shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime,
+        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime,
                 erythemaTime, value);
     }
 }

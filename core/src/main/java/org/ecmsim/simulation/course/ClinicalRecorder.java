@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ecmsim.biology.RemodellingModel;
 import org.ecmsim.biology.Species;
+import org.ecmsim.damage.ArrheniusProcess;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.mechanics.ElasticProperties;
 import org.ecmsim.mechanics.ElasticSolution;
@@ -39,6 +40,7 @@ final class ClinicalRecorder {
 
     private final TreatmentSite site;
     private final ClinicalParameters parameters;
+    private final ArrheniusProcess collagen;
     private final ParallelExecutor executor;
     private final Grid3D thermalGrid;
     private final Grid3D bioGrid;
@@ -62,8 +64,10 @@ final class ClinicalRecorder {
     private final List<Double> total = new ArrayList<>();
     private final List<Double> thermal = new ArrayList<>();
 
-    ClinicalRecorder(TreatmentSite site, ClinicalParameters parameters, ParallelExecutor executor) {
+    ClinicalRecorder(TreatmentSite site, ClinicalParameters parameters, ArrheniusProcess collagen,
+            ParallelExecutor executor) {
         this.site = site;
+        this.collagen = collagen;
         this.parameters = parameters;
         this.executor = executor;
         this.thermalGrid = site.thermalGrid();
@@ -132,7 +136,17 @@ final class ClinicalRecorder {
         double[] exx = new double[n];
         double[] eyy = new double[n];
         double[] ezz = new double[n];
-        shrinkage.eigenstrain(transfer, 0.0, ShrinkageRecorder.ShrinkageMode.IN_PLANE, exx, eyy, ezz);
+        if (parameters.shrinkageModel() == ClinicalParameters.ShrinkageModel.EQUIVALENT_TIME) {
+            shrinkage.eigenstrain(transfer, 0.0, ShrinkageRecorder.ShrinkageMode.IN_PLANE, exx, eyy, ezz);
+        } else {
+            // s = s_max·(1 − e^(−Ω_collagen)), in plane, times the layer's transfer factor
+            double[] omega = rf.thermal().omega(collagen).values();
+            double smax = parameters.shrinkage().maxShrinkage();
+            for (int c = 0; c < n; c++) {
+                exx[c] = -transfer[c] * smax * -Math.expm1(-omega[c]);
+                eyy[c] = exx[c];
+            }
+        }
         double maxShrink = 0;
         double[] free = new double[n];
         for (int c = 0; c < n; c++) {

@@ -88,7 +88,8 @@ public final class CourseRun {
         this.events = all.stream().mapToDouble(Double::doubleValue).toArray();
         this.recorder = new Recorder(site);
         this.outcomes = new OutcomeRecorder(site, sim.outcomeRegions());
-        this.clinical = new ClinicalRecorder(site, sim.clinicalParameters(), sim.executor());
+        this.clinical = new ClinicalRecorder(site, sim.clinicalParameters(), sim.collagenDenaturationProcess(),
+                sim.executor());
     }
 
     /** @return the site of the course */
