@@ -292,6 +292,15 @@ public final class Summary {
         safety.put("epidermis_limit_C", Units.kelvinToCelsius(scenario.safety().epidermisLimit()));
         safety.put("fat_limit_C", Units.kelvinToCelsius(scenario.safety().fatLimit()));
         m.put("safety", safety);
+        Scenario.Clinical cl = scenario.clinical();
+        Map<String, Object> clinical = new LinkedHashMap<>();
+        clinical.put("shrinkage", cl.shrinkage());
+        clinical.put("locked_fraction_percent", 100 * cl.lockedFraction());
+        clinical.put("myofibroblast_strain_percent", 100 * cl.myofibroblastStrain());
+        clinical.put("reepithelialisation_time_h", cl.reepithelialisationTime() / Units.HOUR);
+        clinical.put("erythema_time_d", cl.erythemaTime() / Units.DAY);
+        clinical.put("erythema_tolerance_percent", 100 * cl.erythemaTolerance());
+        m.put("clinical", clinical);
         return m;
     }
 
