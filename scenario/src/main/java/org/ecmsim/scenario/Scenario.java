@@ -232,19 +232,24 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param reepithelialisationTime closure time of a 500 µm opening (s)
      * @param erythemaTime decay time of the redness (s)
      * @param erythemaTolerance the redness signal counted as gone (0–1)
+     * @param haBoundWater water per mass of hyaluronan (kg/kg)
+     * @param oedemaFraction oedema volume per unit wound signal (0–1)
+     * @param oedemaTime decay time of the oedema (s)
      */
     public record Clinical(String shrinkage, double lockedFraction, double myofibroblastStrain,
-            double reepithelialisationTime, double erythemaTime, double erythemaTolerance) {
+            double reepithelialisationTime, double erythemaTime, double erythemaTolerance, double haBoundWater,
+            double oedemaFraction, double oedemaTime) {
         /** The defaults, those of {@link ClinicalParameters#DEFAULTS}. */
         public static final Clinical DEFAULT = new Clinical("denatured_fraction", 0.5, 0.02, 22 * Units.HOUR,
-                Units.DAY, 0.01);
+                Units.DAY, 0.01, 350.0, 0.2, 3 * Units.DAY);
 
         /** @return the core's parameters */
         public ClinicalParameters parameters() {
             return ClinicalParameters.DEFAULTS.withShrinkageModel(ClinicalParameters.ShrinkageModel.valueOf(
                     shrinkage.toUpperCase(java.util.Locale.ROOT))).withLockedFraction(lockedFraction)
                     .withMyofibroblastStrain(myofibroblastStrain).withReepithelialisationTime(reepithelialisationTime)
-                    .withErythemaTime(erythemaTime).withErythemaTolerance(erythemaTolerance);
+                    .withErythemaTime(erythemaTime).withErythemaTolerance(erythemaTolerance)
+                    .withHaBoundWater(haBoundWater).withOedemaFraction(oedemaFraction).withOedemaTime(oedemaTime);
         }
     }
 

@@ -185,12 +185,26 @@ public final class ScenarioKeys {
             "0.001 %", "99 %", "1 %", "the redness counts as gone once its signal is below this (wound signal of the"
             + " papillary dermis, 100 % = fully damaged; model choice)");
 
+    /** Hyaluronan-bound water. */
+    public static final Key HA_BOUND_WATER = Key.quantity("clinical", "ha_bound_water", Dimension.MASS_RATIO,
+            "0 kg/kg", "2000 kg/kg", "350 kg/kg", "water held per mass of dermal hyaluronan, for the dermal thickness"
+            + " (model choice: 20 % of the dermis's water attributed to its hyaluronan; free hyaluronan binds up to"
+            + " ~1000 times its mass, U)");
+    /** Oedema volume fraction. */
+    public static final Key OEDEMA_FRACTION = Key.quantity("clinical", "oedema_fraction", Dimension.PERCENT, "0 %",
+            "100 %", "20 %", "volume of inflammatory oedema per unit rise of the dermis's mean wound signal (model"
+            + " choice)");
+    /** Oedema decay time. */
+    public static final Key OEDEMA_TIME = Key.quantity("clinical", "oedema_time", Dimension.TIME, "1 h", "30 d",
+            "3 d", "decay time of the oedema (model choice; swelling after RF microneedling settles within days, U)");
+
     /** @return every key, in file order */
     public static List<Key> all() {
         return List.of(AGE, AGED_LAYERS, ROWS, COLUMNS, PITCH, PATTERN, DIAMETER, NEEDLE_DEPTH, EXPOSED, SESSIONS,
                 INTERVAL, PASS_DEPTH, ENERGY_PER_PIN, POWER, VOLTAGE, CONDUCTION, PULSES, PULSE_INTERVAL, COOLING,
                 FOLLOW_UP, PLACEMENT, PLACEMENT_SEED, CELL_SIZE, BIOLOGY_STEP, THREADS, SAMPLE_EVERY, SNAPSHOT_DAYS,
                 VTI, VTI_ENCODING, RIM_WIDTH, BIOPSY_TOP, BIOPSY_BOTTOM, EPIDERMIS_LIMIT, FAT_LIMIT, SHRINKAGE,
-                LOCKED_FRACTION, MYOFIBROBLAST_STRAIN, REEPITHELIALISATION_TIME, ERYTHEMA_TIME, ERYTHEMA_TOLERANCE);
+                LOCKED_FRACTION, MYOFIBROBLAST_STRAIN, REEPITHELIALISATION_TIME, ERYTHEMA_TIME, ERYTHEMA_TOLERANCE,
+                HA_BOUND_WATER, OEDEMA_FRACTION, OEDEMA_TIME);
     }
 }

@@ -355,7 +355,9 @@ public final class ScenarioParser {
         Section c = top.section("clinical");
         return new Scenario.Clinical(c.choice(ScenarioKeys.SHRINKAGE), c.quantity(ScenarioKeys.LOCKED_FRACTION),
                 c.quantity(ScenarioKeys.MYOFIBROBLAST_STRAIN), c.quantity(ScenarioKeys.REEPITHELIALISATION_TIME),
-                c.quantity(ScenarioKeys.ERYTHEMA_TIME), c.quantity(ScenarioKeys.ERYTHEMA_TOLERANCE));
+                c.quantity(ScenarioKeys.ERYTHEMA_TIME), c.quantity(ScenarioKeys.ERYTHEMA_TOLERANCE),
+                c.quantity(ScenarioKeys.HA_BOUND_WATER), c.quantity(ScenarioKeys.OEDEMA_FRACTION),
+                c.quantity(ScenarioKeys.OEDEMA_TIME));
     }
 
     private Scenario.Safety safety(Section top) {

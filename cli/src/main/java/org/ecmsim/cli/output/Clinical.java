@@ -54,7 +54,12 @@ public final class Clinical {
                     + " CEM43 (necrosis at 240 min); margin = threshold/value, above 1 means below the threshold",
             "barrier: days until the pores and their coagulated rims re-epithelialise (closure time scaled to"
                     + " Stumpp et al. 2009: 10-22 h for micro-lesions under 0.5 mm); erythema: days until the acute"
-                    + " response to the papillary wound signal falls below the tolerance (a model choice)");
+                    + " response to the papillary wound signal falls below the tolerance (a model choice)",
+            "thickness: matrix protein volume, hyaluronan-bound water and oedema per unit skin area, vs control;"
+                    + " compare changes with ultrasound (20-50 MHz) dermal thickness, not levels",
+            "firmness: mature collagen I plus elastin of the dermis vs control; may be compared in direction with"
+                    + " suction cutometry (R0 firmness, Ur/Uf elasticity); it cannot capture fibre orientation,"
+                    + " cross-linking, fragmentation, hydration or the epidermis");
 
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
     private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
@@ -85,6 +90,8 @@ public final class Clinical {
             m.put("barrier_recovery_days", x.barrierRecoveryDays());
             m.put("papillary_wound_signal_rise", x.woundJump());
             m.put("erythema_days", x.erythemaDays());
+            m.put("oedema_um", Units.toUm(x.oedemaThickness()));
+            m.put("oedema_days", x.oedemaDays());
             sessions.add(m);
         }
         root.put("immediate_areal_contraction_percent", immediate);
@@ -96,6 +103,16 @@ public final class Clinical {
         root.put("days", days);
         root.put("areal_contraction_percent", c.arealContractionPercent());
         root.put("thermal_areal_contraction_percent", c.thermalContractionPercent());
+        double[] h = c.dermalThicknessChange();
+        double[] o = c.oedemaThickness();
+        for (int i = 0; i < h.length; i++) {
+            h[i] = Units.toUm(h[i]);
+            o[i] = Units.toUm(o[i]);
+        }
+        root.put("dermal_thickness_change_um", h);
+        root.put("dermal_thickness_change_percent", c.dermalThicknessPercent());
+        root.put("oedema_um", o);
+        root.put("firmness_percent_vs_control", c.firmnessPercent());
         root.put("sessions", sessions);
         ClinicalParameters p = c.parameters();
         Map<String, Object> par = new LinkedHashMap<>();
@@ -104,6 +121,11 @@ public final class Clinical {
         par.put("reepithelialisation_time_h", p.reepithelialisationTime() / Units.HOUR);
         par.put("erythema_time_d", p.erythemaTime() / Units.DAY);
         par.put("erythema_tolerance", p.erythemaTolerance());
+        par.put("ha_bound_water_kg_per_kg", p.haBoundWater());
+        par.put("oedema_fraction", p.oedemaFraction());
+        par.put("oedema_time_d", p.oedemaTime() / Units.DAY);
+        par.put("protein_specific_volume_m3_per_kg", ClinicalParameters.PROTEIN_SPECIFIC_VOLUME);
+        par.put("elastin_firmness_weight", ClinicalParameters.ELASTIN_FIRMNESS_WEIGHT);
         par.put("first_degree_omega", ClinicalParameters.FIRST_DEGREE_OMEGA);
         par.put("second_degree_omega", ClinicalParameters.SECOND_DEGREE_OMEGA);
         par.put("cem43_threshold_min", ThermalRunResult.CEM43_NECROSIS_THRESHOLD);
@@ -157,16 +179,22 @@ public final class Clinical {
         double[] a = c.arealContractionPercent();
         double[] th = c.thermalContractionPercent();
         if (t.length > 0) {
-            sb.append("  areal contraction over time (%; thermal part in brackets):");
+            double[] h = c.dermalThicknessChange();
+            double[] hp = c.dermalThicknessPercent();
+            double[] o = c.oedemaThickness();
+            double[] f = c.firmnessPercent();
+            sb.append(String.format(l, "  %5s %12s %12s %14s %10s %11s%n", "day", "contract %", "thermal %",
+                    "thickness µm", "(%)", "firmness %"));
             double last = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < t.length; i++) {
                 double day = t[i] / Units.DAY;
                 if (i == t.length - 1 || day - last >= 7 - 1e-9) {
-                    sb.append(String.format(l, " d%s %.3f (%.3f)", Summary.fmt(day), a[i], th[i]));
+                    sb.append(String.format(l, "  %5s %12.4f %12.4f %14s %10.3f %+11.3f%n", Summary.fmt(day), a[i],
+                            th[i], String.format(l, "%+.1f (%.1f oed.)", Units.toUm(h[i]), Units.toUm(o[i])), hp[i],
+                            f[i]));
                     last = day;
                 }
             }
-            sb.append('\n');
         }
         for (String n : NOTES) {
             sb.append(Summary.wrap("note: " + n, "  ", 100));
@@ -207,7 +235,18 @@ public final class Clinical {
                     sci(e.secondDegreeMargin()), sci(e.maxCem43()), e.poreAreaPercent(), e.openedAreaPercent(),
                     sci(f.maxOmega()), sci(f.maxCem43()), x.barrierRecoveryDays(), x.erythemaDays()));
         }
-        h.append("</table>\n<ul>\n");
+        h.append("</table>\n");
+        double[] t = c.times();
+        if (t.length > 0) {
+            int last = t.length - 1;
+            h.append(String.format(Locale.ROOT, "<p>On day %s (vs the untreated control): areal contraction %.4f %%"
+                    + " (thermal part %.4f %%), dermal thickness %+.1f &micro;m (%+.2f %%; oedema %.1f &micro;m),"
+                    + " firmness proxy %+.2f %%.</p>%n", Summary.fmt(t[last] / Units.DAY),
+                    c.arealContractionPercent()[last], c.thermalContractionPercent()[last],
+                    Units.toUm(c.dermalThicknessChange()[last]), c.dermalThicknessPercent()[last],
+                    Units.toUm(c.oedemaThickness()[last]), c.firmnessPercent()[last]));
+        }
+        h.append("<ul>\n");
         for (String n : NOTES) {
             h.append("<li>").append(n.replace("&", "&amp;").replace("<", "&lt;")).append("</li>\n");
         }
@@ -241,20 +280,48 @@ public final class Clinical {
         r.setSeriesStroke(0, new BasicStroke(2f));
         r.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
                 new float[] {6f, 4f}, 0f));
-        NumberAxis y = new NumberAxis("areal contraction of the skin surface (%)");
+        NumberAxis y = new NumberAxis("areal contraction (%)");
         y.setAutoRangeIncludesZero(true);
-        XYPlot plot = new XYPlot(data, new NumberAxis("day"), y, r);
-        for (SessionClinical s : c.sessions()) {
-            ValueMarker m = new ValueMarker(s.time() / Units.DAY);
-            m.setPaint(new Color(0, 0, 0, 100));
-            m.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {2f, 3f},
-                    0f));
-            plot.addDomainMarker(m);
+        XYPlot top = new XYPlot(data, null, y, r);
+        XYSeries thick = new XYSeries("dermal thickness change");
+        XYSeries oed = new XYSeries("of which oedema");
+        double[] h = c.dermalThicknessChange();
+        double[] o = c.oedemaThickness();
+        for (int i = 0; i < t.length; i++) {
+            thick.add(t[i] / Units.DAY, Units.toUm(h[i]));
+            oed.add(t[i] / Units.DAY, Units.toUm(o[i]));
         }
-        JFreeChart chart = new JFreeChart("Contraction of the treated skin surface", TITLE, plot, true);
-        chart.addSubtitle(new TextTitle("thermal shrinkage left after the denatured collagen is cleared, plus"
-                + " myofibroblast traction; dotted: sessions", SUBTITLE));
-        save(chart, file, 900, 500);
+        XYSeriesCollection data2 = new XYSeriesCollection();
+        data2.addSeries(thick);
+        data2.addSeries(oed);
+        XYLineAndShapeRenderer r2 = new XYLineAndShapeRenderer(true, false);
+        r2.setSeriesPaint(0, new Color(0x2ca02c));
+        r2.setSeriesPaint(1, new Color(0x9467bd));
+        r2.setSeriesStroke(0, new BasicStroke(2f));
+        r2.setSeriesStroke(1, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                new float[] {6f, 4f}, 0f));
+        NumberAxis y2 = new NumberAxis("dermal thickness vs control (µm)");
+        y2.setAutoRangeIncludesZero(true);
+        XYPlot bottom = new XYPlot(data2, null, y2, r2);
+        org.jfree.chart.plot.CombinedDomainXYPlot plot = new org.jfree.chart.plot.CombinedDomainXYPlot(
+                new NumberAxis("day"));
+        plot.setGap(16);
+        plot.add(top, 1);
+        plot.add(bottom, 1);
+        for (XYPlot sub : List.of(top, bottom)) {
+            for (SessionClinical s : c.sessions()) {
+                ValueMarker m = new ValueMarker(s.time() / Units.DAY);
+                m.setPaint(new Color(0, 0, 0, 100));
+                m.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
+                        new float[] {2f, 3f}, 0f));
+                sub.addDomainMarker(m);
+            }
+        }
+        JFreeChart chart = new JFreeChart("Contraction and thickness of the treated skin", TITLE, plot, true);
+        chart.addSubtitle(new TextTitle("contraction: thermal shrinkage left after the denatured collagen is cleared,"
+                + " plus myofibroblast traction; thickness: matrix, hyaluronan-bound water and oedema; dotted:"
+                + " sessions", SUBTITLE));
+        save(chart, file, 900, 750);
     }
 
     /**

@@ -87,7 +87,7 @@ public final class ResultFiles {
             charts.put("depth_profiles.png", "Change vs control against depth on the snapshot days.");
         }
         charts.put("impedance.png", "Tip impedance during the pulses of each session.");
-        charts.put(Clinical.CONTRACTION_CHART, "Areal contraction of the treated skin surface over the course.");
+        charts.put(Clinical.CONTRACTION_CHART, "Areal contraction of the treated skin surface and dermal thickness change over the course.");
         for (int s = 0; s < outcome.result().sessions().size(); s++) {
             charts.put(Clinical.displacementChartName(s), "Session " + (s + 1) + ", x-z plane through the needle:"
                     + " lateral displacement of the immediate contraction.");

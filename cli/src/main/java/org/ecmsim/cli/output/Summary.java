@@ -300,6 +300,9 @@ public final class Summary {
         clinical.put("reepithelialisation_time_h", cl.reepithelialisationTime() / Units.HOUR);
         clinical.put("erythema_time_d", cl.erythemaTime() / Units.DAY);
         clinical.put("erythema_tolerance_percent", 100 * cl.erythemaTolerance());
+        clinical.put("ha_bound_water_kg_per_kg", cl.haBoundWater());
+        clinical.put("oedema_fraction_percent", 100 * cl.oedemaFraction());
+        clinical.put("oedema_time_d", cl.oedemaTime() / Units.DAY);
         m.put("clinical", clinical);
         return m;
     }

@@ -14,9 +14,15 @@ import java.util.Objects;
  * @param arealContractionPercent the areal contraction of the skin surface on each sampling time (%, positive =
  *        the surface shrinks), treated vs the untreated control (which does not contract)
  * @param thermalContractionPercent the part of it from thermal shrinkage alone (the traction set to 0) (%)
+ * @param dermalThicknessChange the change of the dermis's thickness vs the control on each sampling time (m): matrix
+ *        volume, hyaluronan-bound water and oedema per unit skin area
+ * @param oedemaThickness the oedema's part of it (m)
+ * @param dermalThicknessPercent the change vs the control's dermal thickness (%)
+ * @param firmnessPercent the firmness proxy vs control (%): mature collagen I plus elastin of the dermis
  */
 public record ClinicalOutcomes(ClinicalParameters parameters, List<SessionClinical> sessions, double[] times,
-        double[] arealContractionPercent, double[] thermalContractionPercent) {
+        double[] arealContractionPercent, double[] thermalContractionPercent, double[] dermalThicknessChange,
+        double[] oedemaThickness, double[] dermalThicknessPercent, double[] firmnessPercent) {
 
     /**
      * Copies the arrays and checks their lengths.
@@ -26,6 +32,10 @@ public record ClinicalOutcomes(ClinicalParameters parameters, List<SessionClinic
      * @param times the sampling times (s)
      * @param arealContractionPercent areal contraction per time (%)
      * @param thermalContractionPercent its thermal part per time (%)
+     * @param dermalThicknessChange dermal thickness change per time (m)
+     * @param oedemaThickness its oedema part (m)
+     * @param dermalThicknessPercent dermal thickness change per time (%)
+     * @param firmnessPercent firmness proxy per time (%)
      */
     public ClinicalOutcomes {
         Objects.requireNonNull(parameters, "parameters");
@@ -33,9 +43,16 @@ public record ClinicalOutcomes(ClinicalParameters parameters, List<SessionClinic
         times = times.clone();
         arealContractionPercent = arealContractionPercent.clone();
         thermalContractionPercent = thermalContractionPercent.clone();
-        if (arealContractionPercent.length != times.length || thermalContractionPercent.length != times.length) {
-            throw new IllegalArgumentException("contraction series of " + arealContractionPercent.length + " and "
-                    + thermalContractionPercent.length + " values for " + times.length + " times");
+        dermalThicknessChange = dermalThicknessChange.clone();
+        oedemaThickness = oedemaThickness.clone();
+        dermalThicknessPercent = dermalThicknessPercent.clone();
+        firmnessPercent = firmnessPercent.clone();
+        for (double[] a : new double[][] {arealContractionPercent, thermalContractionPercent, dermalThicknessChange,
+            oedemaThickness, dermalThicknessPercent, firmnessPercent}) {
+            if (a.length != times.length) {
+                throw new IllegalArgumentException("a series of " + a.length + " values for " + times.length
+                        + " times");
+            }
         }
     }
 
@@ -55,6 +72,30 @@ public record ClinicalOutcomes(ClinicalParameters parameters, List<SessionClinic
     @Override
     public double[] thermalContractionPercent() {
         return thermalContractionPercent.clone();
+    }
+
+    /** @return the dermal thickness change per sampling time (m), a copy */
+    @Override
+    public double[] dermalThicknessChange() {
+        return dermalThicknessChange.clone();
+    }
+
+    /** @return the oedema part of it (m), a copy */
+    @Override
+    public double[] oedemaThickness() {
+        return oedemaThickness.clone();
+    }
+
+    /** @return the dermal thickness change per sampling time (%), a copy */
+    @Override
+    public double[] dermalThicknessPercent() {
+        return dermalThicknessPercent.clone();
+    }
+
+    /** @return the firmness proxy per sampling time (% vs control), a copy */
+    @Override
+    public double[] firmnessPercent() {
+        return firmnessPercent.clone();
     }
 
     /**

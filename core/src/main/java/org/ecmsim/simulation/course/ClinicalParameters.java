@@ -28,9 +28,17 @@ import org.ecmsim.units.Units;
  *        [1 h, 14 d]; default 1 d, model choice (clinical reports of 1–3 days of erythema after RF microneedling)
  * @param erythemaTolerance the papillary-dermis wound signal (0–1 scale, excess over control) below which the
  *        erythema counts as resolved, in (0, 1); default 0.01, model choice
+ * @param haBoundWater w_HA, the water held per unit mass of hyaluronan in the dermis (kg/kg), in [0, 2000]; default
+ *        350, model choice: 20 % of the dermis's ~700 kg/m³ water attributed to its ~0.4 kg/m³ hyaluronan (free
+ *        hyaluronan binds up to ~1000 times its mass, an upper bound; unverified)
+ * @param oedemaFraction h, the volume fraction of inflammatory oedema per unit rise of the dermis's mean wound
+ *        signal, in [0, 1]; default 0.2, model choice
+ * @param oedemaTime τ_o, the decay time of the oedema (s), in [1 h, 30 d]; default 3 d, model choice (swelling after
+ *        RF microneedling is reported to settle within days; unverified)
  */
-public record ClinicalParameters(ShrinkageModel shrinkageModel, ShrinkageKinetics shrinkage, double lockedFraction, double myofibroblastStrain,
-        double reepithelialisationTime, double erythemaTime, double erythemaTolerance) {
+public record ClinicalParameters(ShrinkageModel shrinkageModel, ShrinkageKinetics shrinkage, double lockedFraction,
+        double myofibroblastStrain, double reepithelialisationTime, double erythemaTime, double erythemaTolerance,
+        double haBoundWater, double oedemaFraction, double oedemaTime) {
 
     /**
      * What gives a cell's free shrinkage s (fraction of length).
@@ -53,15 +61,24 @@ public record ClinicalParameters(ShrinkageModel shrinkageModel, ShrinkageKinetic
 
     /** The defaults (see the components). */
     public static final ClinicalParameters DEFAULTS = new ClinicalParameters(ShrinkageModel.DENATURED_FRACTION,
-            ShrinkageKinetics.CHEN_1998_TENDON, 0.5,
-            0.02, 22 * Units.HOUR, Units.DAY, 0.01);
+            ShrinkageKinetics.CHEN_1998_TENDON, 0.5, 0.02, 22 * Units.HOUR, Units.DAY, 0.01, 350.0, 0.2,
+            3 * Units.DAY);
 
-    /** Henriques (1947) first-degree burn threshold of the epidermis (basal layer): Ω = 0.53. */
+    /** Henriques (1947) first-degree burn threshold of the epidermis (basal layer): Ω = 0.53 (unverified here). */
     public static final double FIRST_DEGREE_OMEGA = 0.53;
-    /** Henriques (1947) second-degree burn threshold (irreversible epidermal injury): Ω = 1. */
+    /** Henriques (1947) second-degree burn threshold (irreversible epidermal injury): Ω = 1 (unverified here). */
     public static final double SECOND_DEGREE_OMEGA = 1.0;
     /** The opening width T₅₀₀ refers to (m): 500 µm. */
     public static final double REFERENCE_OPENING_WIDTH = 500e-6;
+    /**
+     * Volume per unit dry mass of the matrix proteins (collagen, elastin) (m³/kg): 0.74·10⁻³, the partial specific
+     * volume of a typical protein (≈ 0.73–0.74 mL/g; unverified for collagen fibres in situ).
+     */
+    public static final double PROTEIN_SPECIFIC_VOLUME = 0.74e-3;
+    /** Density of water (kg/m³). */
+    public static final double WATER_DENSITY = 1000.0;
+    /** Weight of elastin against mature collagen I in the firmness proxy: 1 (mass for mass; model choice). */
+    public static final double ELASTIN_FIRMNESS_WEIGHT = 1.0;
 
     /**
      * Validates the constants.
@@ -73,6 +90,9 @@ public record ClinicalParameters(ShrinkageModel shrinkageModel, ShrinkageKinetic
      * @param reepithelialisationTime T₅₀₀ (s), in [3600, 14 d]
      * @param erythemaTime τ_e (s), in [3600, 14 d]
      * @param erythemaTolerance in (0, 1)
+     * @param haBoundWater w_HA (kg/kg), in [0, 2000]
+     * @param oedemaFraction h, in [0, 1]
+     * @param oedemaTime τ_o (s), in [3600, 30 d]
      */
     public ClinicalParameters {
         Objects.requireNonNull(shrinkageModel, "shrinkage model");
@@ -82,6 +102,9 @@ public record ClinicalParameters(ShrinkageModel shrinkageModel, ShrinkageKinetic
         Checks.requireInRange("re-epithelialisation time", reepithelialisationTime, Units.HOUR, 14 * Units.DAY, "s");
         Checks.requireInRange("erythema time", erythemaTime, Units.HOUR, 14 * Units.DAY, "s");
         Checks.requireInRange("erythema tolerance", erythemaTolerance, 1e-9, 0.999, "");
+        Checks.requireInRange("hyaluronan-bound water", haBoundWater, 0.0, 2000.0, "kg/kg");
+        Checks.requireInRange("oedema fraction", oedemaFraction, 0.0, 1.0, "");
+        Checks.requireInRange("oedema time", oedemaTime, Units.HOUR, 30 * Units.DAY, "s");
     }
 
     /**
@@ -89,44 +112,47 @@ public record ClinicalParameters(ShrinkageModel shrinkageModel, ShrinkageKinetic
      * @return a copy with it replaced
      */
     public ClinicalParameters withShrinkageModel(ShrinkageModel value) {
-        return new ClinicalParameters(value, shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime,
-                erythemaTime, erythemaTolerance);
+        return new ClinicalParameters(value, shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime, erythemaTime, erythemaTolerance, haBoundWater, oedemaFraction, oedemaTime);
+    }
+
+    /**
+     * @param value the shrinkage kinetics
+     * @return a copy with it replaced
+     */
+    public ClinicalParameters withShrinkage(ShrinkageKinetics value) {
+        return new ClinicalParameters(shrinkageModel, value, lockedFraction, myofibroblastStrain, reepithelialisationTime, erythemaTime, erythemaTolerance, haBoundWater, oedemaFraction, oedemaTime);
     }
 
     /**
      * @param value φ
-     * @return a copy with the locked fraction replaced
+     * @return a copy with it replaced
      */
     public ClinicalParameters withLockedFraction(double value) {
-        return new ClinicalParameters(shrinkageModel, shrinkage, value, myofibroblastStrain, reepithelialisationTime, erythemaTime,
-                erythemaTolerance);
+        return new ClinicalParameters(shrinkageModel, shrinkage, value, myofibroblastStrain, reepithelialisationTime, erythemaTime, erythemaTolerance, haBoundWater, oedemaFraction, oedemaTime);
     }
 
     /**
      * @param value β
-     * @return a copy with the myofibroblast strain replaced
+     * @return a copy with it replaced
      */
     public ClinicalParameters withMyofibroblastStrain(double value) {
-        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, value, reepithelialisationTime, erythemaTime,
-                erythemaTolerance);
+        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, value, reepithelialisationTime, erythemaTime, erythemaTolerance, haBoundWater, oedemaFraction, oedemaTime);
     }
 
     /**
      * @param value T₅₀₀ (s)
-     * @return a copy with the re-epithelialisation time replaced
+     * @return a copy with it replaced
      */
     public ClinicalParameters withReepithelialisationTime(double value) {
-        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, myofibroblastStrain, value, erythemaTime,
-                erythemaTolerance);
+        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, myofibroblastStrain, value, erythemaTime, erythemaTolerance, haBoundWater, oedemaFraction, oedemaTime);
     }
 
     /**
      * @param value τ_e (s)
-     * @return a copy with the erythema time replaced
+     * @return a copy with it replaced
      */
     public ClinicalParameters withErythemaTime(double value) {
-        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime, value,
-                erythemaTolerance);
+        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime, value, erythemaTolerance, haBoundWater, oedemaFraction, oedemaTime);
     }
 
     /**
@@ -134,7 +160,30 @@ public record ClinicalParameters(ShrinkageModel shrinkageModel, ShrinkageKinetic
      * @return a copy with it replaced
      */
     public ClinicalParameters withErythemaTolerance(double value) {
-        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime,
-                erythemaTime, value);
+        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime, erythemaTime, value, haBoundWater, oedemaFraction, oedemaTime);
+    }
+
+    /**
+     * @param value w_HA (kg/kg)
+     * @return a copy with it replaced
+     */
+    public ClinicalParameters withHaBoundWater(double value) {
+        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime, erythemaTime, erythemaTolerance, value, oedemaFraction, oedemaTime);
+    }
+
+    /**
+     * @param value h
+     * @return a copy with it replaced
+     */
+    public ClinicalParameters withOedemaFraction(double value) {
+        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime, erythemaTime, erythemaTolerance, haBoundWater, value, oedemaTime);
+    }
+
+    /**
+     * @param value τ_o (s)
+     * @return a copy with it replaced
+     */
+    public ClinicalParameters withOedemaTime(double value) {
+        return new ClinicalParameters(shrinkageModel, shrinkage, lockedFraction, myofibroblastStrain, reepithelialisationTime, erythemaTime, erythemaTolerance, haBoundWater, oedemaFraction, value);
     }
 }

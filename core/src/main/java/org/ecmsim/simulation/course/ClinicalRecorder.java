@@ -36,7 +36,9 @@ final class ClinicalRecorder {
     private static final double TOLERANCE = 1e-8;
     private static final double REFERENCE_RADIUS = ClinicalParameters.REFERENCE_OPENING_WIDTH / 2;
     private static final List<String> SAVED = List.of("sessions", "sessionShrinkage", "sessionDenatured",
-            "sampleTimes", "total", "thermal");
+            "sampleTimes", "total", "thermal", "thickness", "oedema", "thicknessPercent", "firmness");
+    /** The oedema counts as gone below this swelling (m): 1 µm. */
+    private static final double OEDEMA_TOLERANCE = 1e-6;
 
     private final TreatmentSite site;
     private final ClinicalParameters parameters;
@@ -63,6 +65,10 @@ final class ClinicalRecorder {
     private final List<Double> sampleTimes = new ArrayList<>();
     private final List<Double> total = new ArrayList<>();
     private final List<Double> thermal = new ArrayList<>();
+    private final List<Double> thickness = new ArrayList<>();
+    private final List<Double> oedema = new ArrayList<>();
+    private final List<Double> thicknessPercent = new ArrayList<>();
+    private final List<Double> firmness = new ArrayList<>();
 
     ClinicalRecorder(TreatmentSite site, ClinicalParameters parameters, ArrheniusProcess collagen,
             ParallelExecutor executor) {
@@ -108,12 +114,25 @@ final class ClinicalRecorder {
      * @return mean(W_treated − W_control) over the papillary dermis (0 if the site has none)
      */
     double papillaryWound(RemodellingModel treated, RemodellingModel control) {
+        return meanWound(treated, control, bioPapillary);
+    }
+
+    /**
+     * @param treated the treated model
+     * @param control the control
+     * @return mean(W_treated − W_control) over the papillary and reticular dermis
+     */
+    double dermisWound(RemodellingModel treated, RemodellingModel control) {
+        return meanWound(treated, control, bioDermis);
+    }
+
+    private static double meanWound(RemodellingModel treated, RemodellingModel control, boolean[] mask) {
         double[] w = treated.field(Species.WOUND).values();
         double[] w0 = control.field(Species.WOUND).values();
         double sum = 0;
         int count = 0;
         for (int c = 0; c < w.length; c++) {
-            if (bioPapillary[c]) {
+            if (mask[c]) {
                 sum += w[c] - w0[c];
                 count++;
             }
@@ -130,8 +149,10 @@ final class ClinicalRecorder {
      * @param offset the placement offset of the session on the biology grid (cells along x, y)
      * @param treated the treated model after the insult
      * @param woundJump the rise of {@link #papillaryWound} at the session
+     * @param dermisJump the rise of {@link #dermisWound} at the session
      */
-    void addSession(double time, RfTreatmentResult rf, int[] offset, RemodellingModel treated, double woundJump) {
+    void addSession(double time, RfTreatmentResult rf, int[] offset, RemodellingModel treated, double woundJump,
+            double dermisJump) {
         int n = thermalGrid.cellCount();
         double[] exx = new double[n];
         double[] eyy = new double[n];
@@ -172,8 +193,11 @@ final class ClinicalRecorder {
         double barrier = parameters.reepithelialisationTime() * radius / REFERENCE_RADIUS / Units.DAY;
         double tol = parameters.erythemaTolerance();
         double erythema = woundJump > tol ? parameters.erythemaTime() * Math.log(woundJump / tol) / Units.DAY : 0;
+        double swell = parameters.oedemaFraction() * Math.max(0, dermisJump) * dermisThickness();
+        double oedemaDays = swell > OEDEMA_TOLERANCE
+                ? parameters.oedemaTime() * Math.log(swell / OEDEMA_TOLERANCE) / Units.DAY : 0;
         sessions.add(new SessionClinical(time, sol.arealContractionPercent(), maxShrink, sol.iterations(),
-                thermalGrid, u[0], u[1], u[2], epi, fat, barrier, woundJump, erythema));
+                thermalGrid, u[0], u[1], u[2], epi, fat, barrier, woundJump, erythema, swell, oedemaDays));
 
         double[] bio = new double[bioGrid.cellCount()];
         blocks.restrict(free, bio);
@@ -226,6 +250,59 @@ final class ClinicalRecorder {
         sampleTimes.add(time);
         total.add(solveBio(all, time));
         thermal.add(solveBio(thermalStrain, time));
+        volumeAndFirmness(time, treated, control);
+    }
+
+    /** Mean thickness of the dermis over the site (m): its cells' volume over the skin area. */
+    private double dermisThickness() {
+        int cells = 0;
+        for (boolean b : bioDermis) {
+            cells += b ? 1 : 0;
+        }
+        return cells * bioGrid.cellVolume() / (bioGrid.lengthX() * bioGrid.lengthY());
+    }
+
+    /**
+     * Dermal thickness from the matrix volume, the hyaluronan-bound water and the oedema per unit skin area, and the
+     * firmness proxy, treated vs control (docs/model.md, Clinical outcomes C-6).
+     */
+    private void volumeAndFirmness(double time, RemodellingModel treated, RemodellingModel control) {
+        double vp = ClinicalParameters.PROTEIN_SPECIFIC_VOLUME;
+        double wha = parameters.haBoundWater() / ClinicalParameters.WATER_DENSITY;
+        double dv = 0;
+        double firmT = 0;
+        double firmC = 0;
+        Species[] protein = {Species.COLLAGEN_I, Species.COLLAGEN_III, Species.DENATURED_COLLAGEN, Species.ELASTIN};
+        double[] ha = treated.field(Species.HYALURONAN).values();
+        double[] ha0 = control.field(Species.HYALURONAN).values();
+        double[] c1 = treated.field(Species.COLLAGEN_I).values();
+        double[] c10 = control.field(Species.COLLAGEN_I).values();
+        double[] el = treated.field(Species.ELASTIN).values();
+        double[] el0 = control.field(Species.ELASTIN).values();
+        for (int c = 0; c < bioDermis.length; c++) {
+            if (!bioDermis[c]) {
+                continue;
+            }
+            double dm = 0;
+            for (Species sp : protein) {
+                dm += treated.field(sp).values()[c] - control.field(sp).values()[c];
+            }
+            dv += vp * dm + wha * (ha[c] - ha0[c]);
+            firmT += c1[c] + ClinicalParameters.ELASTIN_FIRMNESS_WEIGHT * el[c];
+            firmC += c10[c] + ClinicalParameters.ELASTIN_FIRMNESS_WEIGHT * el0[c];
+        }
+        double matrix = dv * bioGrid.cellVolume() / (bioGrid.lengthX() * bioGrid.lengthY());
+        double swell = 0;
+        for (SessionClinical s : sessions) {
+            if (time >= s.time()) {
+                swell += s.oedemaThickness() * Math.exp(-(time - s.time()) / parameters.oedemaTime());
+            }
+        }
+        double h0 = dermisThickness();
+        thickness.add(matrix + swell);
+        oedema.add(swell);
+        thicknessPercent.add(h0 > 0 ? 100 * (matrix + swell) / h0 : 0.0);
+        firmness.add(firmC > 0 ? 100 * (firmT / firmC - 1) : 0.0);
     }
 
     private double solveBio(double[] freeShrinkage, double time) {
@@ -355,12 +432,20 @@ final class ClinicalRecorder {
         double[] t = new double[sampleTimes.size()];
         double[] a = new double[t.length];
         double[] th = new double[t.length];
+        double[] h = new double[t.length];
+        double[] o = new double[t.length];
+        double[] hp = new double[t.length];
+        double[] f = new double[t.length];
         for (int i = 0; i < t.length; i++) {
             t[i] = sampleTimes.get(i);
             a[i] = total.get(i);
             th[i] = thermal.get(i);
+            h[i] = thickness.get(i);
+            o[i] = oedema.get(i);
+            hp[i] = thicknessPercent.get(i);
+            f[i] = firmness.get(i);
         }
-        return new ClinicalOutcomes(parameters, sessions, t, a, th);
+        return new ClinicalOutcomes(parameters, sessions, t, a, th, h, o, hp, f);
     }
 
     void write(DataOutputStream out) throws IOException {

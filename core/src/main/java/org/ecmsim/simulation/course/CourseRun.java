@@ -159,12 +159,14 @@ public final class CourseRun {
                         (pass, pulse, interval, intervals, t, total) -> listener.thermalProgress(index, count, pass,
                                 pulse, interval, intervals, t, total), clinical.startSession());
                 double woundBefore = clinical.papillaryWound(treated, control);
+                double dermisBefore = clinical.dermisWound(treated, control);
                 sessions.add(rf);
                 ThermalInsult hit = sim.insult(site, s, rf);
                 treated.applyInsult(new ThermalInsult(bio, RemodellingSimulation.onSite(hit.killed(), bio, off),
                         RemodellingSimulation.onSite(hit.denatured(), bio, off),
                         RemodellingSimulation.onSite(hit.heatShock(), bio, off)));
-                clinical.addSession(time, rf, off, treated, clinical.papillaryWound(treated, control) - woundBefore);
+                clinical.addSession(time, rf, off, treated, clinical.papillaryWound(treated, control) - woundBefore,
+                        clinical.dermisWound(treated, control) - dermisBefore);
                 outcomes.addSession(RemodellingSimulation.onSite(
                         site.damagedFraction(rf.thermal(), sim.cellDeathProcess()), bio, off),
                         RemodellingSimulation.onSite(site.damagedFraction(rf.thermal(),

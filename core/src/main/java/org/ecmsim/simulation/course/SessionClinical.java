@@ -25,10 +25,13 @@ import org.ecmsim.grid.Grid3D;
  * @param woundJump the rise of the papillary dermis's mean wound signal over the control's at the session (0–1)
  * @param erythemaDays days until the acute erythema signal falls below the tolerance, τ_e·ln(jump/tolerance)
  *        (0 if the jump is below it)
+ * @param oedemaThickness the dermal swelling right after the session from inflammatory oedema (m)
+ * @param oedemaDays days until that swelling falls below 1 µm, τ_o·ln(thickness/1 µm) (0 if below already)
  */
 public record SessionClinical(double time, double immediateArealContractionPercent, double maxShrinkage,
         int solverIterations, Grid3D grid, double[] displacementX, double[] displacementY, double[] displacementZ,
-        LayerSafety epidermis, LayerSafety fat, double barrierRecoveryDays, double woundJump, double erythemaDays) {
+        LayerSafety epidermis, LayerSafety fat, double barrierRecoveryDays, double woundJump, double erythemaDays,
+        double oedemaThickness, double oedemaDays) {
 
     /**
      * Checks the lengths.
@@ -46,6 +49,8 @@ public record SessionClinical(double time, double immediateArealContractionPerce
      * @param barrierRecoveryDays barrier recovery (d)
      * @param woundJump wound-signal jump (0–1)
      * @param erythemaDays erythema (d)
+     * @param oedemaThickness oedema swelling (m)
+     * @param oedemaDays oedema (d)
      */
     public SessionClinical {
         Objects.requireNonNull(grid, "grid");

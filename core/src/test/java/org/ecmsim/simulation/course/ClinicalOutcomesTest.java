@@ -71,6 +71,14 @@ class ClinicalOutcomesTest {
         // A pore of ~0.2 mm re-epithelialises in hours, not days (Stumpp 2009: 10–22 h for lesions under 0.5 mm).
         assertThat(s.barrierRecoveryDays()).isBetween(0.1, 2.0);
         assertThat(s.erythemaDays()).isNotNegative();
+        // Thickness: the oedema swells the dermis right after the session and subsides (τ_o = 3 d); the firmness
+        // proxy is a finite change vs control.
+        double[] oedema = c.oedemaThickness();
+        assertThat(oedema[0]).isPositive().isEqualTo(s.oedemaThickness());
+        assertThat(oedema[21]).isCloseTo(oedema[0] * Math.exp(-7.0), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(c.dermalThicknessChange()[0]).isGreaterThanOrEqualTo(oedema[0] - 1e-6);
+        assertThat(c.firmnessPercent()[21]).isFinite();
+        assertThat(s.oedemaDays()).isPositive();
         // the displacement points inward towards the needle at the surface (x > 0 side moves to −x)
         int nx = s.grid().nx();
         int cell = s.grid().index(nx - 1, s.grid().ny() / 2, s.grid().nz() / 4);
