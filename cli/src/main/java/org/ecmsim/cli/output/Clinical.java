@@ -372,6 +372,8 @@ public final class Clinical {
         NumberAxis z = new NumberAxis("depth (mm)");
         z.setRange(0, Units.toMm(g.lengthZ()));
         z.setInverted(true);
+        z.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(g.lengthZ() > Units.mm(1.5) ? 0.25 : 0.1));
+        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(g.lengthX() > Units.mm(1.5) ? 0.25 : 0.1));
         XYPlot plot = new XYPlot(data, x, z, r);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
