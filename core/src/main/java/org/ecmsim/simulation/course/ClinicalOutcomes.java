@@ -18,7 +18,7 @@ import java.util.Objects;
  *        volume, hyaluronan-bound water and oedema per unit skin area
  * @param oedemaThickness the oedema's part of it (m)
  * @param dermalThicknessPercent the change vs the control's dermal thickness (%)
- * @param firmnessPercent the firmness proxy vs control (%): mature collagen I plus elastin of the dermis
+ * @param firmnessPercent the firmness proxy vs control (%): mature collagen I (native minus immature) plus elastin of the dermis
  */
 public record ClinicalOutcomes(ClinicalParameters parameters, List<SessionClinical> sessions, double[] times,
         double[] arealContractionPercent, double[] thermalContractionPercent, double[] dermalThicknessChange,

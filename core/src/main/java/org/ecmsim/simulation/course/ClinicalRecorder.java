@@ -277,6 +277,9 @@ final class ClinicalRecorder {
         double[] ha0 = control.field(Species.HYALURONAN).values();
         double[] c1 = treated.field(Species.COLLAGEN_I).values();
         double[] c10 = control.field(Species.COLLAGEN_I).values();
+        // mature (cross-linked) collagen I = native collagen I minus its immature part
+        double[] im = treated.field(Species.IMMATURE_COLLAGEN_I).values();
+        double[] im0 = control.field(Species.IMMATURE_COLLAGEN_I).values();
         double[] el = treated.field(Species.ELASTIN).values();
         double[] el0 = control.field(Species.ELASTIN).values();
         for (int c = 0; c < bioDermis.length; c++) {
@@ -288,8 +291,8 @@ final class ClinicalRecorder {
                 dm += treated.field(sp).values()[c] - control.field(sp).values()[c];
             }
             dv += vp * dm + wha * (ha[c] - ha0[c]);
-            firmT += c1[c] + ClinicalParameters.ELASTIN_FIRMNESS_WEIGHT * el[c];
-            firmC += c10[c] + ClinicalParameters.ELASTIN_FIRMNESS_WEIGHT * el0[c];
+            firmT += c1[c] - im[c] + ClinicalParameters.ELASTIN_FIRMNESS_WEIGHT * el[c];
+            firmC += c10[c] - im0[c] + ClinicalParameters.ELASTIN_FIRMNESS_WEIGHT * el0[c];
         }
         double matrix = dv * bioGrid.cellVolume() / (bioGrid.lengthX() * bioGrid.lengthY());
         double swell = 0;
