@@ -87,9 +87,10 @@ public final class ContractionVsEnergy {
             SessionClinical s = sim.run(TreatmentProtocol.everyDays(1, 28, List.of(pass)), Units.DAY).clinical()
                     .sessions().get(0);
             results.add(s);
-            out.printf(l, "  %6.1f   %17.4f   %13.3f   %11.2e   %10.3g   %8.1f%n", e,
+            double margin = s.epidermis().firstDegreeMargin();
+            out.printf(l, "  %6.1f   %17.3g   %13.3g   %11.2e   %10s   %8.1f%n", e,
                     s.immediateArealContractionPercent(), 100 * s.maxShrinkage(), s.epidermis().maxOmega(),
-                    s.epidermis().firstDegreeMargin(), 24 * s.barrierRecoveryDays());
+                    Double.isInfinite(margin) ? "∞" : String.format(l, "%.3g", margin), 24 * s.barrierRecoveryDays());
         }
         out.printf(l, "%n  Contraction: 1 − det(I + E) of the surface's mean in-plane strain E, the treated area"
                 + " contracting freely (an upper bound). Shrinkage: s_max·(1 − e^−Ω) of the collagen damage integral."
