@@ -150,11 +150,25 @@ class RunEndToEndTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void clinicalOutcomesUnderTheirNames() {
+        Map<String, Object> clinical = (Map<String, Object>) ((Map<String, Object>) summary.get("outcomes"))
+                .get("clinical");
+        List<Object> immediate = (List<Object>) clinical.get("immediate_areal_contraction_percent");
+        List<Object> days = (List<Object>) clinical.get("days");
+        List<Object> later = (List<Object>) clinical.get("areal_contraction_percent");
+        assertThat(immediate).hasSize(((List<Object>) summary.get("sessions")).size());
+        assertThat(later).hasSameSizeAs(days).isNotEmpty();
+        assertThat(((Number) later.get(later.size() - 1)).doubleValue()).isFinite();
+    }
+
+    @Test
     void reportIsSelfContained() throws Exception {
         String html = Files.readString(dir.resolve(ResultFiles.REPORT), StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<h2>Sessions</h2>", "<h2>Safety margins</h2>",
                 "Change vs untreated control on day 7", "data:image/png;base64,iVBORw0KGgo").endsWith("</html>\n");
-        assertThat(html.split("data:image/png;base64,")).hasSize(1 + 9);
+        // 9 charts of the run, plus contraction.png and displacement_session1.png
+        assertThat(html.split("data:image/png;base64,")).hasSize(1 + 11);
         assertThat(html).doesNotContain("src=\"http", "<script");
     }
 
@@ -167,7 +181,7 @@ class RunEndToEndTest {
         assertThat(thermal.grid().nz()).isEqualTo(((Number) cells.get(2)).intValue());
         assertThat(thermal.grid().dx()).isCloseTo(100e-6, within(1e-15));
         assertThat(thermal.arrays()).containsKeys("peak_temperature_C", "omega_henriques_1947_skin", "cem43_min",
-                "layer", "needle");
+                "layer", "needle", "displacement_x_um", "displacement_y_um", "displacement_z_um");
         double peak = Arrays.stream(thermal.arrays().get("peak_temperature_C")).max().orElseThrow();
         Map<String, Object> s = ((List<Map<String, Object>>) summary.get("sessions")).get(0);
         assertThat(peak).isCloseTo(((Number) s.get("peak_temperature_C")).doubleValue(), within(1e-9));

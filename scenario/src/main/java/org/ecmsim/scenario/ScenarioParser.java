@@ -195,7 +195,7 @@ public final class ScenarioParser {
         Section top = new Section("", "", root, root);
         Scenario.Tip tip = tipSection(top);
         Scenario s = new Scenario(skin(top), tip, treatment(top, tip.needleDepth()), numerics(top), output(top),
-                safety(top), outcomes(top), List.of());
+                safety(top), outcomes(top), clinical(top), List.of());
         s = crossCheck(s);
         warnAbout(s);
         return s.withWarnings(warnings);
@@ -351,6 +351,15 @@ public final class ScenarioParser {
                     + UnitParser.format(Units.toMm(t)) + " mm; the biopsy window must have a positive depth");
         }
         return new Scenario.Outcomes(o.quantity(ScenarioKeys.RIM_WIDTH), t, b);
+    }
+
+    private Scenario.Clinical clinical(Section top) {
+        Section c = top.section("clinical");
+        return new Scenario.Clinical(c.choice(ScenarioKeys.SHRINKAGE), c.quantity(ScenarioKeys.LOCKED_FRACTION),
+                c.quantity(ScenarioKeys.MYOFIBROBLAST_STRAIN), c.quantity(ScenarioKeys.REEPITHELIALISATION_TIME),
+                c.quantity(ScenarioKeys.ERYTHEMA_TIME), c.quantity(ScenarioKeys.ERYTHEMA_TOLERANCE),
+                c.quantity(ScenarioKeys.HA_BOUND_WATER), c.quantity(ScenarioKeys.OEDEMA_FRACTION),
+                c.quantity(ScenarioKeys.OEDEMA_TIME));
     }
 
     private Scenario.Safety safety(Section top) {
@@ -576,7 +585,8 @@ public final class ScenarioParser {
         private Set<String> allowed() {
             Set<String> keys = new LinkedHashSet<>();
             switch (schemaPath) {
-                case "" -> keys.addAll(List.of("skin", "tip", "treatment", "numerics", "output", "safety", "outcomes"));
+                case "" -> keys.addAll(List.of("skin", "tip", "treatment", "numerics", "output", "safety", "outcomes",
+                        "clinical"));
                 case "tip" -> keys.add("needle");
                 case "treatment" -> keys.add("passes");
                 case "treatment.passes[]" -> keys.add("drive");

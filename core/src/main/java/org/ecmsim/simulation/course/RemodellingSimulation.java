@@ -75,6 +75,7 @@ public final class RemodellingSimulation {
     private final ParallelExecutor executor;
     private final OutcomeRegions outcomeRegions;
     private final NeedlePlacement placement;
+    private final ClinicalParameters clinical;
 
     private RemodellingSimulation(Builder b) {
         this.skin = b.skin;
@@ -95,6 +96,7 @@ public final class RemodellingSimulation {
         this.executor = b.executor;
         this.outcomeRegions = b.outcomeRegions;
         this.placement = b.placement;
+        this.clinical = b.clinical;
     }
 
     /**
@@ -196,6 +198,15 @@ public final class RemodellingSimulation {
     /** @return where each session's needle grid lands */
     public NeedlePlacement placement() {
         return placement;
+    }
+
+    ParallelExecutor executor() {
+        return executor;
+    }
+
+    /** @return the constants of the clinical outcomes (contraction, downtime) */
+    public ClinicalParameters clinicalParameters() {
+        return clinical;
     }
 
     /** @return the age at the first session (years) */
@@ -305,7 +316,16 @@ public final class RemodellingSimulation {
      */
     public RfTreatmentResult thermalPhase(TreatmentSite site, TreatmentSession session, ScalarField vessels,
             RfProgress progress) {
+        return thermalPhase(site, session, vessels, progress, null);
+    }
+
+    /** The thermal phase with an extra observer of its heat steps (null for none). */
+    RfTreatmentResult thermalPhase(TreatmentSite site, TreatmentSession session, ScalarField vessels,
+            RfProgress progress, org.ecmsim.thermal.StepListener steps) {
         RfTreatmentSimulation.Builder b = site.rfSession().executor(executor).settings(rfSettings).progress(progress);
+        if (steps != null) {
+            b.stepListener(steps);
+        }
         if (vessels != null) {
             b.perfusionScale(site.perfusionScale(vessels));
         }
@@ -413,6 +433,7 @@ public final class RemodellingSimulation {
         private ArrheniusProcess collagenDenaturation = ArrheniusProcess.MAITLAND_WALSH_COLLAGEN;
         private OutcomeRegions outcomeRegions = OutcomeRegions.DEFAULT;
         private NeedlePlacement placement = NeedlePlacement.DEFAULT;
+        private ClinicalParameters clinical = ClinicalParameters.DEFAULTS;
 
         private Builder(LayeredSkin skin, ElectrodeArray tip) {
             this.skin = Objects.requireNonNull(skin, "skin");
@@ -563,6 +584,15 @@ public final class RemodellingSimulation {
          */
         public Builder placement(NeedlePlacement value) {
             this.placement = Objects.requireNonNull(value, "placement");
+            return this;
+        }
+
+        /**
+         * @param value the constants of the clinical outcomes (default {@link ClinicalParameters#DEFAULTS})
+         * @return this builder
+         */
+        public Builder clinicalParameters(ClinicalParameters value) {
+            this.clinical = Objects.requireNonNull(value, "clinical parameters");
             return this;
         }
 
