@@ -27,12 +27,42 @@ import org.ecmsim.internal.Checks;
  * @param output what to sample and write
  * @param safety temperature limits for the reported safety margins
  * @param outcomes how the outcome regions (rim, biopsy) are drawn
+ * @param warnings questionable but valid settings found when reading the file
+ * @param biology biology rate constants that differ from the defaults: {@code group.parameter} (the
+ *     {@link BiologyKeys} name without its {@code biology.} prefix) to the SI value, in file order; empty for the
+ *     defaults
  */
 public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety,
-        Outcomes outcomes, List<String> warnings) {
+        Outcomes outcomes, List<String> warnings, java.util.Map<String, Double> biology) {
 
     /**
-     * Checks for nulls; copies the warnings.
+     * Checks for nulls; copies the warnings and the biology values.
+     *
+     * @param skin the skin and the person
+     * @param tip the needle array
+     * @param treatment the sessions and their passes
+     * @param numerics grid and time resolution, threads
+     * @param output what to sample and write
+     * @param safety temperature limits for the reported safety margins
+     * @param outcomes how the outcome regions (rim, biopsy) are drawn
+     * @param warnings questionable but valid settings found when reading the file, one line each
+     * @param biology biology rate constants that differ from the defaults ({@code group.parameter} to SI value)
+     */
+    public Scenario {
+        Objects.requireNonNull(skin, "skin");
+        Objects.requireNonNull(tip, "tip");
+        Objects.requireNonNull(treatment, "treatment");
+        Objects.requireNonNull(numerics, "numerics");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(safety, "safety");
+        Objects.requireNonNull(outcomes, "outcomes");
+        warnings = List.copyOf(warnings);
+        biology = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(biology));
+        BiologyKeys.apply(prefixed(biology));
+    }
+
+    /**
+     * A scenario with the default biology rate constants.
      *
      * @param skin the skin and the person
      * @param tip the needle array
@@ -44,15 +74,20 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param warnings questionable but valid settings found when reading the file, one line each (shown on standard
      *     error and in {@code summary.json}); empty for a scenario built in code
      */
-    public Scenario {
-        Objects.requireNonNull(skin, "skin");
-        Objects.requireNonNull(tip, "tip");
-        Objects.requireNonNull(treatment, "treatment");
-        Objects.requireNonNull(numerics, "numerics");
-        Objects.requireNonNull(output, "output");
-        Objects.requireNonNull(safety, "safety");
-        Objects.requireNonNull(outcomes, "outcomes");
-        warnings = List.copyOf(warnings);
+    public Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety,
+            Outcomes outcomes, List<String> warnings) {
+        this(skin, tip, treatment, numerics, output, safety, outcomes, warnings, java.util.Map.of());
+    }
+
+    private static java.util.Map<String, Double> prefixed(java.util.Map<String, Double> biology) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        biology.forEach((k, v) -> out.put(BiologyKeys.PREFIX + k, v));
+        return out;
+    }
+
+    /** @return the biology rate constants of this scenario: the defaults with {@link #biology()} set */
+    public org.ecmsim.biology.BiologyParameters biologyParameters() {
+        return BiologyKeys.apply(prefixed(biology));
     }
 
     /**
@@ -254,6 +289,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                 .placement(new NeedlePlacement(NeedlePlacement.Kind.valueOf(
                         treatment.placement().toUpperCase(java.util.Locale.ROOT)), treatment.placementSeed()))
                 .outcomeRegions(new OutcomeRegions(outcomes.rimWidth(), outcomes.biopsyTop(), outcomes.biopsyBottom()))
+                .parameters(biologyParameters())
                 .executor(executor);
     }
 
@@ -270,7 +306,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with it
      */
     public Scenario withOutput(Output value) {
-        return new Scenario(skin, tip, treatment, numerics, value, safety, outcomes, warnings);
+        return new Scenario(skin, tip, treatment, numerics, value, safety, outcomes, warnings, biology);
     }
 
     /**
@@ -278,7 +314,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with them
      */
     public Scenario withWarnings(List<String> value) {
-        return new Scenario(skin, tip, treatment, numerics, output, safety, outcomes, value);
+        return new Scenario(skin, tip, treatment, numerics, output, safety, outcomes, value, biology);
     }
 
     /**
@@ -286,6 +322,6 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with it
      */
     public Scenario withNumerics(Numerics value) {
-        return new Scenario(skin, tip, treatment, value, output, safety, outcomes, warnings);
+        return new Scenario(skin, tip, treatment, value, output, safety, outcomes, warnings, biology);
     }
 }

@@ -202,7 +202,8 @@ class StudyRunnerTest {
                 """;
         StudyFile s = study(text);
         assertThat(s.variesBiology()).isTrue();
-        assertThat(s.biology(new double[] {1e6}).wound().time()).isEqualTo(1e6);
+        assertThat(s.scenario(new double[] {1e6}).biologyParameters().wound().time()).isEqualTo(1e6);
+        assertThat(s.scenarioYaml(new double[] {1e6})).contains("biology:").contains("time: 1000000");
         assertThatThrownBy(() -> study(text.replace("wound.time", "wound.tyme")))
                 .hasMessageContaining("unknown key biology.wound.tyme");
         assertThatThrownBy(() -> study(text.replace("864000", "-5"))).hasMessageContaining("biology.wound.time");
