@@ -318,6 +318,14 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
     }
 
     /**
+     * @param value biology rate constants that differ from the defaults ({@code group.parameter} to SI value)
+     * @return a copy with them
+     */
+    public Scenario withBiology(java.util.Map<String, Double> value) {
+        return new Scenario(skin, tip, treatment, numerics, output, safety, outcomes, warnings, value);
+    }
+
+    /**
      * @param value another numerics section
      * @return a copy with it
      */

@@ -236,8 +236,8 @@ public final class ScenarioParser {
     }
 
     /**
-     * The {@code biology} section: group → parameter → a plain number in SI units ({@link BiologyKeys}); each value is
-     * checked by its group's constructor, and a refusal names the key, the value and the group's message.
+     * The {@code biology} section: group → parameter → a plain number in SI units ({@link BiologyKeys}); each value
+     * is checked by its group's constructor, and a refusal names the key, the value and the group's message.
      */
     private Map<String, Double> biology(Section top) {
         Map<String, Double> out = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import org.ecmsim.study.Evaluation;
 import org.ecmsim.study.Evaluator;
 import org.ecmsim.study.StudyFile;
 import org.ecmsim.study.StudyRunner;
+import org.ecmsim.study.ThermalReuse;
 
 /**
  * One run of a study as the driver sends it to a task: its place in the design, its id, and its scenario as text,
@@ -21,8 +22,11 @@ import org.ecmsim.study.StudyRunner;
  * @param label the scenario's name in messages ({@link StudyFile#label})
  * @param scenarioYaml the run's scenario ({@link StudyFile#scenarioYaml})
  * @param mode what the run simulates
+ * @param reuseThermal reuse the first session's thermal phase within the executor ({@link ThermalReuse#SHARED}):
+ *        true for course runs of a study that varies only biology rate constants
  */
-public record RunTask(int index, String id, String label, String scenarioYaml, Evaluator.Mode mode)
+public record RunTask(int index, String id, String label, String scenarioYaml, Evaluator.Mode mode,
+        boolean reuseThermal)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -35,6 +39,7 @@ public record RunTask(int index, String id, String label, String scenarioYaml, E
      * @param label the scenario's name in messages
      * @param scenarioYaml the run's scenario
      * @param mode what the run simulates
+     * @param reuseThermal reuse the first session's thermal phase within the executor
      */
     public RunTask {
         Objects.requireNonNull(id, "id");
@@ -52,7 +57,8 @@ public record RunTask(int index, String id, String label, String scenarioYaml, E
         List<RunTask> out = new ArrayList<>(settings.size());
         for (int i = 0; i < settings.size(); i++) {
             double[] s = settings.get(i);
-            out.add(new RunTask(i, study.id(s), study.label(s), study.scenarioYaml(s), study.mode()));
+            out.add(new RunTask(i, study.id(s), study.label(s), study.scenarioYaml(s), study.mode(),
+                    StudyRunner.reusesThermalPhase(study)));
         }
         return out;
     }
@@ -67,7 +73,8 @@ public record RunTask(int index, String id, String label, String scenarioYaml, E
         long start = System.nanoTime();
         Evaluation e;
         try {
-            e = StudyRunner.evaluate(new Evaluator(mode, null, 1), scenarioYaml, label);
+            e = StudyRunner.evaluate(new Evaluator(mode, null, 1).withThermalReuse(reuseThermal ? ThermalReuse.SHARED
+                    : null), scenarioYaml, label);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError x) {
             e = Evaluation.failed(x.getClass().getSimpleName() + ": " + x.getMessage());
         }

@@ -83,7 +83,8 @@ class SparkStudyTest {
 
     @Test
     void aTaskNeverThrowsAFailedOrRefusedRunIsAStatusRow() {
-        RunTask bad = new RunTask(0, "abc", "bad.yaml", "tip: {needle: {depth: 9 km}}", Evaluator.Mode.THERMAL_ONLY);
+        RunTask bad = new RunTask(0, "abc", "bad.yaml", "tip: {needle: {depth: 9 km}}", Evaluator.Mode.THERMAL_ONLY,
+                false);
         RunTask.Result r = bad.run();
         assertThat(r.status()).startsWith("refused: bad.yaml").contains("tip.needle.depth");
         assertThat(r.metricNames()).isEmpty();

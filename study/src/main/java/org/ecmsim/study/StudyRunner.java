@@ -116,8 +116,18 @@ public final class StudyRunner {
      * @return parse the run's scenario (refused if the parser refuses it) and evaluate it in the study's mode
      */
     public static RunFunction defaultFunction(StudyFile study, int threadsPerRun) {
-        Evaluator evaluator = new Evaluator(study.mode(), null, threadsPerRun);
+        Evaluator evaluator = new Evaluator(study.mode(), null, threadsPerRun)
+                .withThermalReuse(reusesThermalPhase(study) ? ThermalReuse.SHARED : null);
         return (s, settings) -> evaluate(evaluator, s.scenarioYaml(settings), s.label(settings));
+    }
+
+    /**
+     * @param study a study
+     * @return true if its runs share their first session's thermal phase: course runs that vary only biology
+     *         rate constants ({@link ThermalReuse})
+     */
+    public static boolean reusesThermalPhase(StudyFile study) {
+        return study.mode() == Evaluator.Mode.COURSE && study.variesOnlyBiology();
     }
 
     /**

@@ -75,6 +75,7 @@ public final class RemodellingSimulation {
     private final ParallelExecutor executor;
     private final OutcomeRegions outcomeRegions;
     private final NeedlePlacement placement;
+    private final ThermalPhaseReuse thermalPhaseReuse;
 
     private RemodellingSimulation(Builder b) {
         this.skin = b.skin;
@@ -95,6 +96,7 @@ public final class RemodellingSimulation {
         this.executor = b.executor;
         this.outcomeRegions = b.outcomeRegions;
         this.placement = b.placement;
+        this.thermalPhaseReuse = b.thermalPhaseReuse;
     }
 
     /**
@@ -305,6 +307,15 @@ public final class RemodellingSimulation {
      */
     public RfTreatmentResult thermalPhase(TreatmentSite site, TreatmentSession session, ScalarField vessels,
             RfProgress progress) {
+        if (thermalPhaseReuse != null) {
+            return Objects.requireNonNull(thermalPhaseReuse.thermalPhase(session, vessels,
+                    () -> computeThermalPhase(site, session, vessels, progress)), "reused thermal phase");
+        }
+        return computeThermalPhase(site, session, vessels, progress);
+    }
+
+    private RfTreatmentResult computeThermalPhase(TreatmentSite site, TreatmentSession session, ScalarField vessels,
+            RfProgress progress) {
         RfTreatmentSimulation.Builder b = site.rfSession().executor(executor).settings(rfSettings).progress(progress);
         if (vessels != null) {
             b.perfusionScale(site.perfusionScale(vessels));
@@ -406,6 +417,7 @@ public final class RemodellingSimulation {
         private double sampleInterval = Units.DAY;
         private List<Double> snapshotTimes = List.of();
         private BiologyParameters parameters = BiologyParameters.defaults();
+        private ThermalPhaseReuse thermalPhaseReuse;
         private Function<LayerRole, LayerBaseline> baselines = LayerBaseline::forRole;
         private RfSettings rfSettings = RfSettings.defaults();
         private ParallelExecutor executor = ParallelExecutor.defaultExecutor();
@@ -563,6 +575,16 @@ public final class RemodellingSimulation {
          */
         public Builder placement(NeedlePlacement value) {
             this.placement = Objects.requireNonNull(value, "placement");
+            return this;
+        }
+
+        /**
+         * @param value asked for every session's thermal phase, to recall one computed before for the same inputs
+         *        (studies that vary only biology rate constants); null (the default) computes every one
+         * @return this builder
+         */
+        public Builder thermalPhaseReuse(ThermalPhaseReuse value) {
+            this.thermalPhaseReuse = value;
             return this;
         }
 
