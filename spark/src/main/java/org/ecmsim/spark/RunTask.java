@@ -24,6 +24,7 @@ import org.ecmsim.study.ThermalReuse;
  * @param mode what the run simulates
  * @param reuseThermal reuse the first session's thermal phase within the executor ({@link ThermalReuse#SHARED}):
  *        true for course runs of a study that varies only biology rate constants
+ * @serial exclude Serializable only for Spark's task shipping; not a persistent format
  */
 public record RunTask(int index, String id, String label, String scenarioYaml, Evaluator.Mode mode,
         boolean reuseThermal)
@@ -90,6 +91,7 @@ public record RunTask(int index, String id, String label, String scenarioYaml, E
      * @param metricNames the metrics' names, in the evaluator's order
      * @param metricValues their values (NaN where the run has none)
      * @param seconds wall-clock time of the run in its task (s); not part of runs.csv
+     * @serial exclude Serializable only for Spark's task shipping; the persistent format is the Parquet schema
      */
     public record Result(int index, String id, String status, String[] metricNames, double[] metricValues,
             double seconds) implements Serializable {

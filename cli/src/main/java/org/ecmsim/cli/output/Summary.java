@@ -292,6 +292,10 @@ public final class Summary {
         safety.put("epidermis_limit_C", Units.kelvinToCelsius(scenario.safety().epidermisLimit()));
         safety.put("fat_limit_C", Units.kelvinToCelsius(scenario.safety().fatLimit()));
         m.put("safety", safety);
+        if (!scenario.biology().isEmpty()) {
+            // Only the rate constants the scenario sets (group.parameter, SI); absent: all defaults.
+            m.put("biology", new LinkedHashMap<>(scenario.biology()));
+        }
         return m;
     }
 
