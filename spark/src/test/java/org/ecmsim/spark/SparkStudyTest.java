@@ -98,6 +98,22 @@ class SparkStudyTest {
     }
 
     @Test
+    void tasksCarryTheirWholeScenarioAndReuseTheThermalPhaseOnlyWhenOnlyBiologyVaries(@TempDir Path dir) {
+        StudyFile bio = StudyFile.parse("""
+                scenario: {treatment: {sessions: 1, follow_up: 2 d}}
+                mode: course
+                vary:
+                  - key: biology.wound.time
+                    values: [864000, 1728000]
+                """, "bio.yaml", dir);
+        java.util.List<RunTask> tasks = RunTask.of(bio);
+        assertThat(tasks).hasSize(2).allMatch(RunTask::reuseThermal);
+        assertThat(tasks.get(1).scenarioYaml()).contains("time: 1728000");
+        assertThat(tasks.get(1).label()).isEqualTo("bio.yaml run " + tasks.get(1).id());
+        assertThat(RunTask.of(StudyFile.parse(STUDY, "s.yaml", dir))).noneMatch(RunTask::reuseThermal);
+    }
+
+    @Test
     void adaptiveDesignsAreRefusedBeforeAnyTaskRuns(@TempDir Path dir) {
         StudyFile root = StudyFile.parse("""
                 scenario: {treatment: {sessions: 1, follow_up: 2 d}}

@@ -204,6 +204,13 @@ class StudyRunnerTest {
         assertThat(s.variesBiology()).isTrue();
         assertThat(s.scenario(new double[] {1e6}).biologyParameters().wound().time()).isEqualTo(1e6);
         assertThat(s.scenarioYaml(new double[] {1e6})).contains("biology:").contains("time: 1000000");
+        assertThat(StudyRunner.reusesThermalPhase(s)).as("course, biology only").isTrue();
+        assertThat(StudyRunner.reusesThermalPhase(study(text.replace("mode: course", "mode: thermal_only"))))
+                .isFalse();
+        assertThat(StudyRunner.reusesThermalPhase(study(text + """
+                  - key: treatment.passes[0].drive.energy_per_pin
+                    values: [20 mJ, 30 mJ]
+                """))).as("a thermal key varies too").isFalse();
         assertThatThrownBy(() -> study(text.replace("wound.time", "wound.tyme")))
                 .hasMessageContaining("unknown key biology.wound.tyme");
         assertThatThrownBy(() -> study(text.replace("864000", "-5"))).hasMessageContaining("biology.wound.time");
