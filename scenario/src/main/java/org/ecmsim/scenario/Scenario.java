@@ -30,12 +30,44 @@ import org.ecmsim.internal.Checks;
  * @param safety temperature limits for the reported safety margins
  * @param outcomes how the outcome regions (rim, biopsy) are drawn
  * @param clinical the constants of the clinical outcomes (contraction, downtime)
+ * @param warnings questionable but valid settings found when reading the file
+ * @param biology biology rate constants that differ from the defaults: {@code group.parameter} (the
+ *     {@link BiologyKeys} name without its {@code biology.} prefix) to the SI value, in file order; empty for the
+ *     defaults
  */
 public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety,
-        Outcomes outcomes, Clinical clinical, List<String> warnings) {
+        Outcomes outcomes, Clinical clinical, List<String> warnings, java.util.Map<String, Double> biology) {
 
     /**
-     * Checks for nulls; copies the warnings.
+     * Checks for nulls; copies the warnings and the biology values.
+     *
+     * @param skin the skin and the person
+     * @param tip the needle array
+     * @param treatment the sessions and their passes
+     * @param numerics grid and time resolution, threads
+     * @param output what to sample and write
+     * @param safety temperature limits for the reported safety margins
+     * @param outcomes how the outcome regions (rim, biopsy) are drawn
+     * @param clinical the constants of the clinical outcomes (contraction, downtime)
+     * @param warnings questionable but valid settings found when reading the file, one line each
+     * @param biology biology rate constants that differ from the defaults ({@code group.parameter} to SI value)
+     */
+    public Scenario {
+        Objects.requireNonNull(skin, "skin");
+        Objects.requireNonNull(tip, "tip");
+        Objects.requireNonNull(treatment, "treatment");
+        Objects.requireNonNull(numerics, "numerics");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(safety, "safety");
+        Objects.requireNonNull(outcomes, "outcomes");
+        Objects.requireNonNull(clinical, "clinical");
+        warnings = List.copyOf(warnings);
+        biology = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(biology));
+        BiologyKeys.apply(prefixed(biology));
+    }
+
+    /**
+     * A scenario with the default biology rate constants.
      *
      * @param skin the skin and the person
      * @param tip the needle array
@@ -48,16 +80,20 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param warnings questionable but valid settings found when reading the file, one line each (shown on standard
      *     error and in {@code summary.json}); empty for a scenario built in code
      */
-    public Scenario {
-        Objects.requireNonNull(skin, "skin");
-        Objects.requireNonNull(tip, "tip");
-        Objects.requireNonNull(treatment, "treatment");
-        Objects.requireNonNull(numerics, "numerics");
-        Objects.requireNonNull(output, "output");
-        Objects.requireNonNull(safety, "safety");
-        Objects.requireNonNull(outcomes, "outcomes");
-        Objects.requireNonNull(clinical, "clinical");
-        warnings = List.copyOf(warnings);
+    public Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety,
+            Outcomes outcomes, Clinical clinical, List<String> warnings) {
+        this(skin, tip, treatment, numerics, output, safety, outcomes, clinical, warnings, java.util.Map.of());
+    }
+
+    private static java.util.Map<String, Double> prefixed(java.util.Map<String, Double> biology) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        biology.forEach((k, v) -> out.put(BiologyKeys.PREFIX + k, v));
+        return out;
+    }
+
+    /** @return the biology rate constants of this scenario: the defaults with {@link #biology()} set */
+    public org.ecmsim.biology.BiologyParameters biologyParameters() {
+        return BiologyKeys.apply(prefixed(biology));
     }
 
     /**
@@ -336,6 +372,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                 .outcomeRegions(new OutcomeRegions(outcomes.rimWidth(), outcomes.biopsyTop(), outcomes.biopsyBottom()))
                 .rfSettings(RfSettings.defaults().withTrueNeedleSurface(numerics.trueNeedleSurface()))
                 .clinicalParameters(clinical.parameters())
+                .parameters(biologyParameters())
                 .executor(executor);
     }
 
@@ -352,7 +389,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with it
      */
     public Scenario withOutput(Output value) {
-        return new Scenario(skin, tip, treatment, numerics, value, safety, outcomes, clinical, warnings);
+        return new Scenario(skin, tip, treatment, numerics, value, safety, outcomes, clinical, warnings, biology);
     }
 
     /**
@@ -360,7 +397,15 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with them
      */
     public Scenario withWarnings(List<String> value) {
-        return new Scenario(skin, tip, treatment, numerics, output, safety, outcomes, clinical, value);
+        return new Scenario(skin, tip, treatment, numerics, output, safety, outcomes, clinical, value, biology);
+    }
+
+    /**
+     * @param value biology rate constants that differ from the defaults ({@code group.parameter} to SI value)
+     * @return a copy with them
+     */
+    public Scenario withBiology(java.util.Map<String, Double> value) {
+        return new Scenario(skin, tip, treatment, numerics, output, safety, outcomes, clinical, warnings, value);
     }
 
     /**
@@ -368,6 +413,6 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with it
      */
     public Scenario withNumerics(Numerics value) {
-        return new Scenario(skin, tip, treatment, value, output, safety, outcomes, clinical, warnings);
+        return new Scenario(skin, tip, treatment, value, output, safety, outcomes, clinical, warnings, biology);
     }
 }

@@ -308,6 +308,10 @@ public final class Summary {
         clinical.put("oedema_fraction_percent", 100 * cl.oedemaFraction());
         clinical.put("oedema_time_d", cl.oedemaTime() / Units.DAY);
         m.put("clinical", clinical);
+        if (!scenario.biology().isEmpty()) {
+            // Only the rate constants the scenario sets (group.parameter, SI); absent: all defaults.
+            m.put("biology", new LinkedHashMap<>(scenario.biology()));
+        }
         return m;
     }
 

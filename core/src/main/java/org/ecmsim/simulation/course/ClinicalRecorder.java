@@ -100,8 +100,14 @@ final class ClinicalRecorder {
         }
     }
 
-    /** @return a listener that accumulates the shrinkage of the session about to run (from zero) */
+    /**
+     * @return a listener that accumulates the shrinkage of the session about to run (from zero), or null when the
+     *     shrinkage model reads the session's damage integral afterwards and needs no step history
+     */
     StepListener startSession() {
+        if (parameters.shrinkageModel() != ClinicalParameters.ShrinkageModel.EQUIVALENT_TIME) {
+            return null;
+        }
         shrinkage.reset();
         return (t0, before, t1, after) -> shrinkage.accumulate(t1 - t0, before, after);
     }

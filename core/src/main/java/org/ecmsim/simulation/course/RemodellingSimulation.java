@@ -76,6 +76,7 @@ public final class RemodellingSimulation {
     private final OutcomeRegions outcomeRegions;
     private final NeedlePlacement placement;
     private final ClinicalParameters clinical;
+    private final ThermalPhaseReuse thermalPhaseReuse;
 
     private RemodellingSimulation(Builder b) {
         this.skin = b.skin;
@@ -97,6 +98,7 @@ public final class RemodellingSimulation {
         this.outcomeRegions = b.outcomeRegions;
         this.placement = b.placement;
         this.clinical = b.clinical;
+        this.thermalPhaseReuse = b.thermalPhaseReuse;
     }
 
     /**
@@ -319,8 +321,20 @@ public final class RemodellingSimulation {
         return thermalPhase(site, session, vessels, progress, null);
     }
 
-    /** The thermal phase with an extra observer of its heat steps (null for none). */
+    /**
+     * The thermal phase with an extra observer of its heat steps (null for none). A phase watched step by step is
+     * always computed; one that is not may be recalled from the {@link Builder#thermalPhaseReuse} cache.
+     */
     RfTreatmentResult thermalPhase(TreatmentSite site, TreatmentSession session, ScalarField vessels,
+            RfProgress progress, org.ecmsim.thermal.StepListener steps) {
+        if (thermalPhaseReuse != null && steps == null) {
+            return Objects.requireNonNull(thermalPhaseReuse.thermalPhase(session, vessels,
+                    () -> computeThermalPhase(site, session, vessels, progress, null)), "reused thermal phase");
+        }
+        return computeThermalPhase(site, session, vessels, progress, steps);
+    }
+
+    private RfTreatmentResult computeThermalPhase(TreatmentSite site, TreatmentSession session, ScalarField vessels,
             RfProgress progress, org.ecmsim.thermal.StepListener steps) {
         RfTreatmentSimulation.Builder b = site.rfSession().executor(executor).settings(rfSettings).progress(progress);
         if (steps != null) {
@@ -426,6 +440,7 @@ public final class RemodellingSimulation {
         private double sampleInterval = Units.DAY;
         private List<Double> snapshotTimes = List.of();
         private BiologyParameters parameters = BiologyParameters.defaults();
+        private ThermalPhaseReuse thermalPhaseReuse;
         private Function<LayerRole, LayerBaseline> baselines = LayerBaseline::forRole;
         private RfSettings rfSettings = RfSettings.defaults();
         private ParallelExecutor executor = ParallelExecutor.defaultExecutor();
@@ -593,6 +608,16 @@ public final class RemodellingSimulation {
          */
         public Builder clinicalParameters(ClinicalParameters value) {
             this.clinical = Objects.requireNonNull(value, "clinical parameters");
+            return this;
+        }
+
+        /**
+         * @param value asked for every session's thermal phase, to recall one computed before for the same inputs
+         *        (studies that vary only biology rate constants); null (the default) computes every one
+         * @return this builder
+         */
+        public Builder thermalPhaseReuse(ThermalPhaseReuse value) {
+            this.thermalPhaseReuse = value;
             return this;
         }
 
