@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
@@ -142,12 +143,28 @@ public final class CalibrateBiology {
             start[i] = Math.max(lower[i], Math.min(upper[i], 0.0));
         }
         BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, 0.5, 1e-3);
-        PointValuePair best = optimizer.optimize(new MaxEval(Math.max(evaluations, 2 * n + 2)),
-                new ObjectiveFunction(x -> objective(probe.evaluate(FittedParameters.apply(base, x)))),
-                GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lower, upper));
-        BiologyParameters p = FittedParameters.apply(base, best.getPoint());
+        // BOBYQA throws when the budget runs out; keep the best point seen, so a capped run still returns it.
+        double[] best = start.clone();
+        double[] bestValue = {Double.POSITIVE_INFINITY};
+        int[] count = {0};
+        MultivariateFunction f = x -> {
+            double v = objective(probe.evaluate(FittedParameters.apply(base, x)));
+            count[0]++;
+            if (v < bestValue[0]) {
+                bestValue[0] = v;
+                System.arraycopy(x, 0, best, 0, n);
+            }
+            return v;
+        };
+        try {
+            optimizer.optimize(new MaxEval(Math.max(evaluations, 2 * n + 2)), new ObjectiveFunction(f),
+                    GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lower, upper));
+        } catch (TooManyEvaluationsException e) {
+            // the budget is spent: the best point so far is the answer
+        }
+        BiologyParameters p = FittedParameters.apply(base, best);
         double[] q = probe.evaluate(p);
-        return new Fit(p, q, objective(q), optimizer.getEvaluations());
+        return new Fit(p, q, objective(q), count[0]);
     }
 
     private static void parameters(PrintStream out, BiologyParameters before, BiologyParameters after) {
