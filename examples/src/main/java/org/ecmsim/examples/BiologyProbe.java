@@ -12,8 +12,10 @@ import org.ecmsim.electric.Needle;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.protocol.RfPass;
+import org.ecmsim.protocol.TreatmentProtocol;
 import org.ecmsim.protocol.TreatmentSession;
 import org.ecmsim.simulation.course.OutcomeRegions;
+import org.ecmsim.simulation.course.RemodellingResult;
 import org.ecmsim.simulation.course.RemodellingSimulation;
 import org.ecmsim.simulation.session.RfTreatmentResult;
 import org.ecmsim.simulation.site.SiteGeometry;
@@ -179,6 +181,22 @@ final class BiologyProbe {
                 }
             }
         }
+    }
+
+    /**
+     * The default course as {@code ./ecmsim} runs it (three sessions 28 days apart, follow-up to day 84), with the
+     * biology on blocks of {@code coarsening} 50 µm thermal cells.
+     *
+     * @param coarsening biology block size in thermal cells
+     * @return the result
+     */
+    static RemodellingResult defaultCourse(int coarsening) {
+        Needle needle = Needle.insulatedMillimetres(0.2, 1.5, 0.5);
+        ElectrodeArray tip = ElectrodeArray.grid(7, 7, Units.mm(1.0), needle, ElectrodeArray.Pattern.ALTERNATING_ROWS);
+        RfPass pass = RfPass.singlePulse(1.5, Drive.energyPerPinMillijoules(30), 100, 400);
+        return RemodellingSimulation.builder(LayeredSkin.facialSkin(), tip).ageYears(AGE)
+                .biologyCoarsening(coarsening).build()
+                .run(TreatmentProtocol.everyDays(3, 28, List.of(pass)), LAST_DAY * Units.DAY);
     }
 
     /** @return the biology grid's cell count */

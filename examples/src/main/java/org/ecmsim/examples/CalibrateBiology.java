@@ -16,6 +16,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.ecmsim.biology.BiologyParameters;
+import org.ecmsim.simulation.course.OutcomeRegion;
+import org.ecmsim.simulation.course.RegionOutcome;
+import org.ecmsim.simulation.course.RemodellingResult;
 import org.ecmsim.units.Units;
 
 /**
@@ -61,11 +64,17 @@ public final class CalibrateBiology {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean check = Arrays.asList(args).contains("--check");
-        String[] rest = Arrays.stream(args).filter(a -> !a.equals("--check")).toArray(String[]::new);
-        return ExampleCli.run("CalibrateBiology", "[evaluations, 1-10000, default 300] [--check]", rest, 1, out, err,
-                a -> {
+        boolean resolution = Arrays.asList(args).contains("--resolution");
+        String[] rest = Arrays.stream(args).filter(a -> !a.equals("--check") && !a.equals("--resolution"))
+                .toArray(String[]::new);
+        return ExampleCli.run("CalibrateBiology", "[evaluations, 1-10000, default 300] [--check | --resolution]",
+                rest, 1, out, err, a -> {
                     int evaluations = a.integer(0, 300, 1, 10000, "number of evaluations");
                     Path dir = a.out();
+                    if (resolution) {
+                        resolution(out);
+                        return;
+                    }
                     BiologyProbe probe = new BiologyProbe(STEP_HOURS * Units.HOUR);
                     BiologyParameters defaults = BiologyParameters.defaults();
                     double[] now = probe.evaluate(defaults);
@@ -83,6 +92,79 @@ public final class CalibrateBiology {
                     table(out, now, fit.quantities);
                     ExampleCli.saved(out, chart(misses(now), misses(fit.quantities), dir.resolve(CHART)));
                 });
+    }
+
+    /** Biology block sizes of the resolution table, in 50 µm thermal cells. */
+    static final int[] COARSENINGS = {4, 2, 1};
+
+    /**
+     * Runs the default course (three sessions 28 days apart, follow-up to day 84) with the biology on blocks of
+     * {@link #COARSENINGS} thermal cells and prints the headline outcomes at day 84.
+     *
+     * @param out where to print
+     */
+    static void resolution(PrintStream out) {
+        Locale l = Locale.ROOT;
+        out.printf(l, "Default course, day 84, thermal cells 50 um; outcomes vs untreated control%n%n");
+        out.printf(l, "  %-10s %-40s", "bio cell", "");
+        for (OutcomeRegion r : HEADLINE_REGIONS) {
+            out.printf(l, " %12s", r.label());
+        }
+        out.println();
+        for (int f : COARSENINGS) {
+            long t0 = System.nanoTime();
+            RemodellingResult r = BiologyProbe.defaultCourse(f);
+            double seconds = (System.nanoTime() - t0) * 1e-9;
+            for (Headline h : Headline.values()) {
+                out.printf(l, "  %-10s %-40s", String.format(l, "%.0f um", 50.0 * f), h.label);
+                for (OutcomeRegion region : HEADLINE_REGIONS) {
+                    RegionOutcome o = r.outcome(region);
+                    int last = o.sampleCount() - 1;
+                    out.printf(l, " %12.2f", h.value(o, last));
+                }
+                out.println();
+            }
+            out.printf(l, "  %-10s %-40s %12.1f%n", "", "run time (s)", seconds);
+        }
+    }
+
+    private static final OutcomeRegion[] HEADLINE_REGIONS = {OutcomeRegion.LESION, OutcomeRegion.RIM,
+        OutcomeRegion.BIOPSY, OutcomeRegion.DERMIS};
+
+    /** The headline outcomes of the resolution table. */
+    private enum Headline {
+        COLLAGEN("collagen I+III vs control (%)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return o.collagenPercentVsControl(s);
+            }
+        },
+        FIBROBLASTS("fibroblasts vs control (%)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return o.fibroblastsPercentVsControl(s);
+            }
+        },
+        STAINED("stained area vs control (points)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return o.stainedAreaChangePoints(s);
+            }
+        },
+        VOLUME("region volume (mm3)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return o.volume()[s] * 1e9;
+            }
+        };
+
+        private final String label;
+
+        Headline(String label) {
+            this.label = label;
+        }
+
+        abstract double value(RegionOutcome o, int sample);
     }
 
     /**
