@@ -16,10 +16,15 @@ import java.util.Objects;
  *   f_q:               P = k_q f_s + max(r_q ℓ, 0) f_q,        L = (α + δ_q + max(−r_q ℓ, 0)) f_q
  *   f_a:               P = α f_q + max(γ, 0) f_a,              L = (k_mat + δ_a + max(−γ, 0)) f_a
  *   f_s:               P = k_mat f_a + max(γ, 0) f_s,          L = (k_q + δ_a + max(−γ, 0)) f_s
- *   C (I, III, E):     P = σ_C S (f_q + β_a f_a + β_s f_s),    L = κ_C m C
+ *   C (I, III):        P = σ_C S (f_q + β_a f_a + β_s f_s),    L = k_N N + κ_C m C       (native: immature + mature)
+ *   N (immature):      P = P_C,                              L = (k_N + 1/τ_x + κ_C m) N
+ *   L (new, labelled): P = λ P_C,                            L = λ (k_N N + κ_C m L)   (λ = 1 once labelling began)
+ *   E:                 P = σ_E S (f_q + β_E (f_a + f_s)),      L = κ_E (m/m*₀) E
  *   HA:                P = σ_HA S (f_q + β_HA (f_a + f_s)),    L = κ_HA HA
- *   C_d:               P = 0,                                L = C_d/τ_d
- *   α = a_h h/(h + K_h) + a_g g/(1 + g),   ℓ = 1 − (f_q + f_a + f_s)/K,   γ = r_a g/(1 + g) ℓ
+ *   C_d:               P = 0,                                L = m C_d/τ_d             (MMP-driven clearance)
+ *   H47 (HSP47 fold):  P = ((P_I + P_III)/P_rest + η_47 h)/τ_47, L = H47/τ_47
+ *   k_N = k_N0 ((C_I + C_III)/C_rest)^n,  m*₀ = m*(start age)
+ *   α = a_h h/(h + K_h) + a_g g/(1 + g),   ℓ = 1 − (f_q + f_a + f_s)/K,   γ = (r_q + r_a g/(1 + g)) ℓ
  * </pre>
  * In cells without fibroblasts (F₀ = 0) only the signals, the growth factor's decay and the clearance of denatured
  * collagen act; every other rate is zero. The symbols are those of {@link RemodellingModel} and
@@ -68,6 +73,11 @@ public final class BiologyKinetics {
     final double elastinBoost;
     final double hyaluronanBoost;
     final double denaturedClearanceTime;
+    final double collagenSynthesisRate;
+    final double crossLinkingRate;
+    final double setPointExponent;
+    final double hsp47Time;
+    final double hsp47FromHeatShock;
 
     /**
      * Kinetics with these rate constants.
@@ -117,6 +127,72 @@ public final class BiologyKinetics {
         elastinBoost = x.elastinBoost();
         hyaluronanBoost = x.hyaluronanBoost();
         denaturedClearanceTime = x.denaturedClearanceTime();
+        BiologyParameters.Collagen cp = parameters.collagen();
+        collagenSynthesisRate = cp.synthesisRate();
+        crossLinkingRate = 1.0 / cp.crossLinkingTime();
+        setPointExponent = cp.setPointExponent();
+        hsp47Time = hs.hsp47Time();
+        hsp47FromHeatShock = hs.hsp47FromHeatShock();
+    }
+
+    /**
+     * k_N0, the degradation rate of new collagen at the resting content, from the resting balance: with P the
+     * resting synthesis per unit of resting collagen, r = r_syn S F/D (S, F, D the aging factors of synthesis,
+     * fibroblast density and collagen content), the immature pool at rest is N/C = κ m* / (1/τ_x + κ m*), and
+     * k_N0 = r C/N − 1/τ_x − κ m*.
+     *
+     * @param ageYears age (years)
+     * @return k_N0 (1/s)
+     * @throws IllegalArgumentException if synthesis at that age is too slow to sustain the mature turnover
+     */
+    public double restingNewCollagenDegradation(double ageYears) {
+        BiologyParameters.Aging a = parameters.aging();
+        double r = collagenSynthesisRate * a.synthesisFactor(ageYears) * a.fibroblastFactor(ageYears)
+                / a.collagenFactor(ageYears);
+        double turnover = kappaCollagen * a.mmpFactor(ageYears);
+        double immatureShare = turnover / (crossLinkingRate + turnover);
+        double k = r / immatureShare - crossLinkingRate - turnover;
+        if (!(k >= 0)) {
+            throw new IllegalArgumentException(String.format("collagen synthesis rate = %.4g 1/s is too slow to"
+                    + " sustain the mature collagen turnover at age %.1f (needs at least %.4g 1/s at age 25 with these"
+                    + " aging factors); raise the synthesis rate or the collagen half-life", collagenSynthesisRate,
+                    ageYears, collagenSynthesisRate * turnover / r));
+        }
+        return k;
+    }
+
+    /**
+     * k_N = k_N0 (C/C_rest)^n: the degradation rate of new collagen at native collagen C.
+     *
+     * @param restRate k_N0 (1/s)
+     * @param collagen C, native collagen I + III (kg/m³)
+     * @param restCollagen C_rest, the cell's resting native collagen (kg/m³), &gt; 0
+     * @return k_N (1/s)
+     */
+    public double newCollagenDegradation(double restRate, double collagen, double restCollagen) {
+        double x = collagen / restCollagen;
+        double n = setPointExponent;
+        if (n == 4.0) {
+            double x2 = x * x;
+            return restRate * x2 * x2;
+        }
+        return restRate * Math.pow(x, n);
+    }
+
+    /** @return 1/τ_x, the cross-linking rate of new collagen (1/s) */
+    public double crossLinkingRate() {
+        return crossLinkingRate;
+    }
+
+    /**
+     * The HSP47 level that HSP47 relaxes to: collagen synthesis per resting cell plus η_47 times the HSP70 excess.
+     *
+     * @param synthesisRatio total collagen synthesis over the resting synthesis of the cell (dimensionless)
+     * @param hsp70 HSP70 excess h (dimensionless)
+     * @return the HSP47 target (fold over basal)
+     */
+    public double hsp47Target(double synthesisRatio, double hsp70) {
+        return synthesisRatio + hsp47FromHeatShock * hsp70;
     }
 
     /** @return the rate constants */
@@ -192,14 +268,15 @@ public final class BiologyKinetics {
     }
 
     /**
-     * Activated and synthetic cells divide only while the growth factor drives them: γ = r_a g/(1 + g) ℓ.
+     * Activated and synthetic cells renew like resting ones where the density is below its capacity, and divide
+     * faster while the growth factor drives them: γ = (r_q + r_a g/(1 + g)) ℓ.
      *
      * @param g growth factor (dimensionless)
      * @param logistic ℓ (dimensionless)
      * @return γ, the net division rate of activated and synthetic fibroblasts (1/s)
      */
     public double activatedGrowth(double g, double logistic) {
-        return activatedProliferation * g / (1 + g) * logistic;
+        return (quiescentProliferation + activatedProliferation * g / (1 + g)) * logistic;
     }
 
     /**
@@ -303,7 +380,7 @@ public final class BiologyKinetics {
         set(Species.HEAT_SHOCK_PROTEIN, s3 / signalTime, h / proteinTime, production, loss);
         set(Species.WOUND, 0, w / woundTime, production, loss);
         set(Species.VESSELS, (1 - v) / vesselRecoveryTime, 0, production, loss);
-        set(Species.DENATURED_COLLAGEN, 0, cd / denaturedClearanceTime, production, loss);
+        set(Species.DENATURED_COLLAGEN, 0, m * cd / denaturedClearanceTime, production, loss);
         double f0 = state.restDensity[c];
         if (f0 <= 0) {
             set(Species.GROWTH_FACTOR, 0, growthFactorDecay * g, production, loss);
@@ -325,12 +402,29 @@ public final class BiologyKinetics {
                 (maturationRate + activatedDeath + Math.max(-ga, 0)) * a, production, loss);
         set(Species.SYNTHETIC_FIBROBLASTS, maturationRate * a + Math.max(ga, 0) * s,
                 (quiescenceRate + activatedDeath + Math.max(-ga, 0)) * s, production, loss);
-        set(Species.COLLAGEN_I, state.sigmaI[c] * synthesisFactor * collagenIWeight(q, a, s),
-                kappaCollagen * m * y[Species.COLLAGEN_I.ordinal()][c], production, loss);
-        set(Species.COLLAGEN_III, state.sigmaIII[c] * synthesisFactor * collagenIIIWeight(q, a, s),
-                kappaCollagen * m * y[Species.COLLAGEN_III.ordinal()][c], production, loss);
+        double c1 = y[Species.COLLAGEN_I.ordinal()][c];
+        double c3 = y[Species.COLLAGEN_III.ordinal()][c];
+        double n1 = y[Species.IMMATURE_COLLAGEN_I.ordinal()][c];
+        double n3 = y[Species.IMMATURE_COLLAGEN_III.ordinal()][c];
+        double kn = newCollagenDegradation(state.newCollagenRestDegradation, c1 + c3, state.restCollagen[c]);
+        double turnover = kappaCollagen * m;
+        double pI = state.sigmaI[c] * synthesisFactor * collagenIWeight(q, a, s);
+        double pIII = state.sigmaIII[c] * synthesisFactor * collagenIIIWeight(q, a, s);
+        set(Species.COLLAGEN_I, pI, kn * n1 + turnover * c1, production, loss);
+        set(Species.COLLAGEN_III, pIII, kn * n3 + turnover * c3, production, loss);
+        set(Species.IMMATURE_COLLAGEN_I, pI, (kn + crossLinkingRate + turnover) * n1, production, loss);
+        set(Species.IMMATURE_COLLAGEN_III, pIII, (kn + crossLinkingRate + turnover) * n3, production, loss);
+        double lab = state.labelling ? 1 : 0;
+        set(Species.NEW_COLLAGEN_I, lab * pI, lab * (kn * n1 + turnover * y[Species.NEW_COLLAGEN_I.ordinal()][c]),
+                production, loss);
+        set(Species.NEW_COLLAGEN_III, lab * pIII,
+                lab * (kn * n3 + turnover * y[Species.NEW_COLLAGEN_III.ordinal()][c]), production, loss);
+        double restSyn = (state.sigmaI[c] + state.sigmaIII[c]) * synthesisFactor * f0;
+        double ratio = restSyn > 0 ? (pI + pIII) / restSyn : 1.0;
+        set(Species.HSP47, hsp47Target(ratio, h) / hsp47Time, y[Species.HSP47.ordinal()][c] / hsp47Time,
+                production, loss);
         set(Species.ELASTIN, state.sigmaElastin[c] * synthesisFactor * elastinWeight(q, a, s),
-                kappaElastin * m * y[Species.ELASTIN.ordinal()][c], production, loss);
+                kappaElastin * m / state.elastinMmpReference * y[Species.ELASTIN.ordinal()][c], production, loss);
         set(Species.HYALURONAN, state.sigmaHyaluronan[c] * synthesisFactor * hyaluronanWeight(q, a, s),
                 kappaHyaluronan * y[Species.HYALURONAN.ordinal()][c], production, loss);
     }

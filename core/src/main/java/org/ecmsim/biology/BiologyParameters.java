@@ -8,9 +8,9 @@ import java.util.Objects;
 import org.ecmsim.units.Units;
 
 /**
- * The rate constants of the remodelling model in seven immutable, validated groups: {@link HeatShock},
- * {@link Wound} (with the growth factor), {@link Fibroblasts}, {@link Mmp}, {@link Matrix}, {@link Vessels} and
- * {@link Aging}. Every value is SI inside (times in s, rates in 1/s, diffusivities in m²/s) and has a getter on its
+ * The rate constants of the remodelling model in eight immutable, validated groups: {@link HeatShock} (HSP70 and
+ * HSP47), {@link Wound} (with the growth factor), {@link Fibroblasts}, {@link Mmp}, {@link Matrix}, {@link Vessels},
+ * {@link Aging} and {@link Collagen} (the two collagen pools). Every value is SI inside (times in s, rates in 1/s, diffusivities in m²/s) and has a getter on its
  * group and a {@code withX} copy; {@code BiologyParameters} holds the groups, with a {@code withGroup} copy for
  * each. Every group validates its values when it is made, and the message names the parameter, its value, its
  * unit and the valid range.
@@ -29,9 +29,10 @@ import org.ecmsim.units.Units;
  * @param matrix matrix turnover and synthesis boosts
  * @param vessels vessel recovery
  * @param aging the aging factors
+ * @param collagen the collagen pools: synthesis, early degradation, cross-linking
  */
 public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fibroblasts, Mmp mmp, Matrix matrix,
-        Vessels vessels, Aging aging) {
+        Vessels vessels, Aging aging, Collagen collagen) {
 
     private static final double MINUTE = Units.MINUTE;
     private static final double HOUR = Units.HOUR;
@@ -48,6 +49,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * @param matrix matrix turnover and synthesis boosts
      * @param vessels vessel recovery
      * @param aging the aging factors
+     * @param collagen the collagen pools
      */
     public BiologyParameters {
         Objects.requireNonNull(heatShock, "heatShock");
@@ -57,12 +59,13 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
         Objects.requireNonNull(matrix, "matrix");
         Objects.requireNonNull(vessels, "vessels");
         Objects.requireNonNull(aging, "aging");
+        Objects.requireNonNull(collagen, "collagen");
     }
 
     /** @return the documented default parameters (docs/model.md, Remodelling 10) */
     public static BiologyParameters defaults() {
         return new BiologyParameters(HeatShock.DEFAULTS, Wound.DEFAULTS, Fibroblasts.DEFAULTS, Mmp.DEFAULTS,
-                Matrix.DEFAULTS, Vessels.DEFAULTS, Aging.DEFAULTS);
+                Matrix.DEFAULTS, Vessels.DEFAULTS, Aging.DEFAULTS, Collagen.DEFAULTS);
     }
 
     /**
@@ -70,7 +73,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * @return a copy with {@code heatShock} replaced
      */
     public BiologyParameters withHeatShock(HeatShock value) {
-        return new BiologyParameters(value, wound, fibroblasts, mmp, matrix, vessels, aging);
+        return new BiologyParameters(value, wound, fibroblasts, mmp, matrix, vessels, aging, collagen);
     }
 
     /**
@@ -78,7 +81,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * @return a copy with {@code wound} replaced
      */
     public BiologyParameters withWound(Wound value) {
-        return new BiologyParameters(heatShock, value, fibroblasts, mmp, matrix, vessels, aging);
+        return new BiologyParameters(heatShock, value, fibroblasts, mmp, matrix, vessels, aging, collagen);
     }
 
     /**
@@ -86,7 +89,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * @return a copy with {@code fibroblasts} replaced
      */
     public BiologyParameters withFibroblasts(Fibroblasts value) {
-        return new BiologyParameters(heatShock, wound, value, mmp, matrix, vessels, aging);
+        return new BiologyParameters(heatShock, wound, value, mmp, matrix, vessels, aging, collagen);
     }
 
     /**
@@ -94,7 +97,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * @return a copy with {@code mmp} replaced
      */
     public BiologyParameters withMmp(Mmp value) {
-        return new BiologyParameters(heatShock, wound, fibroblasts, value, matrix, vessels, aging);
+        return new BiologyParameters(heatShock, wound, fibroblasts, value, matrix, vessels, aging, collagen);
     }
 
     /**
@@ -102,7 +105,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * @return a copy with {@code matrix} replaced
      */
     public BiologyParameters withMatrix(Matrix value) {
-        return new BiologyParameters(heatShock, wound, fibroblasts, mmp, value, vessels, aging);
+        return new BiologyParameters(heatShock, wound, fibroblasts, mmp, value, vessels, aging, collagen);
     }
 
     /**
@@ -110,7 +113,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * @return a copy with {@code vessels} replaced
      */
     public BiologyParameters withVessels(Vessels value) {
-        return new BiologyParameters(heatShock, wound, fibroblasts, mmp, matrix, value, aging);
+        return new BiologyParameters(heatShock, wound, fibroblasts, mmp, matrix, value, aging, collagen);
     }
 
     /**
@@ -118,11 +121,21 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * @return a copy with {@code aging} replaced
      */
     public BiologyParameters withAging(Aging value) {
-        return new BiologyParameters(heatShock, wound, fibroblasts, mmp, matrix, vessels, value);
+        return new BiologyParameters(heatShock, wound, fibroblasts, mmp, matrix, vessels, value, collagen);
     }
 
     /**
-     * The heat-shock response (HeatShockCascade): the induction cascade, its height and its dose scale.
+     * @param value the new collagen group
+     * @return a copy with {@code collagen} replaced
+     */
+    public BiologyParameters withCollagen(Collagen value) {
+        return new BiologyParameters(heatShock, wound, fibroblasts, mmp, matrix, vessels, aging, value);
+    }
+
+    /**
+     * The heat-shock response: HSP70 (HeatShockCascade: the induction cascade, its height and its dose scale) and
+     * HSP47, which relaxes over τ_47 to the local collagen synthesis per resting cell plus η_47 times the HSP70
+     * excess.
      *
      * @param signalTime τ_s, the time constant of each of the 3 induction stages (s), finite, &gt; 0
      * @param proteinTime τ_h, the time constant of heat-shock protein decay (s), finite, &gt; 0
@@ -130,11 +143,17 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      *        (dimensionless), finite, ≥ 0
      * @param doseScale D₀, the CEM43 dose at which induction reaches 1 − 1/e of its maximum, as a time (CEM43 is a
      *        time at 43 °C) (s), finite, &gt; 0
+     * @param hsp47Time τ_47, the time over which HSP47 follows its target (s), finite, &gt; 0; default 1 d (model
+     *        choice: HSP47 is a short-lived ER protein that tracks collagen synthesis)
+     * @param hsp47FromHeatShock η_47, HSP47 fold added per unit HSP70 excess (HSP47 is itself heat-inducible)
+     *        (dimensionless), finite, ≥ 0; default 0.1 (model choice)
      */
-    public record HeatShock(double signalTime, double proteinTime, double peak, double doseScale) {
+    public record HeatShock(double signalTime, double proteinTime, double peak, double doseScale, double hsp47Time,
+            double hsp47FromHeatShock) {
 
         /** The documented defaults. */
-        public static final HeatShock DEFAULTS = new HeatShock(5.0 * HOUR, 5.0 * HOUR, 9.0, 30.0 * MINUTE);
+        public static final HeatShock DEFAULTS = new HeatShock(5.0 * HOUR, 5.0 * HOUR, 9.0, 30.0 * MINUTE,
+                1.0 * DAY, 0.1);
 
         /**
          * Validates every value.
@@ -145,8 +164,12 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          *        basal) (dimensionless), finite, ≥ 0
          * @param doseScale D₀, the CEM43 dose at which induction reaches 1 − 1/e of its maximum, as a time (CEM43 is
          *        a time at 43 °C) (s), finite, &gt; 0
+         * @param hsp47Time τ_47, the time over which HSP47 follows its target (s), finite, &gt; 0
+         * @param hsp47FromHeatShock η_47, HSP47 fold added per unit HSP70 excess (dimensionless), finite, ≥ 0
          */
         public HeatShock {
+            requireFinitePositive("HSP47 time", hsp47Time, "s");
+            requireFiniteNonNegative("HSP47 from heat shock", hsp47FromHeatShock, "(dimensionless)");
             requireFinitePositive("heat-shock signal time", signalTime, "s");
             requireFinitePositive("heat-shock protein time", proteinTime, "s");
             requireFiniteNonNegative("heat-shock peak", peak, "(dimensionless)");
@@ -191,7 +214,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          * @return a copy with {@code signalTime} replaced
          */
         public HeatShock withSignalTime(double value) {
-            return new HeatShock(value, proteinTime, peak, doseScale);
+            return new HeatShock(value, proteinTime, peak, doseScale, hsp47Time, hsp47FromHeatShock);
         }
 
         /**
@@ -199,7 +222,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          * @return a copy with {@code proteinTime} replaced
          */
         public HeatShock withProteinTime(double value) {
-            return new HeatShock(signalTime, value, peak, doseScale);
+            return new HeatShock(signalTime, value, peak, doseScale, hsp47Time, hsp47FromHeatShock);
         }
 
         /**
@@ -208,7 +231,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          * @return a copy with {@code peak} replaced
          */
         public HeatShock withPeak(double value) {
-            return new HeatShock(signalTime, proteinTime, value, doseScale);
+            return new HeatShock(signalTime, proteinTime, value, doseScale, hsp47Time, hsp47FromHeatShock);
         }
 
         /**
@@ -217,7 +240,23 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          * @return a copy with {@code doseScale} replaced
          */
         public HeatShock withDoseScale(double value) {
-            return new HeatShock(signalTime, proteinTime, peak, value);
+            return new HeatShock(signalTime, proteinTime, peak, value, hsp47Time, hsp47FromHeatShock);
+        }
+    
+        /**
+         * @param value τ_47, the time over which HSP47 follows its target (s), finite, &gt; 0
+         * @return a copy with {@code hsp47Time} replaced
+         */
+        public HeatShock withHsp47Time(double value) {
+            return new HeatShock(signalTime, proteinTime, peak, doseScale, value, hsp47FromHeatShock);
+        }
+
+        /**
+         * @param value η_47, HSP47 fold added per unit HSP70 excess (dimensionless), finite, ≥ 0
+         * @return a copy with {@code hsp47FromHeatShock} replaced
+         */
+        public HeatShock withHsp47FromHeatShock(double value) {
+            return new HeatShock(signalTime, proteinTime, peak, doseScale, hsp47Time, value);
         }
     }
 
@@ -323,7 +362,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
 
         /** The documented defaults. */
         public static final Fibroblasts DEFAULTS = new Fibroblasts(0.5 / DAY, 2.0, 0.3 / DAY, 1.0 / (5.0 * DAY),
-                1.0 / (21.0 * DAY), 1.0 / (60.0 * DAY), 3.0, Math.log(2) / (2.0 * DAY), 1.0 / (30.0 * DAY), 1e-14,
+                1.0 / (21.0 * DAY), 1.0 / (60.0 * DAY), 1.5, Math.log(2) / (2.0 * DAY), 1.0 / (60.0 * DAY), 1e-14,
                 2e-14);
 
         /**
@@ -540,7 +579,8 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      *        one (dimensionless), finite, ≥ 0
      * @param collagenIIIBoostSynthetic β_III,s, collagen III synthesis of a synthetic cell relative to a quiescent
      *        one (dimensionless), finite, ≥ 0
-     * @param denaturedClearanceTime τ_d, the clearance time of denatured collagen (s), finite, &gt; 0
+     * @param denaturedClearanceTime τ_d, the clearance time of denatured collagen at MMP activity 1 (young resting);
+     *        clearance runs at m/τ_d (s), finite, &gt; 0
      * @param elastinHalfLife t½,E, the elastin half-life at resting young MMP activity (s), finite, &gt; 0
      * @param elastinBoost β_E, elastin synthesis of an activated or synthetic cell relative to a resting one
      *        (dimensionless), finite, ≥ 0
@@ -725,18 +765,26 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
     }
 
     /**
-     * Aging: relative changes from age 25 to age 80, linear in between and constant outside.
+     * Aging: relative changes from age 25 to age 80, linear in between and constant outside (continuous in age).
      *
      * @param synthesisDeclineAt80 ΔS(80), the relative decline of per-cell synthesis (0.32 = −32 %) (dimensionless),
-     *        0 to 0.9
+     *        0 to 0.9; default 0.32 (Varani et al., Am J Pathol 168:1861 (2006): type I procollagen 56 vs 82 ng/ml
+     *        from fibroblasts of 80+ vs 18–29 year olds)
      * @param fibroblastDeclineAt80 ΔF(80), the relative decline of the resting fibroblast density (0.1 = −10 %)
-     *        (dimensionless), 0 to 0.9
-     * @param mmpRiseAt80 Δm*(80), the relative rise of resting MMP activity (0.2 = +20 %) (dimensionless), 0 to 10
+     *        (dimensionless), 0 to 0.9; default 0.10 (model choice, unverified)
+     * @param mmpRiseAt80 Δm*(80), the relative rise of resting MMP activity (3 = 4-fold) (dimensionless), 0 to 10;
+     *        default 3 (Fisher et al., Am J Pathol 174:101 (2009): MMP-1 several-fold higher in skin over 80 than at
+     *        21–30 years; about 8-fold at the mRNA level per a secondary summary, unverified)
+     * @param thicknessLossPerDecade ΔD, the relative loss of resting dermal collagen per decade of age over 25,
+     *        standing in for the thinning of the dermis on a grid of fixed layer thickness (dimensionless per
+     *        decade), 0 to 0.15; default 0.06 (Branchet et al., Gerontology 36:28 (1990), abstract: dermal
+     *        thickness −6 % per decade)
      */
-    public record Aging(double synthesisDeclineAt80, double fibroblastDeclineAt80, double mmpRiseAt80) {
+    public record Aging(double synthesisDeclineAt80, double fibroblastDeclineAt80, double mmpRiseAt80,
+            double thicknessLossPerDecade) {
 
         /** The documented defaults. */
-        public static final Aging DEFAULTS = new Aging(0.32, 0.10, 0.20);
+        public static final Aging DEFAULTS = new Aging(0.32, 0.10, 3.0, 0.06);
 
         /**
          * Validates every value.
@@ -745,13 +793,17 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          *        (dimensionless), 0 to 0.9
          * @param fibroblastDeclineAt80 ΔF(80), the relative decline of the resting fibroblast density (0.1 = −10 %)
          *        (dimensionless), 0 to 0.9
-         * @param mmpRiseAt80 Δm*(80), the relative rise of resting MMP activity (0.2 = +20 %) (dimensionless), 0 to
+         * @param mmpRiseAt80 Δm*(80), the relative rise of resting MMP activity (3 = 4-fold) (dimensionless), 0 to
          *        10
+         * @param thicknessLossPerDecade ΔD, the relative loss of resting dermal collagen per decade over 25
+         *        (dimensionless per decade), 0 to 0.15
          */
         public Aging {
             requireInRange("synthesis decline at 80", synthesisDeclineAt80, 0, 0.9, "(dimensionless)");
             requireInRange("fibroblast decline at 80", fibroblastDeclineAt80, 0, 0.9, "(dimensionless)");
             requireInRange("MMP rise at 80", mmpRiseAt80, 0, 10, "(dimensionless)");
+            requireInRange("dermal thickness loss per decade", thicknessLossPerDecade, 0, 0.15,
+                    "(dimensionless per decade)");
         }
 
         /**
@@ -765,9 +817,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
 
         /**
          * @param ageYears age (years)
-         * @return per-cell synthesis relative to age 25: 1 at 25, 1 − 0.32 at 80 and above by default (Varani et
-         *         al., Am J Pathol 168:1861 (2006): type I procollagen 56 vs 82 ng/ml from fibroblasts of 80+ vs
-         *         18–29 year olds)
+         * @return per-cell synthesis relative to age 25: 1 at 25, 1 − ΔS(80) at 80 and above
          */
         public double synthesisFactor(double ageYears) {
             return ageFactor(ageYears, -synthesisDeclineAt80);
@@ -790,11 +840,19 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
         }
 
         /**
+         * @param ageYears age (years)
+         * @return resting collagen content relative to age 25, D(age) = 1 − ΔD (age − 25)/10 between 25 and 80
+         */
+        public double collagenFactor(double ageYears) {
+            return ageFactor(ageYears, -thicknessLossPerDecade * 5.5);
+        }
+
+        /**
          * @param value ΔS(80), the relative decline of per-cell synthesis (0.32 = −32 %) (dimensionless), 0 to 0.9
          * @return a copy with {@code synthesisDeclineAt80} replaced
          */
         public Aging withSynthesisDeclineAt80(double value) {
-            return new Aging(value, fibroblastDeclineAt80, mmpRiseAt80);
+            return new Aging(value, fibroblastDeclineAt80, mmpRiseAt80, thicknessLossPerDecade);
         }
 
         /**
@@ -803,15 +861,92 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          * @return a copy with {@code fibroblastDeclineAt80} replaced
          */
         public Aging withFibroblastDeclineAt80(double value) {
-            return new Aging(synthesisDeclineAt80, value, mmpRiseAt80);
+            return new Aging(synthesisDeclineAt80, value, mmpRiseAt80, thicknessLossPerDecade);
         }
 
         /**
-         * @param value Δm*(80), the relative rise of resting MMP activity (0.2 = +20 %) (dimensionless), 0 to 10
+         * @param value Δm*(80), the relative rise of resting MMP activity (3 = 4-fold) (dimensionless), 0 to 10
          * @return a copy with {@code mmpRiseAt80} replaced
          */
         public Aging withMmpRiseAt80(double value) {
-            return new Aging(synthesisDeclineAt80, fibroblastDeclineAt80, value);
+            return new Aging(synthesisDeclineAt80, fibroblastDeclineAt80, value, thicknessLossPerDecade);
+        }
+
+        /**
+         * @param value ΔD, the relative loss of resting dermal collagen per decade over 25 (dimensionless per
+         *        decade), 0 to 0.15
+         * @return a copy with {@code thicknessLossPerDecade} replaced
+         */
+        public Aging withThicknessLossPerDecade(double value) {
+            return new Aging(synthesisDeclineAt80, fibroblastDeclineAt80, mmpRiseAt80, value);
+        }
+    }
+
+    /**
+     * The two collagen pools of each type: newly made (immature) collagen, most of it degraded within hours, the
+     * rest cross-linking into the mature pool, which turns over with the collagen half-life of {@link Matrix}.
+     * <pre>
+     *   P = σ S(age) w(f),  σ = r_syn C₀/F₀                        (synthesis; w in resting-cell equivalents)
+     *   dN/dt = P − (k_N + 1/τ_x + κ_C m) N                         (immature)
+     *   dM/dt = N/τ_x − κ_C m M                                     (mature, C = N + M)
+     *   k_N = k_N0 (C/C_rest)^n                                     (degradation of new collagen, set point)
+     * </pre>
+     * k_N0 is not a parameter: it follows from the resting balance (at rest the maturation flux N/τ_x equals the
+     * mature turnover κ_C m* M), so untreated tissue stays at rest. The set point makes the degradation of new
+     * collagen fall where collagen is missing (a denatured lesion) and rise where it is in excess, as McAnulty and
+     * Laurent report that the degradation of newly synthesised collagen is regulated in the direction of the
+     * change in content (a model choice built on that observation).
+     *
+     * @param synthesisRate r_syn, the fractional synthesis rate of skin collagen at rest, young (1/s), 1e-10 to
+     *        1e-5; default 0.037 %/h (Babraj et al., Am J Physiol Endocrinol Metab 289:E864 (2005), human skin)
+     * @param crossLinkingTime τ_x, the mean time for new collagen to cross-link into the mature pool (s), 1 h to
+     *        1 year; default 14 d (model choice: immature cross-links form over days to weeks)
+     * @param setPointExponent n, the sensitivity of new-collagen degradation to the collagen content relative to
+     *        rest (dimensionless), 0 to 10; default 4 (model choice, to be calibrated)
+     */
+    public record Collagen(double synthesisRate, double crossLinkingTime, double setPointExponent) {
+
+        /** The documented defaults. */
+        public static final Collagen DEFAULTS = new Collagen(0.037e-2 / HOUR, 14.0 * DAY, 4.0);
+
+        /**
+         * Validates every value.
+         *
+         * @param synthesisRate r_syn, the fractional synthesis rate of skin collagen at rest, young (1/s), 1e-10 to
+         *        1e-5
+         * @param crossLinkingTime τ_x, the mean time for new collagen to cross-link (s), 1 h to 1 year
+         * @param setPointExponent n, the sensitivity of new-collagen degradation to the collagen content relative
+         *        to rest (dimensionless), 0 to 10
+         */
+        public Collagen {
+            requireInRange("collagen synthesis rate", synthesisRate, 1e-10, 1e-5, "1/s");
+            requireInRange("collagen cross-linking time", crossLinkingTime, HOUR, YEAR, "s");
+            requireInRange("collagen set-point exponent", setPointExponent, 0, 10, "(dimensionless)");
+        }
+
+        /**
+         * @param value r_syn, the fractional synthesis rate of skin collagen at rest, young (1/s), 1e-10 to 1e-5
+         * @return a copy with {@code synthesisRate} replaced
+         */
+        public Collagen withSynthesisRate(double value) {
+            return new Collagen(value, crossLinkingTime, setPointExponent);
+        }
+
+        /**
+         * @param value τ_x, the mean time for new collagen to cross-link (s), 1 h to 1 year
+         * @return a copy with {@code crossLinkingTime} replaced
+         */
+        public Collagen withCrossLinkingTime(double value) {
+            return new Collagen(synthesisRate, value, setPointExponent);
+        }
+
+        /**
+         * @param value n, the sensitivity of new-collagen degradation to the collagen content relative to rest
+         *        (dimensionless), 0 to 10
+         * @return a copy with {@code setPointExponent} replaced
+         */
+        public Collagen withSetPointExponent(double value) {
+            return new Collagen(synthesisRate, crossLinkingTime, value);
         }
     }
 }

@@ -13,8 +13,10 @@ import org.ecmsim.grid.MaterialMap;
  * ({@code index = i + nx·(j + ny·k)}, x fastest), the three stages of the heat-shock cascade (their sum is
  * {@link Species#HEAT_SHOCK_SIGNAL}), the per-cell constants set at the start (layer, resting fibroblast density F₀,
  * carrying capacity K, the young synthesis rates σ, whether fibroblasts live and move there), and the mass ledgers
- * of the matrix components. A new state is at rest for its age: F₀·F(age) resting fibroblasts, matrix at C₀·S·F/m*,
- * MMP at m*, vessels intact, no signals.
+ * of the matrix components. A new state is at rest for its age: F₀·F(age) resting fibroblasts, collagen at D·C₀
+ * (its immature share at the resting balance), elastin at E₀·S·F, hyaluronan at HA₀·S·F, MMP at m*, HSP47 at its
+ * basal level 1, vessels intact, no signals, no new collagen (labelling begins at the first treatment,
+ * {@link #startLabelling}).
  *
  * <p>Steppers change the arrays in place ({@link #values}, {@link #stage}) and book the matrix they synthesise and
  * degrade ({@link #bookSynthesis}, {@link #bookDegradation}), so that each {@link MatrixLedger} closes.
@@ -34,6 +36,14 @@ public final class BiologyState {
     final double[] sigmaHyaluronan;
     final boolean[] motile;
     final int[] layerOfCell;
+    /** C_rest: native collagen I + III of each cell at the start, the set point of new-collagen degradation (kg/m³). */
+    final double[] restCollagen;
+    /** k_N0, the degradation rate of new collagen at the resting content (1/s), fixed at the start age. */
+    final double newCollagenRestDegradation;
+    /** m*₀, the resting MMP activity at the start age: elastin turnover scales with m/m*₀. */
+    final double elastinMmpReference;
+    /** True once labelling began: synthesis from then on also goes into the new-collagen parts. */
+    boolean labelling;
     final double[] stage1;
     final double[] stage2;
     final double[] stage3;
@@ -73,6 +83,10 @@ public final class BiologyState {
         this.stage1 = new double[n];
         this.stage2 = new double[n];
         this.stage3 = new double[n];
+        this.restCollagen = new double[n];
+        this.newCollagenRestDegradation = kinetics.restingNewCollagenDegradation(ageYears);
+        double df = p.aging().collagenFactor(ageYears);
+        double kx = kinetics.crossLinkingRate();
         double sf = p.aging().synthesisFactor(ageYears);
         double ff = p.aging().fibroblastFactor(ageYears);
         double mf = p.aging().mmpFactor(ageYears);
@@ -88,21 +102,28 @@ public final class BiologyState {
             motile[c] = true;
             restDensity[c] = f0 * ff;
             capacity[c] = carrying * restDensity[c];
-            sigmaI[c] = kinetics.kappaCollagen * b.collagenI() / f0;
-            sigmaIII[c] = kinetics.kappaCollagen * b.collagenIII() / f0;
+            sigmaI[c] = kinetics.collagenSynthesisRate * b.collagenI() / f0;
+            sigmaIII[c] = kinetics.collagenSynthesisRate * b.collagenIII() / f0;
             sigmaElastin[c] = kinetics.kappaElastin * b.elastin() / f0;
             sigmaHyaluronan[c] = kinetics.kappaHyaluronan * b.hyaluronan() / f0;
             set(Species.QUIESCENT_FIBROBLASTS, c, restDensity[c]);
-            set(Species.COLLAGEN_I, c, b.collagenI() * sf * ff / mf);
-            set(Species.COLLAGEN_III, c, b.collagenIII() * sf * ff / mf);
-            set(Species.ELASTIN, c, b.elastin() * sf * ff / mf);
+            // Collagen at the age's content D·C₀, its immature share at the resting balance κm*/(1/τ_x + κm*).
+            double immatureShare = kinetics.kappaCollagen * mf / (kx + kinetics.kappaCollagen * mf);
+            set(Species.COLLAGEN_I, c, b.collagenI() * df);
+            set(Species.COLLAGEN_III, c, b.collagenIII() * df);
+            set(Species.IMMATURE_COLLAGEN_I, c, b.collagenI() * df * immatureShare);
+            set(Species.IMMATURE_COLLAGEN_III, c, b.collagenIII() * df * immatureShare);
+            restCollagen[c] = (b.collagenI() + b.collagenIII()) * df;
+            set(Species.HSP47, c, 1.0);
+            set(Species.ELASTIN, c, b.elastin() * sf * ff);
             set(Species.HYALURONAN, c, b.hyaluronan() * sf * ff);
             set(Species.MMP, c, mf);
         }
+        this.elastinMmpReference = mf;
         Arrays.fill(field[Species.VESSELS.ordinal()], 1.0);
         for (Species s : ALL) {
             if (s.isMatrix()) {
-                ledger.put(s, new double[4]);
+                ledger.put(s, new double[5]);
                 initialMass.put(s, mass(s));
             }
         }
@@ -192,7 +213,42 @@ public final class BiologyState {
      */
     public MatrixLedger ledger(Species species) {
         double[] l = slots(species);
-        return new MatrixLedger(species, initialMass.get(species), mass(species), l[0], l[1], l[2], l[3]);
+        return new MatrixLedger(species, initialMass.get(species), mass(species), l[0], l[1], l[2], l[3], l[4]);
+    }
+
+    /**
+     * Books immature collagen that cross-linked into the mature pool (it leaves the immature part; the native
+     * total and the new-collagen part are unchanged).
+     *
+     * @param species {@link Species#IMMATURE_COLLAGEN_I} or {@link Species#IMMATURE_COLLAGEN_III}
+     * @param kilograms the mass matured (kg)
+     */
+    public void bookMaturation(Species species, double kilograms) {
+        slots(species)[4] += kilograms;
+    }
+
+    /** @return true once labelling of new collagen began ({@link #startLabelling}) */
+    public boolean isLabelling() {
+        return labelling;
+    }
+
+    /**
+     * Begins labelling new collagen (once; later calls do nothing): from now on all synthesis also goes into
+     * {@link Species#NEW_COLLAGEN_I} and {@link Species#NEW_COLLAGEN_III}, and the immature collagen present now
+     * (made within about the cross-linking time) counts as new: it is booked as gained by the new parts.
+     */
+    public void startLabelling() {
+        if (labelling) {
+            return;
+        }
+        labelling = true;
+        double v = grid.cellVolume();
+        System.arraycopy(field[Species.IMMATURE_COLLAGEN_I.ordinal()], 0, field[Species.NEW_COLLAGEN_I.ordinal()], 0,
+                n);
+        System.arraycopy(field[Species.IMMATURE_COLLAGEN_III.ordinal()], 0,
+                field[Species.NEW_COLLAGEN_III.ordinal()], 0, n);
+        ledger.get(Species.NEW_COLLAGEN_I)[3] += mass(Species.NEW_COLLAGEN_I);
+        ledger.get(Species.NEW_COLLAGEN_III)[3] += mass(Species.NEW_COLLAGEN_III);
     }
 
     /**
@@ -240,8 +296,13 @@ public final class BiologyState {
         double[] c1 = field[Species.COLLAGEN_I.ordinal()];
         double[] c3 = field[Species.COLLAGEN_III.ordinal()];
         double[] cd = field[Species.DENATURED_COLLAGEN.ordinal()];
+        double[] n1 = field[Species.IMMATURE_COLLAGEN_I.ordinal()];
+        double[] n3 = field[Species.IMMATURE_COLLAGEN_III.ordinal()];
+        double[] l1 = field[Species.NEW_COLLAGEN_I.ordinal()];
+        double[] l3 = field[Species.NEW_COLLAGEN_III.ordinal()];
         double lostI = 0;
         double lostIII = 0;
+        double[] lostPart = new double[4];
         for (int c = 0; c < n; c++) {
             double killed = insult.killed()[c];
             double survive = 1 - killed;
@@ -256,6 +317,14 @@ public final class BiologyState {
             cd[c] += d1 + d3;
             lostI += d1;
             lostIII += d3;
+            lostPart[0] += n1[c] * dn;
+            lostPart[1] += n3[c] * dn;
+            lostPart[2] += l1[c] * dn;
+            lostPart[3] += l3[c] * dn;
+            n1[c] -= n1[c] * dn;
+            n3[c] -= n3[c] * dn;
+            l1[c] -= l1[c] * dn;
+            l3[c] -= l3[c] * dn;
             if (motile[c]) {
                 double add = full * insult.heatShock()[c];
                 stage1[c] += add;
@@ -268,5 +337,9 @@ public final class BiologyState {
         ledger.get(Species.COLLAGEN_I)[2] += lostI * v;
         ledger.get(Species.COLLAGEN_III)[2] += lostIII * v;
         ledger.get(Species.DENATURED_COLLAGEN)[3] += (lostI + lostIII) * v;
+        ledger.get(Species.IMMATURE_COLLAGEN_I)[2] += lostPart[0] * v;
+        ledger.get(Species.IMMATURE_COLLAGEN_III)[2] += lostPart[1] * v;
+        ledger.get(Species.NEW_COLLAGEN_I)[2] += lostPart[2] * v;
+        ledger.get(Species.NEW_COLLAGEN_III)[2] += lostPart[3] * v;
     }
 }

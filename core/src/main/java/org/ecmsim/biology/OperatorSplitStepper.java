@@ -24,9 +24,14 @@ import org.ecmsim.parallel.ParallelExecutor;
  */
 public final class OperatorSplitStepper implements BiologyStepper {
 
-    /** Matrix species in the order of the per-plane booking slots: synthesis at [k], degradation at [5 + k]. */
+    /**
+     * Matrix species in the order of the per-plane booking slots: synthesis at [k], degradation at [9 + k], and the
+     * maturation of the two immature parts at [18] and [19].
+     */
     private static final Species[] BOOKED = {Species.COLLAGEN_I, Species.COLLAGEN_III, Species.DENATURED_COLLAGEN,
-        Species.ELASTIN, Species.HYALURONAN};
+        Species.ELASTIN, Species.HYALURONAN, Species.IMMATURE_COLLAGEN_I, Species.IMMATURE_COLLAGEN_III,
+        Species.NEW_COLLAGEN_I, Species.NEW_COLLAGEN_III};
+    private static final int NB = 9;
 
     private final Grid3D grid;
     private final ParallelExecutor executor;
@@ -52,7 +57,7 @@ public final class OperatorSplitStepper implements BiologyStepper {
         this.n = grid.cellCount();
         this.scratchA = new double[n];
         this.scratchS = new double[n];
-        this.planePartial = new double[grid.nz()][2 * BOOKED.length];
+        this.planePartial = new double[grid.nz()][2 * NB + 2];
     }
 
     /** @return the biology grid this stepper works on */
@@ -94,6 +99,14 @@ public final class OperatorSplitStepper implements BiologyStepper {
             state.bookSynthesis(BOOKED[b], syn * v);
             state.bookDegradation(BOOKED[b], deg * v);
         }
+        double mat1 = 0;
+        double mat3 = 0;
+        for (double[] row : planePartial) {
+            mat1 += row[2 * NB];
+            mat3 += row[2 * NB + 1];
+        }
+        state.bookMaturation(Species.IMMATURE_COLLAGEN_I, mat1 * v);
+        state.bookMaturation(Species.IMMATURE_COLLAGEN_III, mat3 * v);
     }
 
     private void react(BiologyState st, BiologyKinetics k, double dt, double sf, double mf, int zFrom, int zTo) {
@@ -101,11 +114,21 @@ public final class OperatorSplitStepper implements BiologyStepper {
         double ew = Math.exp(-dt / k.woundTime);
         double ev = Math.exp(-dt / k.vesselRecoveryTime);
         double em = Math.exp(-dt / k.mmpTime);
+        double e47 = Math.exp(-dt / k.hsp47Time);
+        double gDecay = 1 / (1 + dt * k.growthFactorDecay);
+        double clear = dt / k.denaturedClearanceTime;
+        double kx = dt * k.crossLinkingRate;
+        double kc = dt * k.kappaCollagen;
+        double ke = dt * k.kappaElastin / st.elastinMmpReference;
+        double hDecay = 1 / (1 + dt * k.kappaHyaluronan);
+        double kn0 = st.newCollagenRestDegradation;
+        boolean labelling = st.labelling;
         double[][] field = st.field;
         double[] stage1 = st.stage1;
         double[] stage2 = st.stage2;
         double[] stage3 = st.stage3;
         double[] restDensity = st.restDensity;
+        double[] restCollagen = st.restCollagen;
         double[] capacity = st.capacity;
         double[] sigmaI = st.sigmaI;
         double[] sigmaIII = st.sigmaIII;
@@ -113,6 +136,7 @@ public final class OperatorSplitStepper implements BiologyStepper {
         double[] sigmaHyaluronan = st.sigmaHyaluronan;
         double[] s = field[Species.HEAT_SHOCK_SIGNAL.ordinal()];
         double[] h = field[Species.HEAT_SHOCK_PROTEIN.ordinal()];
+        double[] h47 = field[Species.HSP47.ordinal()];
         double[] w = field[Species.WOUND.ordinal()];
         double[] vs = field[Species.VESSELS.ordinal()];
         double[] g = field[Species.GROWTH_FACTOR.ordinal()];
@@ -122,6 +146,10 @@ public final class OperatorSplitStepper implements BiologyStepper {
         double[] fs = field[Species.SYNTHETIC_FIBROBLASTS.ordinal()];
         double[] c1 = field[Species.COLLAGEN_I.ordinal()];
         double[] c3 = field[Species.COLLAGEN_III.ordinal()];
+        double[] n1 = field[Species.IMMATURE_COLLAGEN_I.ordinal()];
+        double[] n3 = field[Species.IMMATURE_COLLAGEN_III.ordinal()];
+        double[] l1 = field[Species.NEW_COLLAGEN_I.ordinal()];
+        double[] l3 = field[Species.NEW_COLLAGEN_III.ordinal()];
         double[] cd = field[Species.DENATURED_COLLAGEN.ordinal()];
         double[] el = field[Species.ELASTIN.ordinal()];
         double[] ha = field[Species.HYALURONAN.ordinal()];
@@ -144,9 +172,9 @@ public final class OperatorSplitStepper implements BiologyStepper {
                 vs[c] = 1 - (1 - vs[c]) * ev;
                 double f0 = restDensity[c];
                 if (f0 <= 0) {
-                    g[c] = g[c] / (1 + dt * k.growthFactorDecay);
-                    double newD = cd[c] / (1 + dt / k.denaturedClearanceTime);
-                    book[7] += cd[c] - newD;
+                    g[c] = g[c] * gDecay;
+                    double newD = cd[c] / (1 + clear * m[c]);
+                    book[NB + 2] += cd[c] - newD;
                     cd[c] = newD;
                     continue;
                 }
@@ -155,7 +183,7 @@ public final class OperatorSplitStepper implements BiologyStepper {
                 double target = k.mmpTarget(fq[c], act, w0, f0, mf);
                 m[c] = target + (m[c] - target) * em;
                 // Growth factor: production explicit, decay implicit.
-                g[c] = (g[c] + dt * k.growthFactorProduction(w0, act, f0)) / (1 + dt * k.growthFactorDecay);
+                g[c] = (g[c] + dt * k.growthFactorProduction(w0, act, f0)) * gDecay;
                 // Fibroblasts: gains explicit, losses implicit (Patankar), transfers use the updated donor.
                 double alpha = k.activation(h[c], g[c]);
                 double logistic = k.logistic(fq[c], act, capacity[c]);
@@ -173,28 +201,63 @@ public final class OperatorSplitStepper implements BiologyStepper {
                 fq[c] = q1;
                 fa[c] = act1;
                 fs[c] = s1;
-                // Matrix: synthesis explicit (from the updated cells), degradation implicit (updated MMP).
                 double mNow = m[c];
+                // Collagen, two pools per type: synthesis into the immature pool N; N degrades (k_N, set point on
+                // the native content), cross-links (1/τ_x) and turns over (κ m); the mature pool M = C − N gains
+                // what cross-links and turns over. Losses implicit, so every pool stays ≥ 0.
                 double synI = dt * sigmaI[c] * sf * k.collagenIWeight(q1, act1, s1);
                 double synIII = dt * sigmaIII[c] * sf * k.collagenIIIWeight(q1, act1, s1);
-                double synE = dt * sigmaElastin[c] * sf * k.elastinWeight(q1, act1, s1);
-                double synH = dt * sigmaHyaluronan[c] * sf * k.hyaluronanWeight(q1, act1, s1);
-                double newI = (c1[c] + synI) / (1 + dt * k.kappaCollagen * mNow);
-                double newIII = (c3[c] + synIII) / (1 + dt * k.kappaCollagen * mNow);
-                double newE = (el[c] + synE) / (1 + dt * k.kappaElastin * mNow);
-                double newH = (ha[c] + synH) / (1 + dt * k.kappaHyaluronan);
-                double newD = cd[c] / (1 + dt / k.denaturedClearanceTime);
+                double kn = dt * k.newCollagenDegradation(kn0, c1[c] + c3[c], restCollagen[c]);
+                double turn = kc * mNow;
+                double immatureLoss = 1 / (1 + kn + kx + turn);
+                double matureLoss = 1 / (1 + turn);
+                double nI = (n1[c] + synI) * immatureLoss;
+                double nIII = (n3[c] + synIII) * immatureLoss;
+                double matI = kx * nI;
+                double matIII = kx * nIII;
+                double newI = nI + (Math.max(c1[c] - n1[c], 0) + matI) * matureLoss;
+                double newIII = nIII + (Math.max(c3[c] - n3[c], 0) + matIII) * matureLoss;
                 book[0] += synI;
                 book[1] += synIII;
-                book[3] += synE;
-                book[4] += synH;
-                book[5] += c1[c] + synI - newI;
-                book[6] += c3[c] + synIII - newIII;
-                book[7] += cd[c] - newD;
-                book[8] += el[c] + synE - newE;
-                book[9] += ha[c] + synH - newH;
+                book[NB] += c1[c] + synI - newI;
+                book[NB + 1] += c3[c] + synIII - newIII;
+                book[5] += synI;
+                book[6] += synIII;
+                book[NB + 5] += n1[c] + synI - matI - nI;
+                book[NB + 6] += n3[c] + synIII - matIII - nIII;
+                book[2 * NB] += matI;
+                book[2 * NB + 1] += matIII;
+                if (labelling) {
+                    // New collagen: all of N plus the labelled mature part, which gains what cross-links.
+                    double lI = nI + (Math.max(l1[c] - n1[c], 0) + matI) * matureLoss;
+                    double lIII = nIII + (Math.max(l3[c] - n3[c], 0) + matIII) * matureLoss;
+                    book[7] += synI;
+                    book[8] += synIII;
+                    book[NB + 7] += l1[c] + synI - lI;
+                    book[NB + 8] += l3[c] + synIII - lIII;
+                    l1[c] = lI;
+                    l3[c] = lIII;
+                }
+                // HSP47 relaxes over τ_47 to the synthesis per resting cell plus η_47 h (exact for a frozen target).
+                double restSyn = dt * (sigmaI[c] + sigmaIII[c]) * sf * f0;
+                double ratio = restSyn > 0 ? (synI + synIII) / restSyn : 1.0;
+                double t47 = k.hsp47Target(ratio, h[c]);
+                h47[c] = t47 + (h47[c] - t47) * e47;
                 c1[c] = newI;
                 c3[c] = newIII;
+                n1[c] = nI;
+                n3[c] = nIII;
+                // Elastin, hyaluronan: synthesis explicit, breakdown implicit; denatured collagen cleared by MMP.
+                double synE = dt * sigmaElastin[c] * sf * k.elastinWeight(q1, act1, s1);
+                double synH = dt * sigmaHyaluronan[c] * sf * k.hyaluronanWeight(q1, act1, s1);
+                double newE = (el[c] + synE) / (1 + ke * mNow);
+                double newH = (ha[c] + synH) * hDecay;
+                double newD = cd[c] / (1 + clear * mNow);
+                book[3] += synE;
+                book[4] += synH;
+                book[NB + 2] += cd[c] - newD;
+                book[NB + 3] += el[c] + synE - newE;
+                book[NB + 4] += ha[c] + synH - newH;
                 el[c] = newE;
                 ha[c] = newH;
                 cd[c] = newD;

@@ -21,17 +21,25 @@ import org.ecmsim.units.Units;
  *   ∂g/∂t = D_g ∇²g + p_w w + p_a (f_a + f_s)/F₀ − k_g g
  *   dm/dt = (m*(age) [f_q + μ_a (f_a + f_s)]/F₀ + m*(age) μ_w w − m)/τ_m
  *   ∂f_q/∂t = − α(h, g) f_q + k_q f_s + r_q f_q (1 − f/K) − δ_q f_q
- *   ∂f_a/∂t = ∇·(D_f ∇f_a − χ f_a ∇g) + α(h, g) f_q − k_mat f_a + r_a φ(g) f_a (1 − f/K) − δ_a f_a
- *   ∂f_s/∂t = ∇·(D_f ∇f_s − χ f_s ∇g) + k_mat f_a − k_q f_s + r_a φ(g) f_s (1 − f/K) − δ_a f_s
+ *   ∂f_a/∂t = ∇·(D_f ∇f_a − χ f_a ∇g) + α(h, g) f_q − k_mat f_a + (r_q + r_a φ(g)) f_a (1 − f/K) − δ_a f_a
+ *   ∂f_s/∂t = ∇·(D_f ∇f_s − χ f_s ∇g) + k_mat f_a − k_q f_s + (r_q + r_a φ(g)) f_s (1 − f/K) − δ_a f_s
  *   α(h, g) = a_h h/(h + K_h) + a_g φ(g),   φ(g) = g/(1 + g)
- *   dC/dt = σ_C S(age) (f_q + β_C,a f_a + β_C,s f_s) − κ_C m C      (collagen I, III, elastin)
+ *   P_C = σ_C S(age) (f_q + β_C,a f_a + β_C,s f_s)                  (collagen synthesis, C = I, III)
+ *   dN_C/dt = P_C − (k_N + 1/τ_x + κ_C m) N_C                        (immature, newly made collagen)
+ *   dM_C/dt = N_C/τ_x − κ_C m M_C                                    (mature, cross-linked; native C = N + M)
+ *   k_N = k_N0 ((C_I + C_III)/C_rest)^n                              (new collagen degraded, with a set point)
+ *   dL_C/dt = λ (P_C − k_N N_C − κ_C m L_C)                          (new since labelling began, λ = 0 or 1)
+ *   dH47/dt = ((P_I + P_III)/P_rest + η_47 h − H47)/τ_47              (HSP47, fold over basal)
+ *   dE/dt = σ_E S(age) (f_q + β_E (f_a + f_s)) − κ_E (m/m*₀) E        (elastin)
  *   dHA/dt = σ_HA S(age) (f_q + β_HA (f_a + f_s)) − κ_HA HA
- *   dC_d/dt = − C_d/τ_d                                              (denatured collagen)
+ *   dC_d/dt = − m C_d/τ_d                                            (denatured collagen, cleared by MMPs)
  * </pre>
  * F₀ is the local resting fibroblast density, K = κ_K F₀ the carrying capacity, r_q = δ_q/(1 − 1/κ_K) so that F₀
- * is at rest; σ_C = κ_C C₀/F₀ so that the young baseline C₀ is at rest. S(age), F(age) and m*(age) are the aging
- * factors of {@link BiologyParameters}; the tissue starts at its age's equilibrium C₀·S·F/m*, and the age advances
- * with the simulation time, which is the only drift without treatment.
+ * is at rest; σ_C = r_syn C₀/F₀ with r_syn the measured fractional synthesis rate of skin collagen, and k_N0 set
+ * so that the resting maturation flux balances the mature turnover (BiologyKinetics#restingNewCollagenDegradation).
+ * S(age), F(age), m*(age) and D(age) are the aging factors of {@link BiologyParameters}; the tissue starts at rest
+ * for its age (collagen D·C₀, elastin E₀·S·F), and the age advances with the simulation time, which is the only
+ * drift without treatment.
  *
  * <p>Only activated and synthetic fibroblasts migrate (resting fibroblasts are embedded in the matrix), and only
  * between cells whose layer has fibroblasts, so untreated tissue stays exactly at rest. A treatment
@@ -218,6 +226,21 @@ public final class RemodellingModel {
      */
     public MatrixLedger ledger(Species species) {
         return state.ledger(species);
+    }
+
+    /**
+     * Begins labelling new collagen now (the first call counts; later calls do nothing): the new-collagen parts
+     * ({@link Species#NEW_COLLAGEN_I}, {@link Species#NEW_COLLAGEN_III}) then hold the collagen made from now on,
+     * plus the immature collagen present now. A course calls it on the treated and the control model at the first
+     * session, so that both measure the same thing.
+     */
+    public void startLabelling() {
+        state.startLabelling();
+    }
+
+    /** @return true once labelling of new collagen began */
+    public boolean isLabelling() {
+        return state.isLabelling();
     }
 
     /**

@@ -91,6 +91,15 @@ class BiologyKineticsTest {
                     }
                     for (int d = 0; d + 1 < steps.length; d++) {
                         double ratio = err[d][i][o] / err[d + 1][i][o];
+                        if (s == Species.IMMATURE_COLLAGEN_I || s == Species.IMMATURE_COLLAGEN_III) {
+                            // The immature pools live for hours and sit near their quasi-steady state N = P/k, where
+                            // the leading Δt² coefficient of the implicit update nearly cancels: the error then
+                            // falls faster than Δt², and only "at least second order" can be asserted.
+                            assertThat(ratio).as("%s, cell %d, day %.0f: e(%.0f s)/e(%.0f s), e = %.3e, %.3e", s,
+                                    cells[i], days, steps[d], steps[d + 1], err[d][i][o], err[d + 1][i][o])
+                                    .isGreaterThanOrEqualTo(RATIO_LOW);
+                            continue;
+                        }
                         assertThat(ratio).as("%s, cell %d, day %.0f: e(%.0f s)/e(%.0f s), e = %.3e, %.3e", s,
                                 cells[i], days, steps[d], steps[d + 1], err[d][i][o], err[d + 1][i][o])
                                 .isBetween(RATIO_LOW, RATIO_HIGH);

@@ -19,7 +19,8 @@ class BiologyParametersTest {
 
     /** Every group of {@link BiologyParameters}, as records. */
     private static List<Record> groups(BiologyParameters p) {
-        return List.of(p.heatShock(), p.wound(), p.fibroblasts(), p.mmp(), p.matrix(), p.vessels(), p.aging());
+        return List.of(p.heatShock(), p.wound(), p.fibroblasts(), p.mmp(), p.matrix(), p.vessels(), p.aging(),
+                p.collagen());
     }
 
     private static double[] values(Record group) throws ReflectiveOperationException {
@@ -45,7 +46,7 @@ class BiologyParametersTest {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** The defaults, one per parameter, read back through the getters: 37 values, every one finite. */
+    /** The defaults, one per parameter, read back through the getters: 43 values, every one finite. */
     @Test
     void everyParameterCanBeReadBackAndDefaultsAreSi() throws ReflectiveOperationException {
         BiologyParameters d = BiologyParameters.defaults();
@@ -56,7 +57,9 @@ class BiologyParametersTest {
                 count++;
             }
         }
-        assertThat(count).isEqualTo(37);
+        assertThat(count).isEqualTo(43);
+        assertThat(d.collagen().synthesisRate()).isEqualTo(0.037e-2 / Units.HOUR);
+        assertThat(d.heatShock().hsp47Time()).isEqualTo(Units.DAY);
         assertThat(d.heatShock().signalTime()).isEqualTo(5 * Units.HOUR);
         assertThat(d.heatShock().doseScale()).isEqualTo(30 * Units.MINUTE);
         assertThat(d.heatShock().doseScaleMinutes()).isEqualTo(30.0);
@@ -92,7 +95,8 @@ class BiologyParametersTest {
         BiologyParameters copy = new BiologyParameters((BiologyParameters.HeatShock) rebuilt.get(0),
                 (BiologyParameters.Wound) rebuilt.get(1), (BiologyParameters.Fibroblasts) rebuilt.get(2),
                 (BiologyParameters.Mmp) rebuilt.get(3), (BiologyParameters.Matrix) rebuilt.get(4),
-                (BiologyParameters.Vessels) rebuilt.get(5), (BiologyParameters.Aging) rebuilt.get(6));
+                (BiologyParameters.Vessels) rebuilt.get(5), (BiologyParameters.Aging) rebuilt.get(6),
+                (BiologyParameters.Collagen) rebuilt.get(7));
         assertThat(copy).isEqualTo(d).hasSameHashCodeAs(d);
         assertThat(d.withAging(d.aging()).withMatrix(d.matrix())).isEqualTo(d);
         assertThat(d.withMmp(d.mmp().withTime(2 * Units.DAY))).isNotEqualTo(d);
@@ -140,6 +144,8 @@ class BiologyParametersTest {
         assertThatThrownBy(() -> d.vessels().withRecoveryTime(0)).hasMessageContaining("vessel recovery time = 0 s");
         assertThatThrownBy(() -> d.aging().withSynthesisDeclineAt80(0.95))
                 .hasMessageContaining("synthesis decline at 80 = 0.950000").hasMessageContaining("0 to 0.900000");
+        assertThatThrownBy(() -> d.collagen().withCrossLinkingTime(60))
+                .hasMessageContaining("collagen cross-linking time = 60").hasMessageContaining("valid range");
         assertThatThrownBy(() -> d.withWound(null)).isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("wound");
     }
@@ -152,7 +158,13 @@ class BiologyParametersTest {
         assertThat(a.synthesisFactor(80)).isCloseTo(0.68, within(1e-12));
         assertThat(a.synthesisFactor(95)).isCloseTo(0.68, within(1e-12));
         assertThat(a.synthesisFactor(52.5)).isCloseTo(0.84, within(1e-12));
-        assertThat(a.mmpFactor(80)).isCloseTo(1.2, within(1e-12));
+        // Fisher et al. 2009: MMP-1 several-fold higher over 80 than at 21–30 (default 4-fold).
+        assertThat(a.mmpFactor(80)).isCloseTo(4.0, within(1e-12));
+        assertThat(a.mmpFactor(80) / a.mmpFactor(25)).isGreaterThanOrEqualTo(3.0);
+        // Branchet et al. 1990: −6 % per decade of dermal collagen (thickness), continuous in age.
+        assertThat(a.collagenFactor(35)).isCloseTo(0.94, within(1e-12));
+        assertThat(a.collagenFactor(80)).isCloseTo(0.67, within(1e-12));
+        assertThat(a.collagenFactor(79.999)).isCloseTo(a.collagenFactor(80), within(1e-4));
         assertThat(a.fibroblastFactor(18)).isEqualTo(1.0);
     }
 }

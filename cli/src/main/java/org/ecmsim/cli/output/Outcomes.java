@@ -27,7 +27,9 @@ public final class Outcomes {
                     + " biopsy window matches; the default window is the whole dermis of one unit cell",
             "dermis: the whole-site mean; no study measures it",
             "stained area: share of the region above the control's mean collagen; staining thresholds in papers"
-                    + " differ, so compare changes, not levels");
+                    + " differ, so compare changes, not levels",
+            "new coll: share of the collagen made since the first session (new ctl: the same in untreated skin);"
+                    + " III/new: type III share of that new collagen");
 
     private Outcomes() {
     }
@@ -49,7 +51,11 @@ public final class Outcomes {
             new Quantity("hyaluronan_percent_vs_control", "HA %", "%+8.2f",
                     o -> s -> o.percentVsControl(Species.HYALURONAN, s)),
             new Quantity("fibroblasts_percent_vs_control", "fibro %", "%+8.2f", o -> o::fibroblastsPercentVsControl),
-            new Quantity("hsp_fold_over_basal", "HSP ×", "%8.2f", o -> o::heatShockFoldOverBasal),
+            new Quantity("new_collagen_fraction", "new coll", "%8.3f", o -> o::newCollagenFraction),
+            new Quantity("new_collagen_fraction_control", "new ctl", "%8.3f", o -> o::newCollagenFractionControl),
+            new Quantity("type_iii_share_of_new_collagen", "III/new", "%8.3f", o -> o::typeIIIShareOfNewCollagen),
+            new Quantity("hsp70_fold_over_basal", "HSP70 ×", "%8.2f", o -> o::heatShockFoldOverBasal),
+            new Quantity("hsp47_fold_over_basal", "HSP47 ×", "%8.2f", o -> o::hsp47FoldOverBasal),
             new Quantity("denatured_collagen_kg_per_m3", "denat", "%8.2f",
                     o -> s -> o.treated().get(Species.DENATURED_COLLAGEN)[s]),
             new Quantity("stained_area_fraction", "stain", "%8.3f", o -> o::stainedAreaFraction),

@@ -145,6 +145,9 @@ public final class CourseRun {
             if (s.time() == time) {
                 int index = sessions.size();
                 int count = protocol.sessions().size();
+                // New collagen is counted from the first session on, in the treated tissue and in the control.
+                treated.startLabelling();
+                control.startLabelling();
                 listener.sessionStarted(index, count, time);
                 // The session is solved in its needles' frame; its insult lands on the site shifted by the
                 // placement offset (NeedlePlacement), and it sees the vessels shifted back into its frame.

@@ -114,10 +114,54 @@ public record RegionOutcome(OutcomeRegion region, double[] times, double[] volum
 
     /**
      * @param sample a sample index
-     * @return heat-shock protein of the treated tissue as a multiple of the basal level, 1 + h (dimensionless)
+     * @return HSP70 of the treated tissue as a multiple of the basal level, 1 + h (dimensionless)
      */
     public double heatShockFoldOverBasal(int sample) {
         return 1 + treated.get(Species.HEAT_SHOCK_PROTEIN)[sample];
+    }
+
+    /**
+     * @param sample a sample index
+     * @return HSP47 of the treated tissue as a multiple of the control's over the same region (its basal level)
+     *         (dimensionless)
+     */
+    public double hsp47FoldOverBasal(int sample) {
+        double c = control.get(Species.HSP47)[sample];
+        return c == 0 || Double.isNaN(c) ? Double.NaN : treated.get(Species.HSP47)[sample] / c;
+    }
+
+    /**
+     * The new-collagen fraction: the share of the native collagen (I + III) made since labelling began at the first
+     * session, including the collagen that was still immature then ({@link Species#NEW_COLLAGEN_I}).
+     *
+     * @param sample a sample index
+     * @return the treated tissue's new-collagen fraction (0–1), NaN where the region is empty
+     */
+    public double newCollagenFraction(int sample) {
+        return fraction(treated, sample);
+    }
+
+    /**
+     * @param sample a sample index
+     * @return the control's new-collagen fraction over the same region (0–1): what resting turnover alone renews
+     */
+    public double newCollagenFractionControl(int sample) {
+        return fraction(control, sample);
+    }
+
+    /**
+     * @param sample a sample index
+     * @return the share of type III in the treated tissue's new collagen (0–1), NaN where there is none
+     */
+    public double typeIIIShareOfNewCollagen(int sample) {
+        double n1 = treated.get(Species.NEW_COLLAGEN_I)[sample];
+        double n3 = treated.get(Species.NEW_COLLAGEN_III)[sample];
+        return n1 + n3 > 0 ? n3 / (n1 + n3) : Double.NaN;
+    }
+
+    private static double fraction(Map<Species, double[]> m, int sample) {
+        double total = sum(m, sample, Species.COLLAGEN_I, Species.COLLAGEN_III);
+        return total > 0 ? sum(m, sample, Species.NEW_COLLAGEN_I, Species.NEW_COLLAGEN_III) / total : Double.NaN;
     }
 
     /**
