@@ -63,12 +63,12 @@ final class BiologyProbe {
         MMP_FOLD_RIM_DAY7("x", 1),
         /** MMP activity in the lesion on day 14, treated over control (dimensionless). */
         MMP_FOLD_LESION_DAY14("x", 1),
-        /** Denatured collagen left in the coagulated region on day 70, over that just after the session. */
+        /** Denatured collagen left on the site on day 70, over that the session made. */
         DENATURED_LEFT_DAY70("%", 100),
         /** Collagen I + III in the lesion on day 70, treated over control (dimensionless). */
         LESION_COLLAGEN_DAY70("%", 100),
-        /** Share of the coagulated region's collagen made after the session, on day 70 (dimensionless). */
-        NEW_COLLAGEN_FRACTION_COAGULATED_DAY70("%", 100),
+        /** Share of the lesion's collagen made after the session, on day 70 (dimensionless). */
+        NEW_COLLAGEN_FRACTION_LESION_DAY70("%", 100),
         /** Fibroblasts in the lesion on day 70, treated over control (dimensionless). */
         LESION_FIBROBLASTS_DAY70("%", 100),
         /** Type III share of the lesion's new collagen on day 14 (dimensionless). */
@@ -87,8 +87,10 @@ final class BiologyProbe {
         MMP_OLD_OVER_YOUNG("x", 1),
         /** Resting fibroblast density at 85 over that at 25 (dimensionless). */
         FIBROBLASTS_OLD_OVER_YOUNG("x", 1),
-        /** Dermal thickness after one more decade of age, over before (dimensionless). */
-        DERMIS_THICKNESS_PER_DECADE("x", 1);
+        /** Resting dermal collagen at 45 over that at 35: the collagen lost per decade (dimensionless). */
+        DERMIS_THICKNESS_PER_DECADE("x", 1),
+        /** Dermal thickness of the aged layers (skin.aged_layers) at 45 over that at 35 (dimensionless). */
+        AGED_LAYERS_THICKNESS_PER_DECADE("x", 1);
 
         private final String unit;
         private final double scale;
@@ -222,10 +224,13 @@ final class BiologyProbe {
         RemodellingModel control = sim.newModel(site, p);
         RemodellingModel needled = sim.newModel(site, p);
         resting(p, control, q);
-        double denaturedBefore = regionSum(denatured(treated), coagulated);
+        double denaturedBefore = sum(denatured(treated));
+        for (RemodellingModel m : new RemodellingModel[] {treated, control, needled}) {
+            m.startLabelling();
+        }
         treated.applyInsult(insult);
         needled.applyInsult(microneedling);
-        double denaturedStart = regionSum(denatured(treated), coagulated) - denaturedBefore;
+        double denaturedStart = sum(denatured(treated)) - denaturedBefore;
         Synthesized[] made = {new Synthesized(treated), new Synthesized(control), new Synthesized(needled)};
         RemodellingModel[] models = {treated, control, needled};
         // The first three days step by step, for the HSP70 peak.
@@ -265,12 +270,10 @@ final class BiologyProbe {
                 }
                 case 70 -> {
                     q[Quantity.DENATURED_LEFT_DAY70.ordinal()] = denaturedStart > 0
-                            ? Math.max(0, regionSum(denatured(treated), coagulated) - denaturedBefore)
-                                    / denaturedStart : 0;
+                            ? Math.max(0, sum(denatured(treated)) - denaturedBefore) / denaturedStart : Double.NaN;
                     q[Quantity.LESION_COLLAGEN_DAY70.ordinal()] = ratio(collagen(treated), collagen(control),
                             lesion);
-                    q[Quantity.NEW_COLLAGEN_FRACTION_COAGULATED_DAY70.ordinal()] =
-                            made[0].fraction(treated, coagulated);
+                    q[Quantity.NEW_COLLAGEN_FRACTION_LESION_DAY70.ordinal()] = made[0].fraction(treated, lesion);
                     q[Quantity.LESION_FIBROBLASTS_DAY70.ordinal()] = ratio(fibroblasts(treated),
                             fibroblasts(control), lesion);
                 }
@@ -315,7 +318,8 @@ final class BiologyProbe {
         q[Quantity.MMP_OLD_OVER_YOUNG.ordinal()] = p.aging().mmpFactor(85) / p.aging().mmpFactor(25);
         q[Quantity.FIBROBLASTS_OLD_OVER_YOUNG.ordinal()] =
                 p.aging().fibroblastFactor(85) / p.aging().fibroblastFactor(25);
-        q[Quantity.DERMIS_THICKNESS_PER_DECADE.ordinal()] = dermisThickness(SiteGeometry.agedSkin(
+        q[Quantity.DERMIS_THICKNESS_PER_DECADE.ordinal()] = p.aging().collagenFactor(45) / p.aging().collagenFactor(35);
+        q[Quantity.AGED_LAYERS_THICKNESS_PER_DECADE.ordinal()] = dermisThickness(SiteGeometry.agedSkin(
                 LayeredSkin.facialSkin(), 45)) / dermisThickness(SiteGeometry.agedSkin(LayeredSkin.facialSkin(), 35));
     }
 
@@ -387,11 +391,9 @@ final class BiologyProbe {
         return values(m, Species.HEAT_SHOCK_PROTEIN);
     }
 
-    /** @return HSP47 fold over basal per cell, or NaN values if the model has no HSP47 */
-    private double[] hsp47Fold(RemodellingModel m) {
-        double[] out = new double[n];
-        java.util.Arrays.fill(out, Double.NaN);
-        return out;
+    /** @return HSP47 fold over basal per cell */
+    private static double[] hsp47Fold(RemodellingModel m) {
+        return values(m, Species.HSP47);
     }
 
     private double[] collagen(RemodellingModel m) {
@@ -404,9 +406,9 @@ final class BiologyProbe {
         return out;
     }
 
-    /** @return the new-collagen pools {I, III} per cell, or null if the model has none */
+    /** @return the new-collagen parts {I, III} per cell (made since labelling began), or null if none */
     private static double[][] newCollagen(RemodellingModel m) {
-        return null;
+        return new double[][] {values(m, Species.NEW_COLLAGEN_I), values(m, Species.NEW_COLLAGEN_III)};
     }
 
     private static double[] denatured(RemodellingModel m) {
@@ -465,7 +467,7 @@ final class BiologyProbe {
     }
 
     private static double ratio(double[] treated, double[] control, double[] w) {
-        return regionSum(treated, w) / regionSum(control, w);
+        return sum(w) > 0 ? regionSum(treated, w) / regionSum(control, w) : Double.NaN;
     }
 
     /**

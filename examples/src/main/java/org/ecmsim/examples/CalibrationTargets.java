@@ -123,15 +123,15 @@ final class CalibrationTargets {
                     "Reilly et al., Arch. Facial Plast. Surg. 12 (2010)", Verified.SECONDARY,
                     "fractional CO2 laser (ablative, lethal zones) on face and neck: the lesion, not the rim;"
                             + " read in a news report of the paper"),
-            new Target("denatured left day 70", BiologyProbe.Quantity.DENATURED_LEFT_DAY70, "coagulated", "day 70",
+            new Target("denatured left day 70", BiologyProbe.Quantity.DENATURED_LEFT_DAY70, "site", "day 70",
                     0.0, 0, 0.05, 2, Use.FIT, "RF thermal zones completely replaced by new collagen by 10 weeks",
                     "Hantash et al., Lasers Surg. Med. 41 (2009) 1", Verified.ABSTRACT,
                     "fractional bipolar RF microneedles, human skin in vivo: the same modality"),
             new Target("lesion collagen day 70", BiologyProbe.Quantity.LESION_COLLAGEN_DAY70, "lesion", "day 70",
                     1.0, 0.95, 1.3, 2, Use.FIT, "zones replaced by new collagen by 10 weeks (read as >= 95 % of"
                             + " control)", "Hantash et al. 2009", Verified.INFERRED, "the same modality"),
-            new Target("lesion new fraction day 70", BiologyProbe.Quantity.NEW_COLLAGEN_FRACTION_COAGULATED_DAY70,
-                    "coagulated", "day 70", 0.7, 0.5, 1.0, 1, Use.FIT, "zones replaced by new collagen (read as"
+            new Target("lesion new fraction day 70", BiologyProbe.Quantity.NEW_COLLAGEN_FRACTION_LESION_DAY70,
+                    "lesion", "day 70", 0.7, 0.5, 1.0, 1, Use.FIT, "zones replaced by new collagen (read as"
                             + " >= half of the zone's collagen made after the session)", "Hantash et al. 2009",
                     Verified.INFERRED, "the same modality"),
             new Target("lesion fibroblasts day 70", BiologyProbe.Quantity.LESION_FIBROBLASTS_DAY70, "lesion",
@@ -176,8 +176,13 @@ final class CalibrationTargets {
                             + " (autopsy skin, 419 subjects)", "secondary summary; Changes with advancing age in the"
                             + " cell population of human dermis (autopsy study, abstract)", Verified.SECONDARY,
                     "human dermis in vivo"),
-            new Target("dermis thinning", BiologyProbe.Quantity.DERMIS_THICKNESS_PER_DECADE, "dermis", "per decade",
-                    0.94, 0.93, 0.95, 1, Use.CHECK, "total dermal thickness -6 %/decade (men and women)",
+            new Target("dermal collagen/decade", BiologyProbe.Quantity.DERMIS_THICKNESS_PER_DECADE, "dermis",
+                    "45 vs 35 y", 0.94, 0.93, 0.95, 1, Use.CHECK, "total dermal thickness -6 %/decade (men and"
+                            + " women); read as collagen per skin area at constant density",
+                    "Branchet et al., Gerontology 36 (1990) 28", Verified.ABSTRACT,
+                    "upper inner arm biopsies, morphometry"),
+            new Target("aged layers/decade", BiologyProbe.Quantity.AGED_LAYERS_THICKNESS_PER_DECADE, "dermis",
+                    "45 vs 35 y", 0.94, 0.93, 0.95, 1, Use.CHECK, "as above: the thinning of skin.aged_layers",
                     "Branchet et al., Gerontology 36 (1990) 28", Verified.ABSTRACT,
                     "upper inner arm biopsies, morphometry"));
 }
