@@ -139,6 +139,24 @@ public final class CalibrateBiology {
                 return o.collagenPercentVsControl(s);
             }
         },
+        NEW_FRACTION("new-collagen fraction (%)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return 100 * o.newCollagenFraction(s);
+            }
+        },
+        NEW_FRACTION_CONTROL("new-collagen fraction, control (%)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return 100 * o.newCollagenFractionControl(s);
+            }
+        },
+        TYPE_III("type III share of new collagen (%)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return 100 * o.typeIIIShareOfNewCollagen(s);
+            }
+        },
         FIBROBLASTS("fibroblasts vs control (%)") {
             @Override
             double value(RegionOutcome o, int s) {
