@@ -172,9 +172,10 @@ public final class BiologyKinetics {
     public double newCollagenDegradation(double restRate, double collagen, double restCollagen) {
         double x = collagen / restCollagen;
         double n = setPointExponent;
-        if (n == 4.0) {
+        if (n == 8.0) {
             double x2 = x * x;
-            return restRate * x2 * x2;
+            double x4 = x2 * x2;
+            return restRate * x4 * x4;
         }
         return restRate * Math.pow(x, n);
     }

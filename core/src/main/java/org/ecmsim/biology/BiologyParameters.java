@@ -362,7 +362,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
 
         /** The documented defaults. */
         public static final Fibroblasts DEFAULTS = new Fibroblasts(0.5 / DAY, 2.0, 0.3 / DAY, 1.0 / (5.0 * DAY),
-                1.0 / (21.0 * DAY), 1.0 / (60.0 * DAY), 1.5, Math.log(2) / (2.0 * DAY), 1.0 / (60.0 * DAY), 1e-14,
+                1.0 / (21.0 * DAY), 1.0 / (60.0 * DAY), 1.1, Math.log(2) / (2.0 * DAY), 1.0 / (60.0 * DAY), 1e-14,
                 2e-14);
 
         /**
@@ -593,7 +593,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
             double elastinHalfLife, double elastinBoost, double hyaluronanHalfLife, double hyaluronanBoost) {
 
         /** The documented defaults. */
-        public static final Matrix DEFAULTS = new Matrix(15.0 * YEAR, 3.804, 16.46, 11.41, 5.487, 14.0 * DAY,
+        public static final Matrix DEFAULTS = new Matrix(15.0 * YEAR, 3.804, 16.46, 11.41, 5.487, 60.0 * DAY,
                 70.0 * YEAR, 20.0, 1.5 * DAY, 3.0);
 
         /**
@@ -775,13 +775,15 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * @param mmpRiseAt80 Δm*(80), the relative rise of resting MMP activity (3 = 4-fold) (dimensionless), 0 to 10;
      *        default 3 (Fisher et al., Am J Pathol 174:101 (2009): MMP-1 several-fold higher in skin over 80 than at
      *        21–30 years; about 8-fold at the mRNA level per a secondary summary, unverified)
-     * @param thicknessLossPerDecade ΔD, the relative loss of resting dermal collagen per decade of age over 25,
-     *        standing in for the thinning of the dermis on a grid of fixed layer thickness (dimensionless per
-     *        decade), 0 to 0.15; default 0.06 (Branchet et al., Gerontology 36:28 (1990), abstract: dermal
-     *        thickness −6 % per decade)
+     * @param collagenLossPerDecade ΔD, the relative loss of resting collagen per volume per decade of age over 25
+     *        (dimensionless per decade), 0 to 0.15; default 0.06, the rate at which Branchet et al., Gerontology
+     *        36:28 (1990) found the dermis to thin: with the layers at their young thickness (the default), the
+     *        collagen per skin area then falls as it would with the thinning; with aged layers
+     *        ({@code RemodellingSimulation.Builder.agedLayers}) set it to 0 to avoid counting the loss twice
+     *        (model choice)
      */
     public record Aging(double synthesisDeclineAt80, double fibroblastDeclineAt80, double mmpRiseAt80,
-            double thicknessLossPerDecade) {
+            double collagenLossPerDecade) {
 
         /** The documented defaults. */
         public static final Aging DEFAULTS = new Aging(0.32, 0.10, 3.0, 0.06);
@@ -795,14 +797,14 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          *        (dimensionless), 0 to 0.9
          * @param mmpRiseAt80 Δm*(80), the relative rise of resting MMP activity (3 = 4-fold) (dimensionless), 0 to
          *        10
-         * @param thicknessLossPerDecade ΔD, the relative loss of resting dermal collagen per decade over 25
+         * @param collagenLossPerDecade ΔD, the relative loss of resting collagen per volume per decade over 25
          *        (dimensionless per decade), 0 to 0.15
          */
         public Aging {
             requireInRange("synthesis decline at 80", synthesisDeclineAt80, 0, 0.9, "(dimensionless)");
             requireInRange("fibroblast decline at 80", fibroblastDeclineAt80, 0, 0.9, "(dimensionless)");
             requireInRange("MMP rise at 80", mmpRiseAt80, 0, 10, "(dimensionless)");
-            requireInRange("dermal thickness loss per decade", thicknessLossPerDecade, 0, 0.15,
+            requireInRange("collagen loss per decade", collagenLossPerDecade, 0, 0.15,
                     "(dimensionless per decade)");
         }
 
@@ -844,7 +846,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          * @return resting collagen content relative to age 25, D(age) = 1 − ΔD (age − 25)/10 between 25 and 80
          */
         public double collagenFactor(double ageYears) {
-            return ageFactor(ageYears, -thicknessLossPerDecade * 5.5);
+            return ageFactor(ageYears, -collagenLossPerDecade * 5.5);
         }
 
         /**
@@ -852,7 +854,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          * @return a copy with {@code synthesisDeclineAt80} replaced
          */
         public Aging withSynthesisDeclineAt80(double value) {
-            return new Aging(value, fibroblastDeclineAt80, mmpRiseAt80, thicknessLossPerDecade);
+            return new Aging(value, fibroblastDeclineAt80, mmpRiseAt80, collagenLossPerDecade);
         }
 
         /**
@@ -861,7 +863,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          * @return a copy with {@code fibroblastDeclineAt80} replaced
          */
         public Aging withFibroblastDeclineAt80(double value) {
-            return new Aging(synthesisDeclineAt80, value, mmpRiseAt80, thicknessLossPerDecade);
+            return new Aging(synthesisDeclineAt80, value, mmpRiseAt80, collagenLossPerDecade);
         }
 
         /**
@@ -869,15 +871,15 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          * @return a copy with {@code mmpRiseAt80} replaced
          */
         public Aging withMmpRiseAt80(double value) {
-            return new Aging(synthesisDeclineAt80, fibroblastDeclineAt80, value, thicknessLossPerDecade);
+            return new Aging(synthesisDeclineAt80, fibroblastDeclineAt80, value, collagenLossPerDecade);
         }
 
         /**
-         * @param value ΔD, the relative loss of resting dermal collagen per decade over 25 (dimensionless per
-         *        decade), 0 to 0.15
-         * @return a copy with {@code thicknessLossPerDecade} replaced
+         * @param value ΔD, the relative loss of resting collagen per volume per decade over 25 (dimensionless
+         *        per decade), 0 to 0.15
+         * @return a copy with {@code collagenLossPerDecade} replaced
          */
-        public Aging withThicknessLossPerDecade(double value) {
+        public Aging withCollagenLossPerDecade(double value) {
             return new Aging(synthesisDeclineAt80, fibroblastDeclineAt80, mmpRiseAt80, value);
         }
     }
@@ -902,12 +904,13 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * @param crossLinkingTime τ_x, the mean time for new collagen to cross-link into the mature pool (s), 1 h to
      *        1 year; default 14 d (model choice: immature cross-links form over days to weeks)
      * @param setPointExponent n, the sensitivity of new-collagen degradation to the collagen content relative to
-     *        rest (dimensionless), 0 to 10; default 4 (model choice, to be calibrated)
+     *        rest (dimensionless), 0 to 16; default 8 (model choice, to be calibrated: a sharp set point, so that
+     *        a denatured lesion fills back to its resting content while intact tissue gains little)
      */
     public record Collagen(double synthesisRate, double crossLinkingTime, double setPointExponent) {
 
         /** The documented defaults. */
-        public static final Collagen DEFAULTS = new Collagen(0.037e-2 / HOUR, 14.0 * DAY, 4.0);
+        public static final Collagen DEFAULTS = new Collagen(0.037e-2 / HOUR, 14.0 * DAY, 8.0);
 
         /**
          * Validates every value.
@@ -916,12 +919,12 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          *        1e-5
          * @param crossLinkingTime τ_x, the mean time for new collagen to cross-link (s), 1 h to 1 year
          * @param setPointExponent n, the sensitivity of new-collagen degradation to the collagen content relative
-         *        to rest (dimensionless), 0 to 10
+         *        to rest (dimensionless), 0 to 16
          */
         public Collagen {
             requireInRange("collagen synthesis rate", synthesisRate, 1e-10, 1e-5, "1/s");
             requireInRange("collagen cross-linking time", crossLinkingTime, HOUR, YEAR, "s");
-            requireInRange("collagen set-point exponent", setPointExponent, 0, 10, "(dimensionless)");
+            requireInRange("collagen set-point exponent", setPointExponent, 0, 16, "(dimensionless)");
         }
 
         /**
@@ -942,7 +945,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
 
         /**
          * @param value n, the sensitivity of new-collagen degradation to the collagen content relative to rest
-         *        (dimensionless), 0 to 10
+         *        (dimensionless), 0 to 16
          * @return a copy with {@code setPointExponent} replaced
          */
         public Collagen withSetPointExponent(double value) {
