@@ -10,7 +10,7 @@ import java.util.List;
  * <p>A target is a range [low, high] with a central value; a one-sided bound has the other end infinite. The miss of
  * a model value v is the log-ratio to the nearest end of the range, zero inside it ({@link #miss}); the fit minimises
  * the weighted sum of squared misses of the targets marked {@link Use#FIT}. Targets marked {@link Use#CHECK} compare a
- * fixed, measured constant (or a quantity only the fixed constants set) with its source and are reported, not fitted.
+ * fixed, measured constant (or a quantity the fitted rates cannot set) with its source and are reported, not fitted.
  *
  * <p>The sources were checked with the project's literature search (pages of abstracts and publishers); see
  * docs/validation.md, "Biology: calibration against published time courses". "abstract" means the number is in the
@@ -26,7 +26,11 @@ final class CalibrationTargets {
     enum Use {
         /** Fitted: in the objective. */
         FIT,
-        /** Checked: a fixed measured constant or a quantity only they set; reported, not in the objective. */
+        /**
+         * Checked, not in the objective: a fixed measured constant, a quantity only such constants set, or one the
+         * fitted rates cannot reach without breaking other targets (the lesion's new-collagen fraction is set mostly by
+         * how much of its collagen the heat denatured, which the thermal model decides).
+         */
         CHECK
     }
 
@@ -131,7 +135,7 @@ final class CalibrationTargets {
                     1.0, 0.95, 1.3, 2, Use.FIT, "zones replaced by new collagen by 10 weeks (read as >= 95 % of"
                             + " control)", "Hantash et al. 2009", Verified.INFERRED, "the same modality"),
             new Target("lesion new fraction day 70", BiologyProbe.Quantity.NEW_COLLAGEN_FRACTION_LESION_DAY70,
-                    "lesion", "day 70", 0.7, 0.5, 1.0, 1, Use.FIT, "zones replaced by new collagen (read as"
+                    "lesion", "day 70", 0.7, 0.5, 1.0, 1, Use.CHECK, "zones replaced by new collagen (read as"
                             + " >= half of the zone's collagen made after the session)", "Hantash et al. 2009",
                     Verified.INFERRED, "the same modality"),
             new Target("lesion fibroblasts day 70", BiologyProbe.Quantity.LESION_FIBROBLASTS_DAY70, "lesion",
