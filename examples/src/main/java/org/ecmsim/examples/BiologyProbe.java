@@ -63,6 +63,8 @@ final class BiologyProbe {
         MMP_FOLD_RIM_DAY7("x", 1),
         /** MMP activity in the lesion on day 14, treated over control (dimensionless). */
         MMP_FOLD_LESION_DAY14("x", 1),
+        /** Denatured collagen left on the site on day 14, over that the session made. */
+        DENATURED_LEFT_DAY14("%", 100),
         /** Denatured collagen left on the site on day 70, over that the session made. */
         DENATURED_LEFT_DAY70("%", 100),
         /** Collagen I + III in the lesion on day 70, treated over control (dimensionless). */
@@ -265,6 +267,8 @@ final class BiologyProbe {
                     q[Quantity.MMP_FOLD_RIM_DAY7.ordinal()] = ratio(mmp(treated), mmp(control), rim);
                 }
                 case 14 -> {
+                    q[Quantity.DENATURED_LEFT_DAY14.ordinal()] = denaturedStart > 0
+                            ? Math.max(0, sum(denatured(treated)) - denaturedBefore) / denaturedStart : Double.NaN;
                     q[Quantity.MMP_FOLD_LESION_DAY14.ordinal()] = ratio(mmp(treated), mmp(control), lesion);
                     q[Quantity.TYPE_III_SHARE_NEW_LESION_DAY14.ordinal()] = made[0].typeIIIShare(treated, lesion);
                 }

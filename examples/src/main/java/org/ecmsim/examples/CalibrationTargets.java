@@ -127,6 +127,11 @@ final class CalibrationTargets {
                     "Reilly et al., Arch. Facial Plast. Surg. 12 (2010)", Verified.SECONDARY,
                     "fractional CO2 laser (ablative, lethal zones) on face and neck: the lesion, not the rim;"
                             + " read in a news report of the paper"),
+            new Target("denatured left day 14", BiologyProbe.Quantity.DENATURED_LEFT_DAY14, "site", "day 14",
+                    0.5, 0.2, 1.0, 1, Use.FIT, "replacement of the thermal zones takes weeks: infiltrate from day 2"
+                            + " through 10 weeks, complete by 10 weeks (read as >= 20 % of the denatured collagen"
+                            + " still there at day 14)", "Hantash et al. 2009", Verified.INFERRED,
+                    "the same modality"),
             new Target("denatured left day 70", BiologyProbe.Quantity.DENATURED_LEFT_DAY70, "site", "day 70",
                     0.0, 0, 0.05, 2, Use.FIT, "RF thermal zones completely replaced by new collagen by 10 weeks",
                     "Hantash et al., Lasers Surg. Med. 41 (2009) 1", Verified.ABSTRACT,
