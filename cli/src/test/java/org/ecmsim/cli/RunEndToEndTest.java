@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.ecmsim.biology.Species;
 import org.ecmsim.cli.output.ResultFiles;
 import org.ecmsim.cli.output.Vti;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +102,13 @@ class RunEndToEndTest {
         assertThat(margins).containsKeys("epidermis", "subcutaneous fat");
         assertThat((Map<String, Object>) margins.get("epidermis")).containsKeys("peak_C", "limit_C", "margin_C",
                 "within_limit");
+        // The outcome names that studies and the calibration read (issue 11), under exactly these names.
+        Map<String, Object> outcomes = (Map<String, Object>) summary.get("outcomes");
+        Map<String, Object> lesion = (Map<String, Object>) outcomes.get("lesion");
+        assertThat(lesion).containsKeys("days", "new_collagen_fraction", "type_iii_share_of_new_collagen",
+                "hsp70_fold_over_basal", "hsp47_fold_over_basal");
+        assertThat((Map<String, Object>) outcomes.get("dermis")).containsKeys("collagen_percent_vs_control",
+                "new_collagen_fraction");
         List<Map<String, Object>> layers = (List<Map<String, Object>>) summary.get("layers");
         assertThat(layers).extracting(l -> l.get("layer")).containsExactly("papillary dermis", "reticular dermis",
                 "subcutaneous fat");
@@ -115,7 +123,7 @@ class RunEndToEndTest {
     void csvFilesHaveTheirHeadersAndRows() throws Exception {
         List<String> ts = Files.readAllLines(dir.resolve(ResultFiles.TIMESERIES), StandardCharsets.UTF_8);
         assertThat(ts.get(0)).isEqualTo("day,layer,species,treated,control,percent_vs_control");
-        assertThat(ts).hasSize(1 + 3 * 14 * 8); // 3 layers × 14 species × 8 days
+        assertThat(ts).hasSize(1 + 3 * Species.values().length * 8); // 3 layers × 19 species × 8 days
         for (String line : ts.subList(1, ts.size())) {
             String[] f = line.split(",", -1);
             assertThat(f).as(line).hasSize(6);
@@ -125,7 +133,7 @@ class RunEndToEndTest {
         }
         List<String> pr = Files.readAllLines(dir.resolve(ResultFiles.PROFILES), StandardCharsets.UTF_8);
         assertThat(pr.get(0)).isEqualTo("day,depth_mm,species,treated,control");
-        assertThat(pr.size() - 1).isEqualTo(2 * 14 * 13); // 2 snapshot days × 14 species × 13 biology planes
+        assertThat(pr.size() - 1).isEqualTo(2 * Species.values().length * 13); // 2 snapshot days × 19 species × 13 planes
         assertThat(pr.get(1)).startsWith("1,0.1,QUIESCENT_FIBROBLASTS,");
     }
 

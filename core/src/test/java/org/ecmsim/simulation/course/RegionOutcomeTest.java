@@ -65,11 +65,16 @@ class RegionOutcomeTest {
 
     @Test
     void moreEnergyMakesALargerLesion() {
-        RemodellingResult low = run(10, 1, 3);
-        RemodellingResult high = run(30, 1, 3);
+        RemodellingResult low = run(10, 1, 14);
+        RemodellingResult high = run(30, 1, 14);
         double vLow = low.outcome(OutcomeRegion.LESION).volume()[3];
         double vHigh = high.outcome(OutcomeRegion.LESION).volume()[3];
         assertThat(vHigh).isGreaterThan(vLow);
+        // ... and a larger outcome: more new collagen over the dermis (the lesion regions differ in size).
+        RegionOutcome dLow = low.outcome(OutcomeRegion.DERMIS);
+        RegionOutcome dHigh = high.outcome(OutcomeRegion.DERMIS);
+        int end = dLow.sampleCount() - 1;
+        assertThat(dHigh.newCollagenFraction(end)).isGreaterThan(dLow.newCollagenFraction(end));
     }
 
     @Test
@@ -84,6 +89,11 @@ class RegionOutcomeTest {
         RegionOutcome dermis = needles.outcome(OutcomeRegion.DERMIS);
         assertThat(dermis.percentVsControl(Species.ACTIVATED_FIBROBLASTS, dermis.sampleAt(3 * DAY))).isNaN();
         assertThat(dermis.treated().get(Species.ACTIVATED_FIBROBLASTS)[dermis.sampleAt(3 * DAY)]).isPositive();
+        // New collagen: microneedling renews more of the dermis's collagen than resting turnover, RF more still.
+        int last = dermis.sampleCount() - 1;
+        RegionOutcome rfDermis = rf.outcome(OutcomeRegion.DERMIS);
+        assertThat(dermis.newCollagenFraction(last)).isGreaterThan(dermis.newCollagenFractionControl(last));
+        assertThat(dermis.newCollagenFraction(last)).isLessThan(rfDermis.newCollagenFraction(last));
         // No heat, so no lesion by the Henriques criterion.
         assertThat(needles.outcome(OutcomeRegion.LESION).volume()[dermis.sampleCount() - 1]).isZero();
     }
@@ -113,6 +123,12 @@ class RegionOutcomeTest {
         int end = one.outcome(OutcomeRegion.DERMIS).sampleCount() - 1;
         assertThat(three.outcome(OutcomeRegion.DERMIS).collagenPercentVsControl(end))
                 .isGreaterThan(one.outcome(OutcomeRegion.DERMIS).collagenPercentVsControl(end));
+        assertThat(three.outcome(OutcomeRegion.DERMIS).newCollagenFraction(end))
+                .isGreaterThan(one.outcome(OutcomeRegion.DERMIS).newCollagenFraction(end));
+        // New collagen is counted from the first session, in both tissues: the control renews a little too.
+        RegionOutcome d = one.outcome(OutcomeRegion.DERMIS);
+        assertThat(d.newCollagenFractionControl(end)).isBetween(1e-4, d.newCollagenFraction(end));
+        assertThat(d.typeIIIShareOfNewCollagen(end)).isBetween(0.0, 1.0);
     }
 
     @Test
