@@ -71,6 +71,12 @@ final class BiologyProbe {
         LESION_COLLAGEN_DAY70("%", 100),
         /** Share of the lesion's collagen made after the session, on day 70 (dimensionless). */
         NEW_COLLAGEN_FRACTION_LESION_DAY70("%", 100),
+        /** Collagen I + III of a coagulated lesion on day 14, treated over control (dimensionless). */
+        COAGULATED_COLLAGEN_DAY14("%", 100),
+        /** Collagen I + III of a coagulated lesion on day 70, treated over control (dimensionless). */
+        COAGULATED_COLLAGEN_DAY70("%", 100),
+        /** Share of a coagulated lesion's collagen made after the session, on day 70 (dimensionless). */
+        COAGULATED_NEW_FRACTION_DAY70("%", 100),
         /** Fibroblasts in the lesion on day 70, treated over control (dimensionless). */
         LESION_FIBROBLASTS_DAY70("%", 100),
         /** Type III share of the lesion's new collagen on day 14 (dimensionless). */
@@ -119,11 +125,15 @@ final class BiologyProbe {
     static final int LAST_DAY = 84;
     private static final double YEAR = 365.25 * Units.DAY;
     private static final double FIRST_HOURS = 72;
+    /** Share of the lesion's collagen denatured in the coagulated-lesion run (LesionLifeCycleTest uses 0.9). */
+    static final double COAGULATED_SHARE = 0.9;
 
     private final RemodellingSimulation sim;
     private final TreatmentSite site;
     private final ThermalInsult insult;
     private final ThermalInsult microneedling;
+    /** The session's insult with the lesion's collagen 90 % denatured: an RF thermal zone as histology sees it. */
+    private final ThermalInsult coagulatedLesion;
     private final double step;
     private final int n;
     /** Region weights per biology cell. */
@@ -163,6 +173,11 @@ final class BiologyProbe {
         }
         lesion = site.damagedFraction(rf.thermal(), sim.cellDeathProcess());
         coagulated = site.damagedFraction(rf.thermal(), sim.collagenDenaturationProcess());
+        double[] denatured = insult.denatured().clone();
+        for (int c = 0; c < n; c++) {
+            denatured[c] = Math.max(denatured[c], COAGULATED_SHARE * lesion[c]);
+        }
+        coagulatedLesion = new ThermalInsult(g, insult.killed(), denatured, insult.heatShock());
         rim = new double[n];
         double r2 = OutcomeRegions.DEFAULT.rimWidth() * OutcomeRegions.DEFAULT.rimWidth() * (1 + 1e-9);
         for (int c = 0; c < n; c++) {
@@ -225,16 +240,19 @@ final class BiologyProbe {
         RemodellingModel treated = sim.newModel(site, p);
         RemodellingModel control = sim.newModel(site, p);
         RemodellingModel needled = sim.newModel(site, p);
+        RemodellingModel coagulatedRun = sim.newModel(site, p);
         resting(p, control, q);
         double denaturedBefore = sum(denatured(treated));
-        for (RemodellingModel m : new RemodellingModel[] {treated, control, needled}) {
+        for (RemodellingModel m : new RemodellingModel[] {treated, control, needled, coagulatedRun}) {
             m.startLabelling();
         }
         treated.applyInsult(insult);
+        coagulatedRun.applyInsult(coagulatedLesion);
         needled.applyInsult(microneedling);
         double denaturedStart = sum(denatured(treated)) - denaturedBefore;
-        Synthesized[] made = {new Synthesized(treated), new Synthesized(control), new Synthesized(needled)};
-        RemodellingModel[] models = {treated, control, needled};
+        Synthesized[] made = {new Synthesized(treated), new Synthesized(control), new Synthesized(needled),
+            new Synthesized(coagulatedRun)};
+        RemodellingModel[] models = {treated, control, needled, coagulatedRun};
         // The first three days step by step, for the HSP70 peak.
         int early = (int) Math.round(FIRST_HOURS * Units.HOUR / step);
         int at24 = (int) Math.round(24 * Units.HOUR / step);
@@ -267,12 +285,17 @@ final class BiologyProbe {
                     q[Quantity.MMP_FOLD_RIM_DAY7.ordinal()] = ratio(mmp(treated), mmp(control), rim);
                 }
                 case 14 -> {
+                    q[Quantity.COAGULATED_COLLAGEN_DAY14.ordinal()] = ratio(collagen(coagulatedRun),
+                            collagen(control), lesion);
                     q[Quantity.DENATURED_LEFT_DAY14.ordinal()] = denaturedStart > 0
                             ? Math.max(0, sum(denatured(treated)) - denaturedBefore) / denaturedStart : Double.NaN;
                     q[Quantity.MMP_FOLD_LESION_DAY14.ordinal()] = ratio(mmp(treated), mmp(control), lesion);
                     q[Quantity.TYPE_III_SHARE_NEW_LESION_DAY14.ordinal()] = made[0].typeIIIShare(treated, lesion);
                 }
                 case 70 -> {
+                    q[Quantity.COAGULATED_COLLAGEN_DAY70.ordinal()] = ratio(collagen(coagulatedRun),
+                            collagen(control), lesion);
+                    q[Quantity.COAGULATED_NEW_FRACTION_DAY70.ordinal()] = made[3].fraction(coagulatedRun, lesion);
                     q[Quantity.DENATURED_LEFT_DAY70.ordinal()] = denaturedStart > 0
                             ? Math.max(0, sum(denatured(treated)) - denaturedBefore) / denaturedStart : Double.NaN;
                     q[Quantity.LESION_COLLAGEN_DAY70.ordinal()] = ratio(collagen(treated), collagen(control),

@@ -51,7 +51,8 @@ final class CalibrationTargets {
      *
      * @param id short name used in tables
      * @param quantity the model quantity compared
-     * @param region where (lesion, coagulated, rim, biopsy, dermis, culture, skin)
+     * @param region where (lesion; coag.lesion: the lesion with 90 % of its collagen denatured; rim, site, dermis,
+     *        culture)
      * @param when the time point, as printed
      * @param central the central published value (in the quantity's unit)
      * @param low lower end of the published range (−∞ for none)
@@ -143,6 +144,16 @@ final class CalibrationTargets {
                     "lesion", "day 70", 0.7, 0.5, 1.0, 1, Use.CHECK, "zones replaced by new collagen (read as"
                             + " >= half of the zone's collagen made after the session)", "Hantash et al. 2009",
                     Verified.INFERRED, "the same modality"),
+            new Target("coag. zone collagen day 14", BiologyProbe.Quantity.COAGULATED_COLLAGEN_DAY14, "coag.lesion", "day 14", 0.6, 0, 0.8, 1, Use.FIT, "not yet replaced at 2 weeks (read as native"
+                            + " collagen <= 80 % of control)", "Hantash et al. 2009", Verified.INFERRED,
+                    "the same modality; the session's lesion with 90 % of its collagen denatured"),
+            new Target("coag. zone collagen day 70", BiologyProbe.Quantity.COAGULATED_COLLAGEN_DAY70, "coag.lesion", "day 70", 1.0, 0.9, 1.3, 2, Use.FIT, "thermal zones completely replaced by new"
+                            + " collagen by 10 weeks (read as native collagen >= 90 % of control)",
+                    "Hantash et al. 2009", Verified.INFERRED, "as above"),
+            new Target("coag. zone new fraction d70", BiologyProbe.Quantity.COAGULATED_NEW_FRACTION_DAY70,
+                    "coag.lesion", "day 70", 0.85, 0.7, 1.0, 1, Use.FIT, "replaced by new collagen (read"
+                            + " as >= 70 % of its collagen made after the session)", "Hantash et al. 2009",
+                    Verified.INFERRED, "as above"),
             new Target("lesion fibroblasts day 70", BiologyProbe.Quantity.LESION_FIBROBLASTS_DAY70, "lesion",
                     "day 70", 1.0, 0.9, 1.5, 2, Use.FIT, "zones rebuilt by 10 weeks, with infiltrate from day 2"
                             + " (read as fibroblasts >= 90 % of control)", "Hantash et al. 2009",

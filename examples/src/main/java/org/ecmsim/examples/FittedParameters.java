@@ -15,11 +15,14 @@ import org.ecmsim.units.Units;
  * ({@link CalibrationTargets.Use#CHECK}).
  */
 enum FittedParameters {
-    /** τ_s, heat-shock signal time (s): with τ_h it places the HSP70 peak. */
-    HEAT_SHOCK_SIGNAL_TIME("heat-shock signal time", "h", Units.HOUR, 1 * Units.HOUR, 24 * Units.HOUR,
+    /**
+     * τ_s, heat-shock signal time (s): with τ_h it places the HSP70 peak. Bounded below by 2 h, and τ_h by 3 h, so
+     * that the calibration's 2 h and the course's 1 h biology steps resolve them.
+     */
+    HEAT_SHOCK_SIGNAL_TIME("heat-shock signal time", "h", Units.HOUR, 2 * Units.HOUR, 24 * Units.HOUR,
             p -> p.heatShock().signalTime(), (p, v) -> p.withHeatShock(p.heatShock().withSignalTime(v))),
     /** τ_h, heat-shock protein time (s): the HSP70 decay. */
-    HEAT_SHOCK_PROTEIN_TIME("heat-shock protein time", "h", Units.HOUR, 1 * Units.HOUR, 24 * Units.HOUR,
+    HEAT_SHOCK_PROTEIN_TIME("heat-shock protein time", "h", Units.HOUR, 3 * Units.HOUR, 24 * Units.HOUR,
             p -> p.heatShock().proteinTime(), (p, v) -> p.withHeatShock(p.heatShock().withProteinTime(v))),
     /** a_h, activation of quiescent fibroblasts by HSP at saturation (1/s). */
     ACTIVATION_BY_HEAT_SHOCK("activation by heat shock", "1/d", 1 / Units.DAY, 0.02 / Units.DAY, 5 / Units.DAY,
