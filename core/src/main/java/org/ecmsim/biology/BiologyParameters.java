@@ -152,7 +152,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
             double hsp47FromHeatShock) {
 
         /** The documented defaults. */
-        public static final HeatShock DEFAULTS = new HeatShock(4.966 * HOUR, 3.288 * HOUR, 9.0, 30.0 * MINUTE,
+        public static final HeatShock DEFAULTS = new HeatShock(5.0 * HOUR, 5.0 * HOUR, 9.0, 30.0 * MINUTE,
                 1.0 * DAY, 0.1);
 
         /**
@@ -274,7 +274,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
             double growthFactorFromWound, double growthFactorFromActivated) {
 
         /** The documented defaults. */
-        public static final Wound DEFAULTS = new Wound(21.0 * DAY, 1e-12, Math.log(2) / (12.0 * HOUR), 0.6715 / DAY, 0.0);
+        public static final Wound DEFAULTS = new Wound(21.0 * DAY, 1e-12, Math.log(2) / (12.0 * HOUR), 4.0 / DAY, 0.0);
 
         /**
          * Validates every value.
@@ -361,8 +361,8 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
             double chemotaxis) {
 
         /** The documented defaults. */
-        public static final Fibroblasts DEFAULTS = new Fibroblasts(0.02061 / DAY, 2.0, 0.3 / DAY, 1.0 / (5.0 * DAY),
-                1.0 / (21.0 * DAY), 1.0 / (60.0 * DAY), 1.1, 0.07020 / DAY, 1.0 / (60.0 * DAY), 1e-14,
+        public static final Fibroblasts DEFAULTS = new Fibroblasts(0.5 / DAY, 2.0, 0.3 / DAY, 1.0 / (5.0 * DAY),
+                1.0 / (21.0 * DAY), 1.0 / (60.0 * DAY), 1.1, Math.log(2) / (2.0 * DAY), 1.0 / (60.0 * DAY), 1e-14,
                 2e-14);
 
         /**
@@ -522,7 +522,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
     public record Mmp(double time, double fromActivated, double fromWound) {
 
         /** The documented defaults. */
-        public static final Mmp DEFAULTS = new Mmp(1.0 * DAY, 3.0, 5.624);
+        public static final Mmp DEFAULTS = new Mmp(1.0 * DAY, 3.0, 2.0);
 
         /**
          * Validates every value.
@@ -593,7 +593,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
             double elastinHalfLife, double elastinBoost, double hyaluronanHalfLife, double hyaluronanBoost) {
 
         /** The documented defaults. */
-        public static final Matrix DEFAULTS = new Matrix(15.0 * YEAR, 3.220, 51.52, 300.0, 17.17, 60.0 * DAY,
+        public static final Matrix DEFAULTS = new Matrix(15.0 * YEAR, 3.804, 16.46, 11.41, 5.487, 60.0 * DAY,
                 70.0 * YEAR, 20.0, 1.5 * DAY, 3.0);
 
         /**

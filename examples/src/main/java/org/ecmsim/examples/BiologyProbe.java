@@ -73,6 +73,8 @@ final class BiologyProbe {
         NEW_COLLAGEN_FRACTION_LESION_DAY70("%", 100),
         /** Collagen I + III of a coagulated lesion on day 14, treated over control (dimensionless). */
         COAGULATED_COLLAGEN_DAY14("%", 100),
+        /** Fibroblasts of a coagulated lesion on day 14, treated over control (dimensionless). */
+        COAGULATED_FIBROBLASTS_DAY14("%", 100),
         /** Collagen I + III of a coagulated lesion on day 70, treated over control (dimensionless). */
         COAGULATED_COLLAGEN_DAY70("%", 100),
         /** Share of a coagulated lesion's collagen made after the session, on day 70 (dimensionless). */
@@ -287,6 +289,8 @@ final class BiologyProbe {
                 case 14 -> {
                     q[Quantity.COAGULATED_COLLAGEN_DAY14.ordinal()] = ratio(collagen(coagulatedRun),
                             collagen(control), lesion);
+                    q[Quantity.COAGULATED_FIBROBLASTS_DAY14.ordinal()] = ratio(fibroblasts(coagulatedRun),
+                            fibroblasts(control), lesion);
                     q[Quantity.DENATURED_LEFT_DAY14.ordinal()] = denaturedStart > 0
                             ? Math.max(0, sum(denatured(treated)) - denaturedBefore) / denaturedStart : Double.NaN;
                     q[Quantity.MMP_FOLD_LESION_DAY14.ordinal()] = ratio(mmp(treated), mmp(control), lesion);

@@ -147,6 +147,11 @@ final class CalibrationTargets {
             new Target("coag. zone collagen day 14", BiologyProbe.Quantity.COAGULATED_COLLAGEN_DAY14, "coag.lesion", "day 14", 0.6, 0, 0.8, 1, Use.FIT, "not yet replaced at 2 weeks (read as native"
                             + " collagen <= 80 % of control)", "Hantash et al. 2009", Verified.INFERRED,
                     "the same modality; the session's lesion with 90 % of its collagen denatured"),
+            new Target("coag. zone fibroblasts d14", BiologyProbe.Quantity.COAGULATED_FIBROBLASTS_DAY14,
+                    "coag.lesion", "day 14", 0.5, 0.3, 1.5, 1, Use.FIT, "a vigorous wound-healing response with cell"
+                            + " infiltration from day 2 (read as fibroblasts >= 30 % of control at day 14, the"
+                            + " criterion of LesionLifeCycleTest)", "Hantash et al. 2009", Verified.INFERRED,
+                    "the same modality; the infiltrate Hantash reports is inflammatory, so this is a model choice"),
             new Target("coag. zone collagen day 70", BiologyProbe.Quantity.COAGULATED_COLLAGEN_DAY70, "coag.lesion", "day 70", 1.0, 0.9, 1.3, 2, Use.FIT, "thermal zones completely replaced by new"
                             + " collagen by 10 weeks (read as native collagen >= 90 % of control)",
                     "Hantash et al. 2009", Verified.INFERRED, "as above"),
