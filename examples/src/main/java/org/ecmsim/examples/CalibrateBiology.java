@@ -36,7 +36,9 @@ import org.ecmsim.units.Units;
  *   java -cp examples/target/examples.jar org.ecmsim.examples.CalibrateBiology [evaluations] [--out DIR]
  *   java -cp examples/target/examples.jar org.ecmsim.examples.CalibrateBiology --check
  * </pre>
- * {@code --check} only evaluates the current defaults (one biology run) and prints the table.
+ * {@code --check} only evaluates the current defaults (one biology run) and prints the table; {@code --proposal}
+ * prints it for the defaults and the fitted proposal of docs/validation.md side by side; {@code --resolution} runs
+ * the default course at three biology cell sizes.
  */
 public final class CalibrateBiology {
 
@@ -56,8 +58,9 @@ public final class CalibrateBiology {
     /**
      * The main without exiting.
      *
-     * @param args optional maximum number of evaluations (default 300), {@code --check} (evaluate the defaults only)
-     *        and {@code --out DIR} for the chart
+     * @param args optional maximum number of evaluations (default 300), {@code --check} (evaluate the defaults only),
+     *        {@code --proposal} (the defaults and the fitted proposal), {@code --resolution} (the default course at
+     *        three biology cell sizes) and {@code --out DIR} for the chart
      * @param out standard output
      * @param err standard error
      * @return the exit code: 0, or 2 for bad arguments (with the usage line on {@code err})
@@ -65,9 +68,11 @@ public final class CalibrateBiology {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean check = Arrays.asList(args).contains("--check");
         boolean resolution = Arrays.asList(args).contains("--resolution");
-        String[] rest = Arrays.stream(args).filter(a -> !a.equals("--check") && !a.equals("--resolution"))
-                .toArray(String[]::new);
-        return ExampleCli.run("CalibrateBiology", "[evaluations, 1-10000, default 300] [--check | --resolution]",
+        boolean proposal = Arrays.asList(args).contains("--proposal");
+        String[] rest = Arrays.stream(args).filter(a -> !a.equals("--check") && !a.equals("--resolution")
+                && !a.equals("--proposal")).toArray(String[]::new);
+        return ExampleCli.run("CalibrateBiology",
+                "[evaluations, 1-10000, default 300] [--check | --proposal | --resolution]",
                 rest, 1, out, err, a -> {
                     int evaluations = a.integer(0, 300, 1, 10000, "number of evaluations");
                     Path dir = a.out();
@@ -78,6 +83,16 @@ public final class CalibrateBiology {
                     BiologyProbe probe = new BiologyProbe(STEP_HOURS * Units.HOUR);
                     BiologyParameters defaults = BiologyParameters.defaults();
                     double[] now = probe.evaluate(defaults);
+                    if (proposal) {
+                        double[] fitted = probe.evaluate(FittedParameters.proposal(defaults));
+                        out.printf(Locale.ROOT, "Objective: current defaults %.4f, fitted proposal %.4f%n%n",
+                                objective(now), objective(fitted));
+                        parameters(out, defaults, FittedParameters.proposal(defaults));
+                        out.println();
+                        table(out, now, fitted);
+                        ExampleCli.saved(out, chart(misses(now), misses(fitted), dir.resolve(CHART)));
+                        return;
+                    }
                     if (check) {
                         out.printf(Locale.ROOT, "Current defaults: objective %.4f%n%n", objective(now));
                         table(out, now, null);

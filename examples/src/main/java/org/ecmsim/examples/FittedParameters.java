@@ -65,6 +65,13 @@ enum FittedParameters {
      */
     static final double PHASE_RATIO = 3.0;
 
+    /**
+     * The fitted proposal of docs/validation.md (objective 0.1935), one value per constant in declaration order, in
+     * SI; not the defaults (it fails LesionLifeCycleTest's day-14 repopulation criterion).
+     */
+    private static final double[] PROPOSAL = {4.966 * Units.HOUR, 3.288 * Units.HOUR, 0.02061 / Units.DAY,
+        0.07020 / Units.DAY, 0.6715 / Units.DAY, 5.624, 60 * Units.DAY, 300.0, 3.220, 51.52};
+
     private final String label;
     private final String unit;
     private final double unitValue;
@@ -135,6 +142,18 @@ enum FittedParameters {
             b[f.ordinal()] = Math.log(f.high / f.getter.applyAsDouble(base));
         }
         return b;
+    }
+
+    /**
+     * @param base the other parameters
+     * @return base with every fitted constant set to the proposal of docs/validation.md
+     */
+    static BiologyParameters proposal(BiologyParameters base) {
+        BiologyParameters p = base;
+        for (FittedParameters f : values()) {
+            p = f.setter.apply(p, PROPOSAL[f.ordinal()]);
+        }
+        return p;
     }
 
     /**

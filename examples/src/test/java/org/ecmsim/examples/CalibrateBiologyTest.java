@@ -29,7 +29,11 @@ class CalibrateBiologyTest {
      */
     @Test
     void defaultsReproduceTheCalibration() throws Exception {
-        double[] q = new BiologyProbe(CalibrateBiology.STEP_HOURS * Units.HOUR).evaluate(BiologyParameters.defaults());
+        BiologyProbe probe = new BiologyProbe(CalibrateBiology.STEP_HOURS * Units.HOUR);
+        double[] q = probe.evaluate(BiologyParameters.defaults());
+        // The fitted proposal of docs/validation.md, as recorded there.
+        double[] fitted = probe.evaluate(FittedParameters.proposal(BiologyParameters.defaults()));
+        assertThat(CalibrateBiology.objective(fitted)).isCloseTo(0.1935, within(0.005));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         CalibrateBiology.table(out, q, null);
