@@ -133,8 +133,9 @@ class RunEndToEndTest {
         }
         List<String> pr = Files.readAllLines(dir.resolve(ResultFiles.PROFILES), StandardCharsets.UTF_8);
         assertThat(pr.get(0)).isEqualTo("day,depth_mm,species,treated,control");
-        assertThat(pr.size() - 1).isEqualTo(2 * Species.values().length * 13); // 2 snapshot days × 19 species × 13 planes
-        assertThat(pr.get(1)).startsWith("1,0.1,QUIESCENT_FIBROBLASTS,");
+        // 2 snapshot days × 19 species × 25 planes (100 µm biology cells: the default is one thermal cell each)
+        assertThat(pr.size() - 1).isEqualTo(2 * Species.values().length * 25);
+        assertThat(pr.get(1)).startsWith("1,0.05,QUIESCENT_FIBROBLASTS,");
     }
 
     @Test

@@ -103,7 +103,7 @@ public final class ScenarioKeys {
     // numerics
     /** Thermal cell size. */
     public static final Key CELL_SIZE = Key.quantity("numerics", "cell_size", Dimension.LENGTH, "10 um", "250 um",
-            "50 um", "thermal cell size (biology cells are 2 x 2 x 2 of them); must divide tip.pitch; 50 um runs the"
+            "50 um", "thermal cell size (biology cells are the same size); must divide tip.pitch; 50 um runs the"
             + " default in about 12 s on 2 cores, 100 um in a few seconds (coarser zones)");
     /** Biology step. */
     public static final Key BIOLOGY_STEP = Key.quantity("numerics", "biology_step", Dimension.TIME, "6 min", "24 h",

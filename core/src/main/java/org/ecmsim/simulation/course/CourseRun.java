@@ -55,6 +55,8 @@ public final class CourseRun {
     private final List<RfTreatmentResult> sessions = new ArrayList<>();
     /** Each finished session's result, encoded once: they never change, and a checkpoint writes them all. */
     private final List<byte[]> encodedSessions = new ArrayList<>();
+    /** The size of the last snapshot (bytes): the next one starts with that capacity, not growing by copies. */
+    private int lastSnapshotBytes = 1 << 16;
     private int position;
 
     CourseRun(RemodellingSimulation sim, TreatmentProtocol protocol, double followUp,
@@ -235,7 +237,7 @@ public final class CourseRun {
 
     /** @return the full state now, a copy independent of this run */
     public CourseState snapshot() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(lastSnapshotBytes + (1 << 16));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF("treated");
             StateCodec.writeLive(out, treated);
@@ -270,6 +272,7 @@ public final class CourseRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        lastSnapshotBytes = bytes.size();
         return new CourseState(position, events, bytes.toByteArray());
     }
 

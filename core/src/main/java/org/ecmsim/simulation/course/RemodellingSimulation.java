@@ -54,8 +54,12 @@ import org.ecmsim.units.Units;
  */
 public final class RemodellingSimulation {
 
-    /** The default biology cell: 2 × 2 × 2 thermal cells. */
-    public static final int DEFAULT_BIOLOGY_COARSENING = 2;
+    /**
+     * The default biology cell: one thermal cell (50 µm with the default thermal cell), so that the default lesion
+     * (lethal zone about 400 µm wide) spans about 8 biology cells; 2 × 2 × 2 thermal cells (100 µm) gave 4. Model
+     * choice (issue 11: at least 5 cells across the lesion).
+     */
+    public static final int DEFAULT_BIOLOGY_COARSENING = 1;
 
     private final LayeredSkin skin;
     private final ElectrodeArray tip;
