@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 saved=$(mktemp -d)
 trap 'rm -rf "$saved"' EXIT
 
-jars() { ls core/target/*.jar scenario/target/*.jar study/target/*.jar cli/target/*.jar examples/target/*.jar benchmarks/target/*.jar 2>/dev/null | sort || true; }
+jars() { ls core/target/*.jar scenario/target/*.jar study/target/*.jar spark/target/*.jar cli/target/*.jar examples/target/*.jar benchmarks/target/*.jar 2>/dev/null | sort || true; }
 
 ./mvnw -q -B -DskipTests "$@" clean package
 first=$(jars)

@@ -133,8 +133,9 @@ class RunEndToEndTest {
         }
         List<String> pr = Files.readAllLines(dir.resolve(ResultFiles.PROFILES), StandardCharsets.UTF_8);
         assertThat(pr.get(0)).isEqualTo("day,depth_mm,species,treated,control");
-        assertThat(pr.size() - 1).isEqualTo(2 * Species.values().length * 13); // 2 snapshot days × 19 species × 13 planes
-        assertThat(pr.get(1)).startsWith("1,0.1,QUIESCENT_FIBROBLASTS,");
+        // 2 snapshot days × 19 species × 25 planes (100 µm biology cells: the default is one thermal cell each)
+        assertThat(pr.size() - 1).isEqualTo(2 * Species.values().length * 25);
+        assertThat(pr.get(1)).startsWith("1,0.05,QUIESCENT_FIBROBLASTS,");
     }
 
     @Test
@@ -150,11 +151,25 @@ class RunEndToEndTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void clinicalOutcomesUnderTheirNames() {
+        Map<String, Object> clinical = (Map<String, Object>) ((Map<String, Object>) summary.get("outcomes"))
+                .get("clinical");
+        List<Object> immediate = (List<Object>) clinical.get("immediate_areal_contraction_percent");
+        List<Object> days = (List<Object>) clinical.get("days");
+        List<Object> later = (List<Object>) clinical.get("areal_contraction_percent");
+        assertThat(immediate).hasSize(((List<Object>) summary.get("sessions")).size());
+        assertThat(later).hasSameSizeAs(days).isNotEmpty();
+        assertThat(((Number) later.get(later.size() - 1)).doubleValue()).isFinite();
+    }
+
+    @Test
     void reportIsSelfContained() throws Exception {
         String html = Files.readString(dir.resolve(ResultFiles.REPORT), StandardCharsets.UTF_8);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<h2>Sessions</h2>", "<h2>Safety margins</h2>",
                 "Change vs untreated control on day 7", "data:image/png;base64,iVBORw0KGgo").endsWith("</html>\n");
-        assertThat(html.split("data:image/png;base64,")).hasSize(1 + 9);
+        // 9 charts of the run, plus contraction.png and displacement_session1.png
+        assertThat(html.split("data:image/png;base64,")).hasSize(1 + 11);
         assertThat(html).doesNotContain("src=\"http", "<script");
     }
 
@@ -167,7 +182,7 @@ class RunEndToEndTest {
         assertThat(thermal.grid().nz()).isEqualTo(((Number) cells.get(2)).intValue());
         assertThat(thermal.grid().dx()).isCloseTo(100e-6, within(1e-15));
         assertThat(thermal.arrays()).containsKeys("peak_temperature_C", "omega_henriques_1947_skin", "cem43_min",
-                "layer", "needle");
+                "layer", "needle", "displacement_x_um", "displacement_y_um", "displacement_z_um");
         double peak = Arrays.stream(thermal.arrays().get("peak_temperature_C")).max().orElseThrow();
         Map<String, Object> s = ((List<Map<String, Object>>) summary.get("sessions")).get(0);
         assertThat(peak).isCloseTo(((Number) s.get("peak_temperature_C")).doubleValue(), within(1e-9));

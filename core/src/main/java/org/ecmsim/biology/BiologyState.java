@@ -36,6 +36,17 @@ public final class BiologyState {
     final double[] sigmaHyaluronan;
     final boolean[] motile;
     final int[] layerOfCell;
+    /*
+     * The per-cell constants above depend on the layer only; the same values per layer (indexed by material), for
+     * the reaction kernel, which then reads one int per cell instead of seven doubles.
+     */
+    final double[] layerRestDensity;
+    final double[] layerCapacity;
+    final double[] layerSigmaI;
+    final double[] layerSigmaIII;
+    final double[] layerSigmaElastin;
+    final double[] layerSigmaHyaluronan;
+    final double[] layerRestCollagen;
     /** C_rest: native collagen I + III of each cell at the start, the set point of new-collagen degradation (kg/m³). */
     final double[] restCollagen;
     /** k_N0, the degradation rate of new collagen at the resting content (1/s), fixed at the start age. */
@@ -84,6 +95,14 @@ public final class BiologyState {
         this.stage2 = new double[n];
         this.stage3 = new double[n];
         this.restCollagen = new double[n];
+        int layerCount = baselines.size();
+        this.layerRestDensity = new double[layerCount];
+        this.layerCapacity = new double[layerCount];
+        this.layerSigmaI = new double[layerCount];
+        this.layerSigmaIII = new double[layerCount];
+        this.layerSigmaElastin = new double[layerCount];
+        this.layerSigmaHyaluronan = new double[layerCount];
+        this.layerRestCollagen = new double[layerCount];
         this.newCollagenRestDegradation = kinetics.restingNewCollagenDegradation(ageYears);
         double df = p.aging().collagenFactor(ageYears);
         double kx = kinetics.crossLinkingRate();
@@ -114,6 +133,13 @@ public final class BiologyState {
             set(Species.IMMATURE_COLLAGEN_I, c, b.collagenI() * df * immatureShare);
             set(Species.IMMATURE_COLLAGEN_III, c, b.collagenIII() * df * immatureShare);
             restCollagen[c] = (b.collagenI() + b.collagenIII()) * df;
+            layerRestDensity[layer] = restDensity[c];
+            layerCapacity[layer] = capacity[c];
+            layerSigmaI[layer] = sigmaI[c];
+            layerSigmaIII[layer] = sigmaIII[c];
+            layerSigmaElastin[layer] = sigmaElastin[c];
+            layerSigmaHyaluronan[layer] = sigmaHyaluronan[c];
+            layerRestCollagen[layer] = restCollagen[c];
             set(Species.HSP47, c, 1.0);
             set(Species.ELASTIN, c, b.elastin() * sf * ff);
             set(Species.HYALURONAN, c, b.hyaluronan() * sf * ff);

@@ -48,8 +48,9 @@ class LayeringTest {
                     "simulation.thermal")),
             Map.entry("simulation.site", union(PHYSICS, "thermal", "damage", "electric", "biology", "protocol",
                     "simulation.thermal", "simulation.session")),
-            Map.entry("simulation.course", union(PHYSICS, "thermal", "damage", "electric", "biology", "protocol",
-                    "simulation.thermal", "simulation.session", "simulation.site")));
+            // The course also wires the mechanics (shrinkage during the thermal phase, the contraction solves).
+            Map.entry("simulation.course", union(PHYSICS, "thermal", "damage", "electric", "biology", "mechanics",
+                    "protocol", "simulation.thermal", "simulation.session", "simulation.site")));
 
     private static final Path ROOT = Path.of("src/main/java/org/ecmsim");
     /** {@code org.ecmsim.} followed by a dotted name, in an import line or anywhere in the code. */

@@ -1,59 +1,56 @@
 package org.ecmsim.examples;
 
-import org.ecmsim.tissue.LayerRole;
-import org.ecmsim.simulation.site.TreatmentSite;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.ecmsim.biology.BiologyParameters;
-import org.ecmsim.biology.RemodellingModel;
-import org.ecmsim.biology.Species;
-import org.ecmsim.biology.ThermalInsult;
-import org.ecmsim.electric.Drive;
-import org.ecmsim.electric.ElectrodeArray;
-import org.ecmsim.electric.Needle;
-import org.ecmsim.simulation.course.RemodellingSimulation;
-import org.ecmsim.protocol.RfPass;
-import org.ecmsim.simulation.session.RfTreatmentResult;
-import org.ecmsim.protocol.TreatmentSession;
-import org.ecmsim.tissue.LayeredSkin;
+import org.ecmsim.simulation.course.OutcomeRegion;
+import org.ecmsim.simulation.course.RegionOutcome;
+import org.ecmsim.simulation.course.RemodellingResult;
 import org.ecmsim.units.Units;
 
 /**
- * Fits the collagen synthesis boosts of activated and synthetic fibroblasts to published time courses after one
- * session of the default treatment (7×7 bipolar tip, 30 mJ/pin, 100 ms, age 50), by Nelder–Mead on the logarithms
- * of two boosts, β_III,a (collagen III by activated cells) and β_I,s (collagen I by synthetic cells), the other two
- * following from the fixed {@link #PHASE_RATIO} (commons-math3 {@link SimplexOptimizer}):
+ * Fits the biology's free rate constants ({@link FittedParameters}) to published observables
+ * ({@link CalibrationTargets}) and prints every target side by side with the model.
+ *
+ * <p>The default session's thermal phase is solved once ({@link BiologyProbe}); each evaluation then runs only the
+ * biology (treated, control and microneedling alone, to day 84, with {@value #STEP_HOURS} h steps). The objective is
+ * the weighted sum of squared misses of the fitted targets, a miss being the log-ratio of the model value to the
+ * nearest end of the published range (zero inside it). The optimiser is BOBYQA (Powell's bound-constrained
+ * quadratic-model method, commons-math3 {@link BOBYQAOptimizer}) on x = ln(value/default), started at the current
+ * defaults, with 2n + 1 interpolation points, trust region 0.5 → 10⁻³; it is deterministic.
+ *
  * <pre>
- *   collagen I synthesis, reticular dermis, day 7:   +50 %   (34–84 %: RF content +34 %; procollagen I mRNA +47 %
- *                                                             after PDL and +84 % after Nd:YAG, Orringer 2005)
- *   collagen III synthesis, day 7:                  +46 %   (monopolar RF, conference abstract)
- *   collagen III synthesis, day 30:                 +51 %   (same)
- *   collagen I + III in the lethal core, day 70:    ≥ 95 % of control (zones replaced by ~10 weeks, Hantash 2009)
+ *   java -cp examples/target/examples.jar org.ecmsim.examples.CalibrateBiology [evaluations] [--out DIR]
+ *   java -cp examples/target/examples.jar org.ecmsim.examples.CalibrateBiology --check
  * </pre>
- * The thermal phase is computed once; each evaluation runs the biology of the treated site and its control to day
- * 70. Prints the fitted values, which are the defaults of {@link BiologyParameters}, and the targets side by side.
+ * {@code --check} only evaluates the current defaults (one biology run) and prints the table; {@code --proposal}
+ * prints it for the defaults and the fitted proposal of docs/validation.md side by side; {@code --resolution} runs
+ * the default course at three biology cell sizes.
  */
 public final class CalibrateBiology {
 
-    static final double[] TARGETS = {0.50, 0.46, 0.51, 0.95};
+    /** The chart's file name. */
+    static final String CHART = "calibrate_biology.png";
+    /** Biology step of the calibration runs (h). */
+    static final double STEP_HOURS = 2;
 
     private CalibrateBiology() {
     }
 
-    /** The chart's file name. */
-    static final String CHART = "calibrate_biology.png";
-
-    /** @param args optional maximum number of evaluations (default 300), and --out DIR for the chart */
+    /** @param args optional maximum number of evaluations (default 300), --check, and --out DIR for the chart */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
@@ -61,171 +58,308 @@ public final class CalibrateBiology {
     /**
      * The main without exiting.
      *
-     * @param args optional maximum number of evaluations (default 300), and --out DIR for the chart
+     * @param args optional maximum number of evaluations (default 300), {@code --check} (evaluate the defaults only),
+     *        {@code --proposal} (the defaults and the fitted proposal), {@code --resolution} (the default course at
+     *        three biology cell sizes) and {@code --out DIR} for the chart
      * @param out standard output
      * @param err standard error
      * @return the exit code: 0, or 2 for bad arguments (with the usage line on {@code err})
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return ExampleCli.run("CalibrateBiology", "[evaluations, 1-10000, default 300]", args, 1, out, err, a -> {
-            int evaluations = a.integer(0, 300, 1, 10000, "number of evaluations");
-            Path dir = a.out();
-            fit(evaluations, out);
-            ExampleCli.saved(out, chart(lastFit[0], lastFit[1], dir.resolve(CHART)));
-        });
+        boolean check = Arrays.asList(args).contains("--check");
+        boolean resolution = Arrays.asList(args).contains("--resolution");
+        boolean proposal = Arrays.asList(args).contains("--proposal");
+        String[] rest = Arrays.stream(args).filter(a -> !a.equals("--check") && !a.equals("--resolution")
+                && !a.equals("--proposal")).toArray(String[]::new);
+        return ExampleCli.run("CalibrateBiology",
+                "[evaluations, 1-10000, default 300] [--check | --proposal | --resolution]",
+                rest, 1, out, err, a -> {
+                    int evaluations = a.integer(0, 300, 1, 10000, "number of evaluations");
+                    Path dir = a.out();
+                    if (resolution) {
+                        resolution(out);
+                        return;
+                    }
+                    BiologyProbe probe = new BiologyProbe(STEP_HOURS * Units.HOUR);
+                    BiologyParameters defaults = BiologyParameters.defaults();
+                    double[] now = probe.evaluate(defaults);
+                    if (proposal) {
+                        double[] fitted = probe.evaluate(FittedParameters.proposal(defaults));
+                        out.printf(Locale.ROOT, "Objective: current defaults %.4f, fitted proposal %.4f%n%n",
+                                objective(now), objective(fitted));
+                        parameters(out, defaults, FittedParameters.proposal(defaults));
+                        out.println();
+                        table(out, now, fitted);
+                        ExampleCli.saved(out, chart(misses(now), misses(fitted), dir.resolve(CHART)));
+                        return;
+                    }
+                    if (check) {
+                        out.printf(Locale.ROOT, "Current defaults: objective %.4f%n%n", objective(now));
+                        table(out, now, null);
+                        ExampleCli.saved(out, chart(misses(now), null, dir.resolve(CHART)));
+                        return;
+                    }
+                    Fit fit = fit(probe, defaults, evaluations);
+                    out.printf(Locale.ROOT, "BOBYQA after %d evaluations: objective %.4f -> %.4f%n%n",
+                            fit.evaluations, objective(now), fit.objective);
+                    parameters(out, defaults, fit.parameters);
+                    out.println();
+                    table(out, now, fit.quantities);
+                    ExampleCli.saved(out, chart(misses(now), misses(fit.quantities), dir.resolve(CHART)));
+                });
     }
 
-    /** The outcomes of the last {@link #fit}: fitted, then with the current defaults (for the chart). */
-    private static final double[][] lastFit = new double[2][];
+    /** Biology block sizes of the resolution table, in 50 µm thermal cells. */
+    static final int[] COARSENINGS = {4, 2, 1};
 
     /**
-     * Draws the published targets, the fitted outcomes and those of the current defaults side by side.
+     * Runs the default course (three sessions 28 days apart, follow-up to day 84) with the biology on blocks of
+     * {@link #COARSENINGS} thermal cells and prints the headline outcomes at day 84.
      *
-     * @param fitted the outcomes of the fitted parameters
-     * @param current the outcomes of the current defaults
+     * @param out where to print
+     */
+    static void resolution(PrintStream out) {
+        Locale l = Locale.ROOT;
+        out.printf(l, "Default course, day 84, thermal cells 50 um; outcomes vs untreated control%n%n");
+        out.printf(l, "  %-10s %-40s", "bio cell", "");
+        for (OutcomeRegion r : HEADLINE_REGIONS) {
+            out.printf(l, " %12s", r.label());
+        }
+        out.println();
+        for (int f : COARSENINGS) {
+            long t0 = System.nanoTime();
+            RemodellingResult r = BiologyProbe.defaultCourse(f);
+            double seconds = (System.nanoTime() - t0) * 1e-9;
+            for (Headline h : Headline.values()) {
+                out.printf(l, "  %-10s %-40s", String.format(l, "%.0f um", 50.0 * f), h.label);
+                for (OutcomeRegion region : HEADLINE_REGIONS) {
+                    RegionOutcome o = r.outcome(region);
+                    int last = o.sampleCount() - 1;
+                    out.printf(l, " %12.2f", h.value(o, last));
+                }
+                out.println();
+            }
+            out.printf(l, "  %-10s %-40s %12.1f%n", "", "run time (s)", seconds);
+        }
+    }
+
+    private static final OutcomeRegion[] HEADLINE_REGIONS = {OutcomeRegion.LESION, OutcomeRegion.RIM,
+        OutcomeRegion.BIOPSY, OutcomeRegion.DERMIS};
+
+    /** The headline outcomes of the resolution table. */
+    private enum Headline {
+        COLLAGEN("collagen I+III vs control (%)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return o.collagenPercentVsControl(s);
+            }
+        },
+        NEW_FRACTION("new-collagen fraction (%)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return 100 * o.newCollagenFraction(s);
+            }
+        },
+        NEW_FRACTION_CONTROL("new-collagen fraction, control (%)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return 100 * o.newCollagenFractionControl(s);
+            }
+        },
+        TYPE_III("type III share of new collagen (%)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return 100 * o.typeIIIShareOfNewCollagen(s);
+            }
+        },
+        FIBROBLASTS("fibroblasts vs control (%)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return o.fibroblastsPercentVsControl(s);
+            }
+        },
+        STAINED("stained area vs control (points)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return o.stainedAreaChangePoints(s);
+            }
+        },
+        VOLUME("region volume (mm3)") {
+            @Override
+            double value(RegionOutcome o, int s) {
+                return o.volume()[s] * 1e9;
+            }
+        };
+
+        private final String label;
+
+        Headline(String label) {
+            this.label = label;
+        }
+
+        abstract double value(RegionOutcome o, int sample);
+    }
+
+    /**
+     * The result of a fit.
+     *
+     * @param parameters the fitted parameters
+     * @param quantities the model quantities with them
+     * @param objective the objective there
+     * @param evaluations how many evaluations the optimiser used
+     */
+    record Fit(BiologyParameters parameters, double[] quantities, double objective, int evaluations) {
+    }
+
+    /**
+     * @param q the model quantities, indexed by {@link BiologyProbe.Quantity#ordinal()}
+     * @return Σ w·miss² over the fitted targets whose quantity the model has
+     */
+    static double objective(double[] q) {
+        double sum = 0;
+        for (CalibrationTargets.Target t : CalibrationTargets.ALL) {
+            if (t.use() == CalibrationTargets.Use.FIT) {
+                double m = t.miss(q[t.quantity().ordinal()]);
+                if (!Double.isNaN(m)) {
+                    sum += t.weight() * m * m;
+                }
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * @param q the model quantities
+     * @return the miss of every target, in table order (NaN where the model has no value)
+     */
+    static double[] misses(double[] q) {
+        double[] m = new double[CalibrationTargets.ALL.size()];
+        for (int i = 0; i < m.length; i++) {
+            CalibrationTargets.Target t = CalibrationTargets.ALL.get(i);
+            m[i] = t.miss(q[t.quantity().ordinal()]);
+        }
+        return m;
+    }
+
+    /**
+     * Minimises {@link #objective} over the {@link FittedParameters} with BOBYQA.
+     *
+     * @param probe the model runs
+     * @param base the starting parameters
+     * @param evaluations the optimiser's budget
+     * @return the best point found
+     */
+    static Fit fit(BiologyProbe probe, BiologyParameters base, int evaluations) {
+        int n = FittedParameters.values().length;
+        double[] lower = FittedParameters.lowerBounds(base);
+        double[] upper = FittedParameters.upperBounds(base);
+        double[] start = new double[n];
+        for (int i = 0; i < n; i++) {
+            start[i] = Math.max(lower[i], Math.min(upper[i], 0.0));
+        }
+        BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, 0.5, 1e-3);
+        // BOBYQA throws when the budget runs out; keep the best point seen, so a capped run still returns it.
+        double[] best = start.clone();
+        double[] bestValue = {Double.POSITIVE_INFINITY};
+        int[] count = {0};
+        MultivariateFunction f = x -> {
+            double v = objective(probe.evaluate(FittedParameters.apply(base, x)));
+            count[0]++;
+            if (v < bestValue[0]) {
+                bestValue[0] = v;
+                System.arraycopy(x, 0, best, 0, n);
+            }
+            return v;
+        };
+        try {
+            optimizer.optimize(new MaxEval(Math.max(evaluations, 2 * n + 2)), new ObjectiveFunction(f),
+                    GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lower, upper));
+        } catch (TooManyEvaluationsException e) {
+            // the budget is spent: the best point so far is the answer
+        }
+        BiologyParameters p = FittedParameters.apply(base, best);
+        double[] q = probe.evaluate(p);
+        return new Fit(p, q, objective(q), count[0]);
+    }
+
+    private static void parameters(PrintStream out, BiologyParameters before, BiologyParameters after) {
+        Locale l = Locale.ROOT;
+        out.printf(l, "  %-36s %12s %12s  %s%n", "fitted constant", "default", "fitted", "bounds");
+        for (FittedParameters f : FittedParameters.values()) {
+            out.printf(l, "  %-36s %12.5g %12.5g  %.3g-%.3g %s%n", f.label(), f.printed(before), f.printed(after),
+                    f.printedLow(), f.printedHigh(), f.unit());
+        }
+    }
+
+    /**
+     * Prints the targets side by side with the model.
+     *
+     * @param out where to
+     * @param now the quantities with the current defaults
+     * @param fitted the quantities with the fitted parameters, or null
+     */
+    static void table(PrintStream out, double[] now, double[] fitted) {
+        Locale l = Locale.ROOT;
+        out.printf(l, "  %-27s %-10s %-10s %-16s %10s %10s %7s %-4s %s%n", "target", "region", "when", "published",
+                "defaults", fitted == null ? "" : "fitted", "miss", "use", "verified");
+        for (CalibrationTargets.Target t : CalibrationTargets.ALL) {
+            BiologyProbe.Quantity q = t.quantity();
+            double[] shown = fitted == null ? now : fitted;
+            double m = t.miss(shown[q.ordinal()]);
+            out.printf(l, "  %-27s %-10s %-10s %-16s %10s %10s %7s %-4s %s%n", t.id(), t.region(), t.when(),
+                    range(t), number(now[q.ordinal()], q), fitted == null ? "" : number(fitted[q.ordinal()], q),
+                    Double.isNaN(m) ? "n/a" : m == 0 ? "hit" : String.format(l, "%+.2f", m),
+                    t.use() == CalibrationTargets.Use.FIT ? "fit" : "chk", t.verified().name().toLowerCase(l));
+        }
+        out.printf(l, "%n  miss: ln(model / nearest end of the published range), 0 (hit) inside it; n/a: the model"
+                + " has no such quantity%n");
+    }
+
+    private static String range(CalibrationTargets.Target t) {
+        double s = t.quantity().scale();
+        String u = t.quantity().unit();
+        Locale l = Locale.ROOT;
+        if (Double.isInfinite(t.high())) {
+            return String.format(l, ">= %.3g %s", t.low() * s, u).trim();
+        }
+        if (t.low() == 0) {
+            return String.format(l, "<= %.3g %s", t.high() * s, u).trim();
+        }
+        return String.format(l, "%.3g-%.3g %s", t.low() * s, t.high() * s, u).trim();
+    }
+
+    private static String number(double v, BiologyProbe.Quantity q) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3g%s", v * q.scale(),
+                q.unit().isEmpty() ? "" : " " + q.unit());
+    }
+
+    /**
+     * Draws the miss of every target with the current defaults and, if given, the fitted parameters.
+     *
+     * @param now misses with the current defaults, in table order
+     * @param fitted misses with the fitted parameters, or null
      * @param file the PNG to write
      * @return the file
      * @throws IOException if it cannot be written
      */
-    static Path chart(double[] fitted, double[] current, Path file) throws IOException {
-        double[][] v = new double[3][4];
-        for (int t = 0; t < 4; t++) {
-            v[0][t] = 100 * TARGETS[t];
-            v[1][t] = 100 * fitted[t];
-            v[2][t] = 100 * current[t];
+    static Path chart(double[] now, double[] fitted, Path file) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (CalibrationTargets.Target t : CalibrationTargets.ALL) {
+            names.add(t.id());
         }
-        return ExampleChart.bars(file, "Calibration targets and fitted outcomes", "%",
-                List.of("C I synthesis d7", "C III synthesis d7", "C III synthesis d30", "core C I+III d70"),
-                List.of("published", "fitted", "current defaults"), v);
+        double[][] v = fitted == null ? new double[][] {clean(now)} : new double[][] {clean(now), clean(fitted)};
+        return ExampleChart.bars(file, "Calibration: miss per target (0 = inside the published range)",
+                "ln(model / published range)", names,
+                fitted == null ? List.of("current defaults") : List.of("current defaults", "fitted"), v);
     }
 
-    /** The default treatment's thermal insult on its site, computed once. */
-    static final class Fixture {
-        final RemodellingSimulation sim;
-        final TreatmentSite site;
-        final ThermalInsult insult;
-        final int reticular;
-
-        Fixture() {
-            Needle needle = Needle.insulatedMillimetres(0.2, 1.5, 0.5);
-            ElectrodeArray tip = ElectrodeArray.grid(7, 7, Units.mm(1.0), needle,
-                    ElectrodeArray.Pattern.ALTERNATING_ROWS);
-            sim = RemodellingSimulation.builder(LayeredSkin.facialSkin(), tip).ageYears(50)
-                    .build();
-            site = sim.site(needle.depth());
-            RfPass pass = RfPass.singlePulse(1.5, Drive.energyPerPinMillijoules(30), 100, 400);
-            RfTreatmentResult rf = sim.thermalPhase(site, new TreatmentSession(0, List.of(pass)), null);
-            insult = sim.insult(site, rf);
-            reticular = site.materialOf(LayerRole.RETICULAR_DERMIS);
-        }
-
-        /** @return {C1 synthesis d7, C3 synthesis d7, C3 synthesis d30} as relative changes, and core recovery d70 */
-        double[] outcomes(BiologyParameters p) {
-            RemodellingModel treated = sim.newModel(site, p);
-            RemodellingModel control = sim.newModel(site, p);
-            treated.applyInsult(insult);
-            double[] out = new double[4];
-            advance(treated, control, 7);
-            out[0] = layerSynthesis(treated, Species.COLLAGEN_I) / layerSynthesis(control, Species.COLLAGEN_I) - 1;
-            out[1] = layerSynthesis(treated, Species.COLLAGEN_III) / layerSynthesis(control, Species.COLLAGEN_III) - 1;
-            advance(treated, control, 23);
-            out[2] = layerSynthesis(treated, Species.COLLAGEN_III) / layerSynthesis(control, Species.COLLAGEN_III) - 1;
-            advance(treated, control, 40);
-            out[3] = coreCollagen(treated) / coreCollagen(control);
-            return out;
-        }
-
-        private static void advance(RemodellingModel t, RemodellingModel c, double days) {
-            t.advance(days * Units.DAY);
-            c.advance(days * Units.DAY);
-        }
-
-        private double layerSynthesis(RemodellingModel m, Species s) {
-            double[] rate = m.synthesisRate(s).values();
-            double sum = 0;
-            for (int c = 0; c < rate.length; c++) {
-                if (m.layerOf(c) == reticular) {
-                    sum += rate[c];
-                }
+    private static double[] clean(double[] m) {
+        double[] out = m.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (Double.isNaN(out[i])) {
+                out[i] = 0;
             }
-            return sum;
         }
-
-        /** Collagen I + III in the cells where at least half the cells were killed. */
-        private double coreCollagen(RemodellingModel m) {
-            double[] c1 = m.field(Species.COLLAGEN_I).values();
-            double[] c3 = m.field(Species.COLLAGEN_III).values();
-            double sum = 0;
-            for (int c = 0; c < c1.length; c++) {
-                if (insult.killed()[c] >= 0.5) {
-                    sum += c1[c] + c3[c];
-                }
-            }
-            return sum;
-        }
-    }
-
-    /**
-     * The model's structural assumption, not fitted: activated (early) fibroblasts make collagen III three times as
-     * readily as collagen I, synthetic (late) ones the reverse, after the early type III and later type I deposition
-     * seen in wounds (Dale, Sherratt &amp; Maini 1996).
-     */
-    static final double PHASE_RATIO = 3.0;
-
-    /** @return parameters with β_III,a = e^{x₀}, β_I,s = e^{x₁} and the other two set by {@link #PHASE_RATIO} */
-    static BiologyParameters withBoosts(double[] logBoosts) {
-        double b3a = Math.exp(logBoosts[0]);
-        double b1s = Math.exp(logBoosts[1]);
-        BiologyParameters d = BiologyParameters.defaults();
-        return d.withMatrix(d.matrix()
-                .withCollagenIIIBoostActivated(b3a)
-                .withCollagenIBoostActivated(b3a / PHASE_RATIO)
-                .withCollagenIBoostSynthetic(b1s)
-                .withCollagenIIIBoostSynthetic(b1s / PHASE_RATIO));
-    }
-
-    /** Relative squared misfit of the synthesis targets plus a one-sided penalty on core recovery. */
-    static double misfit(double[] o) {
-        double m = 0;
-        for (int t = 0; t < 3; t++) {
-            double r = (o[t] - TARGETS[t]) / TARGETS[t];
-            m += r * r;
-        }
-        double shortfall = Math.max(0, TARGETS[3] - o[3]) / TARGETS[3];
-        return m + 10 * shortfall * shortfall;
-    }
-
-    /**
-     * @param evaluations the optimiser's budget
-     * @param out where to print
-     * @return the fitted boosts {β_I,a, β_I,s, β_III,a, β_III,s}
-     */
-    public static double[] fit(int evaluations, PrintStream out) {
-        Fixture f = new Fixture();
-        BiologyParameters d = BiologyParameters.defaults();
-        double[] start = {Math.log(20), Math.log(20)};
-        SimplexOptimizer optimizer = new SimplexOptimizer(1e-6, 1e-8);
-        PointValuePair best = optimizer.optimize(new MaxEval(evaluations),
-                new ObjectiveFunction(x -> misfit(f.outcomes(withBoosts(x)))), GoalType.MINIMIZE,
-                new InitialGuess(start), new NelderMeadSimplex(new double[] {0.5, 0.5}));
-        double b3a = Math.exp(best.getPoint()[0]);
-        double b1s = Math.exp(best.getPoint()[1]);
-        double[] boosts = {b3a / PHASE_RATIO, b1s, b3a, b1s / PHASE_RATIO};
-        double[] o = f.outcomes(withBoosts(best.getPoint()));
-        Locale l = Locale.ROOT;
-        out.printf(l, "Fitted after %d evaluations (misfit %.3e):%n", optimizer.getEvaluations(), best.getValue());
-        out.printf(l, "  collagen I boost: activated %.3f, synthetic %.3f%n", boosts[0], boosts[1]);
-        out.printf(l, "  collagen III boost: activated %.3f, synthetic %.3f%n", boosts[2], boosts[3]);
-        out.printf(l, "%n  target                                    published   fitted   current defaults%n");
-        double[] now = f.outcomes(d);
-        String[] names = {"collagen I synthesis, day 7", "collagen III synthesis, day 7",
-            "collagen III synthesis, day 30", "lethal-core collagen I+III, day 70"};
-        for (int t = 0; t < 4; t++) {
-            out.printf(l, "  %-40s %8.0f %% %7.1f %% %9.1f %%%n", names[t], 100 * TARGETS[t] * (t < 3 ? 1 : 1),
-                    100 * o[t], 100 * now[t]);
-        }
-        lastFit[0] = o;
-        lastFit[1] = now;
-        return boosts;
+        return out;
     }
 }

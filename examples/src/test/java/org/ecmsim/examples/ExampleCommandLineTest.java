@@ -90,8 +90,10 @@ class ExampleCommandLineTest {
         assertPng(ThreeSessions.chart(course, tmp.resolve(ThreeSessions.CHART)));
         assertPng(AgingComparison.chart(new double[] {25, 65}, new double[] {2e-6, 1e-6},
                 tmp.resolve(AgingComparison.CHART)));
-        assertPng(CalibrateBiology.chart(new double[] {0.5, 0.46, 0.51, 0.96}, new double[] {0.59, 0.5, 0.34, 0.97},
-                tmp.resolve(CalibrateBiology.CHART)));
+        double[] misses = new double[CalibrationTargets.ALL.size()];
+        misses[0] = 0.3;
+        misses[1] = Double.NaN;
+        assertPng(CalibrateBiology.chart(misses, new double[misses.length], tmp.resolve(CalibrateBiology.CHART)));
     }
 
     private static void assertPng(Path file) throws IOException {

@@ -10,6 +10,7 @@ import org.ecmsim.electric.Needle;
 import org.ecmsim.protocol.RfPass;
 import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.protocol.TreatmentProtocol;
+import org.ecmsim.simulation.course.ClinicalParameters;
 import org.ecmsim.simulation.course.RemodellingSimulation;
 import org.ecmsim.simulation.session.RfSettings;
 import org.ecmsim.tissue.LayeredSkin;
@@ -28,12 +29,17 @@ import org.ecmsim.internal.Checks;
  * @param output what to sample and write
  * @param safety temperature limits for the reported safety margins
  * @param outcomes how the outcome regions (rim, biopsy) are drawn
+ * @param clinical the constants of the clinical outcomes (contraction, downtime)
+ * @param warnings questionable but valid settings found when reading the file
+ * @param biology biology rate constants that differ from the defaults: {@code group.parameter} (the
+ *     {@link BiologyKeys} name without its {@code biology.} prefix) to the SI value, in file order; empty for the
+ *     defaults
  */
 public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety,
-        Outcomes outcomes, List<String> warnings) {
+        Outcomes outcomes, Clinical clinical, List<String> warnings, java.util.Map<String, Double> biology) {
 
     /**
-     * Checks for nulls; copies the warnings.
+     * Checks for nulls; copies the warnings and the biology values.
      *
      * @param skin the skin and the person
      * @param tip the needle array
@@ -42,8 +48,9 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param output what to sample and write
      * @param safety temperature limits for the reported safety margins
      * @param outcomes how the outcome regions (rim, biopsy) are drawn
-     * @param warnings questionable but valid settings found when reading the file, one line each (shown on standard
-     *     error and in {@code summary.json}); empty for a scenario built in code
+     * @param clinical the constants of the clinical outcomes (contraction, downtime)
+     * @param warnings questionable but valid settings found when reading the file, one line each
+     * @param biology biology rate constants that differ from the defaults ({@code group.parameter} to SI value)
      */
     public Scenario {
         Objects.requireNonNull(skin, "skin");
@@ -53,7 +60,40 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(safety, "safety");
         Objects.requireNonNull(outcomes, "outcomes");
+        Objects.requireNonNull(clinical, "clinical");
         warnings = List.copyOf(warnings);
+        biology = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(biology));
+        BiologyKeys.apply(prefixed(biology));
+    }
+
+    /**
+     * A scenario with the default biology rate constants.
+     *
+     * @param skin the skin and the person
+     * @param tip the needle array
+     * @param treatment the sessions and their passes
+     * @param numerics grid and time resolution, threads
+     * @param output what to sample and write
+     * @param safety temperature limits for the reported safety margins
+     * @param outcomes how the outcome regions (rim, biopsy) are drawn
+     * @param clinical the constants of the clinical outcomes (contraction, downtime)
+     * @param warnings questionable but valid settings found when reading the file, one line each (shown on standard
+     *     error and in {@code summary.json}); empty for a scenario built in code
+     */
+    public Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety,
+            Outcomes outcomes, Clinical clinical, List<String> warnings) {
+        this(skin, tip, treatment, numerics, output, safety, outcomes, clinical, warnings, java.util.Map.of());
+    }
+
+    private static java.util.Map<String, Double> prefixed(java.util.Map<String, Double> biology) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        biology.forEach((k, v) -> out.put(BiologyKeys.PREFIX + k, v));
+        return out;
+    }
+
+    /** @return the biology rate constants of this scenario: the defaults with {@link #biology()} set */
+    public org.ecmsim.biology.BiologyParameters biologyParameters() {
+        return BiologyKeys.apply(prefixed(biology));
     }
 
     /**
@@ -67,7 +107,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param safety temperature limits for the reported safety margins
      */
     public Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numerics, Output output, Safety safety) {
-        this(skin, tip, treatment, numerics, output, safety, Outcomes.DEFAULT, List.of());
+        this(skin, tip, treatment, numerics, output, safety, Outcomes.DEFAULT, Clinical.DEFAULT, List.of());
     }
 
     /** How VTK image files store their numbers. */
@@ -265,6 +305,36 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
         public static final Outcomes DEFAULT = new Outcomes(Units.um(250), 0, Units.mm(10));
     }
 
+    /**
+     * The constants of the clinical outcomes ({@link ClinicalParameters}), as the scenario gives them.
+     *
+     * @param shrinkage "denatured_fraction" or "equivalent_time"
+     * @param lockedFraction share of the thermal shrinkage that stays (0–1)
+     * @param myofibroblastStrain traction strain (0–0.2)
+     * @param reepithelialisationTime closure time of a 500 µm opening (s)
+     * @param erythemaTime decay time of the redness (s)
+     * @param erythemaTolerance the redness signal counted as gone (0–1)
+     * @param haBoundWater water per mass of hyaluronan (kg/kg)
+     * @param oedemaFraction oedema volume per unit wound signal (0–1)
+     * @param oedemaTime decay time of the oedema (s)
+     */
+    public record Clinical(String shrinkage, double lockedFraction, double myofibroblastStrain,
+            double reepithelialisationTime, double erythemaTime, double erythemaTolerance, double haBoundWater,
+            double oedemaFraction, double oedemaTime) {
+        /** The defaults, those of {@link ClinicalParameters#DEFAULTS}. */
+        public static final Clinical DEFAULT = new Clinical("denatured_fraction", 0.5, 0.02, 22 * Units.HOUR,
+                Units.DAY, 0.01, 350.0, 0.2, 3 * Units.DAY);
+
+        /** @return the core's parameters */
+        public ClinicalParameters parameters() {
+            return ClinicalParameters.DEFAULTS.withShrinkageModel(ClinicalParameters.ShrinkageModel.valueOf(
+                    shrinkage.toUpperCase(java.util.Locale.ROOT))).withLockedFraction(lockedFraction)
+                    .withMyofibroblastStrain(myofibroblastStrain).withReepithelialisationTime(reepithelialisationTime)
+                    .withErythemaTime(erythemaTime).withErythemaTolerance(erythemaTolerance)
+                    .withHaBoundWater(haBoundWater).withOedemaFraction(oedemaFraction).withOedemaTime(oedemaTime);
+        }
+    }
+
     /** @return the built-in scenario (the values {@code ecmsim init} writes) */
     public static Scenario defaults() {
         return new Scenario(
@@ -278,7 +348,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                 new Numerics(Units.um(50), Units.HOUR, 0),
                 new Output(1 * Units.DAY, List.of(7 * Units.DAY, 28 * Units.DAY, 84 * Units.DAY), true),
                 new Safety(Units.celsiusToKelvin(43), Units.celsiusToKelvin(43)),
-                Outcomes.DEFAULT, List.of());
+                Outcomes.DEFAULT, Clinical.DEFAULT, List.of());
     }
 
     /**
@@ -301,6 +371,8 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                         treatment.placement().toUpperCase(java.util.Locale.ROOT)), treatment.placementSeed()))
                 .outcomeRegions(new OutcomeRegions(outcomes.rimWidth(), outcomes.biopsyTop(), outcomes.biopsyBottom()))
                 .rfSettings(RfSettings.defaults().withTrueNeedleSurface(numerics.trueNeedleSurface()))
+                .clinicalParameters(clinical.parameters())
+                .parameters(biologyParameters())
                 .executor(executor);
     }
 
@@ -317,7 +389,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with it
      */
     public Scenario withOutput(Output value) {
-        return new Scenario(skin, tip, treatment, numerics, value, safety, outcomes, warnings);
+        return new Scenario(skin, tip, treatment, numerics, value, safety, outcomes, clinical, warnings, biology);
     }
 
     /**
@@ -325,7 +397,15 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with them
      */
     public Scenario withWarnings(List<String> value) {
-        return new Scenario(skin, tip, treatment, numerics, output, safety, outcomes, value);
+        return new Scenario(skin, tip, treatment, numerics, output, safety, outcomes, clinical, value, biology);
+    }
+
+    /**
+     * @param value biology rate constants that differ from the defaults ({@code group.parameter} to SI value)
+     * @return a copy with them
+     */
+    public Scenario withBiology(java.util.Map<String, Double> value) {
+        return new Scenario(skin, tip, treatment, numerics, output, safety, outcomes, clinical, warnings, value);
     }
 
     /**
@@ -333,6 +413,6 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @return a copy with it
      */
     public Scenario withNumerics(Numerics value) {
-        return new Scenario(skin, tip, treatment, value, output, safety, outcomes, warnings);
+        return new Scenario(skin, tip, treatment, value, output, safety, outcomes, clinical, warnings, biology);
     }
 }

@@ -103,7 +103,7 @@ public final class ScenarioKeys {
     // numerics
     /** Thermal cell size. */
     public static final Key CELL_SIZE = Key.quantity("numerics", "cell_size", Dimension.LENGTH, "10 um", "250 um",
-            "50 um", "thermal cell size (biology cells are 2 x 2 x 2 of them); must divide tip.pitch; 50 um runs the"
+            "50 um", "thermal cell size (biology cells are the same size); must divide tip.pitch; 50 um runs the"
             + " default in about 12 s on 2 cores, 100 um in a few seconds (coarser zones)");
     /** Biology step. */
     public static final Key BIOLOGY_STEP = Key.quantity("numerics", "biology_step", Dimension.TIME, "6 min", "24 h",
@@ -168,11 +168,56 @@ public final class ScenarioKeys {
             "100 C", "43 C", "the same for the subcutaneous fat (model choice: the same 43 C reference as"
             + " the epidermis)");
 
+    // clinical outcomes (docs/model.md, "Clinical outcomes")
+    /** Shrinkage model. */
+    public static final Key SHRINKAGE = Key.choice("clinical", "shrinkage",
+            List.of("denatured_fraction", "equivalent_time"), "denatured_fraction",
+            "what gives the free shrinkage of dermal collagen: denatured_fraction = s_max (60 %) times the denatured"
+            + " fraction of the collagen damage integral (Maitland-Walsh), equivalent_time = the master curve of"
+            + " Chen et al., J Biomech Eng 120:382 (1998) for tendon (U), which gives almost none at 0.1 s pulses");
+    /** Locked share of the thermal shrinkage. */
+    public static final Key LOCKED_FRACTION = Key.quantity("clinical", "locked_fraction", Dimension.PERCENT, "0 %",
+            "100 %", "50 %", "share of a session's thermal shrinkage that stays once its denatured collagen is cleared"
+            + " and replaced by new collagen (model choice; the rest relaxes as the denatured collagen goes)");
+    /** Myofibroblast traction strain. */
+    public static final Key MYOFIBROBLAST_STRAIN = Key.quantity("clinical", "myofibroblast_strain",
+            Dimension.PERCENT, "0 %", "20 %", "2 %", "in-plane contraction strain of dermis whose extra activated"
+            + " fibroblasts equal the control's whole fibroblast population (myofibroblast traction while they are"
+            + " there; model choice)");
+    /** Re-epithelialisation time. */
+    public static final Key REEPITHELIALISATION_TIME = Key.quantity("clinical", "reepithelialisation_time",
+            Dimension.TIME, "1 h", "14 d", "22 h", "time to close an epidermal opening 500 um wide; an opening of"
+            + " radius r closes in this times r/250 um (Stumpp et al., J Biomed Opt 14:024018 (2009): median closure"
+            + " of micro-lesions under 500 um 10-22 h)");
+    /** Erythema decay time. */
+    public static final Key ERYTHEMA_TIME = Key.quantity("clinical", "erythema_time", Dimension.TIME, "1 h", "14 d",
+            "1 d", "decay time of the acute redness after a session, driven by the rise of the papillary dermis's"
+            + " wound signal (model choice; clinical reports give 1-3 days of erythema after RF microneedling, U)");
+    /** Erythema tolerance. */
+    public static final Key ERYTHEMA_TOLERANCE = Key.quantity("clinical", "erythema_tolerance", Dimension.PERCENT,
+            "0.001 %", "99 %", "1 %", "the redness counts as gone once its signal is below this (wound signal of the"
+            + " papillary dermis, 100 % = fully damaged; model choice)");
+
+    /** Hyaluronan-bound water. */
+    public static final Key HA_BOUND_WATER = Key.quantity("clinical", "ha_bound_water", Dimension.MASS_RATIO,
+            "0 kg/kg", "2000 kg/kg", "350 kg/kg", "water held per mass of dermal hyaluronan, for the dermal thickness"
+            + " (model choice: 20 % of the dermis's water attributed to its hyaluronan; free hyaluronan binds up to"
+            + " ~1000 times its mass, U)");
+    /** Oedema volume fraction. */
+    public static final Key OEDEMA_FRACTION = Key.quantity("clinical", "oedema_fraction", Dimension.PERCENT, "0 %",
+            "100 %", "20 %", "volume of inflammatory oedema per unit rise of the dermis's mean wound signal (model"
+            + " choice)");
+    /** Oedema decay time. */
+    public static final Key OEDEMA_TIME = Key.quantity("clinical", "oedema_time", Dimension.TIME, "1 h", "30 d",
+            "3 d", "decay time of the oedema (model choice; swelling after RF microneedling settles within days, U)");
+
     /** @return every key, in file order */
     public static List<Key> all() {
         return List.of(AGE, AGED_LAYERS, ROWS, COLUMNS, PITCH, PATTERN, DIAMETER, NEEDLE_DEPTH, EXPOSED, SESSIONS,
                 INTERVAL, PASS_DEPTH, ENERGY_PER_PIN, POWER, VOLTAGE, CONDUCTION, PULSES, PULSE_INTERVAL, COOLING,
-                FOLLOW_UP, PLACEMENT, PLACEMENT_SEED, CELL_SIZE, BIOLOGY_STEP, THREADS, DOMAIN, TRUE_NEEDLE_SURFACE, SAMPLE_EVERY, SNAPSHOT_DAYS,
-                VTI, VTI_ENCODING, RIM_WIDTH, BIOPSY_TOP, BIOPSY_BOTTOM, EPIDERMIS_LIMIT, FAT_LIMIT);
+                FOLLOW_UP, PLACEMENT, PLACEMENT_SEED, CELL_SIZE, BIOLOGY_STEP, THREADS, DOMAIN, TRUE_NEEDLE_SURFACE,
+                SAMPLE_EVERY, SNAPSHOT_DAYS, VTI, VTI_ENCODING, RIM_WIDTH, BIOPSY_TOP, BIOPSY_BOTTOM, EPIDERMIS_LIMIT,
+                FAT_LIMIT, SHRINKAGE, LOCKED_FRACTION, MYOFIBROBLAST_STRAIN, REEPITHELIALISATION_TIME, ERYTHEMA_TIME,
+                ERYTHEMA_TOLERANCE, HA_BOUND_WATER, OEDEMA_FRACTION, OEDEMA_TIME);
     }
 }

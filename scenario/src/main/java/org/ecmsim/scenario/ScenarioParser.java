@@ -195,7 +195,7 @@ public final class ScenarioParser {
         Section top = new Section("", "", root, root);
         Scenario.Tip tip = tipSection(top);
         Scenario s = new Scenario(skin(top), tip, treatment(top, tip.needleDepth()), numerics(top), output(top),
-                safety(top), outcomes(top), List.of());
+                safety(top), outcomes(top), clinical(top), List.of(), biology(top));
         s = crossCheck(s);
         warnAbout(s);
         return s.withWarnings(warnings);
@@ -233,6 +233,68 @@ public final class ScenarioParser {
 
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    /**
+     * The {@code biology} section: group → parameter → a plain number in SI units ({@link BiologyKeys}); each value
+     * is checked by its group's constructor, and a refusal names the key, the value and the group's message.
+     */
+    private Map<String, Double> biology(Section top) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (!top.has("biology")) {
+            return out;
+        }
+        Node node = top.entries.get("biology").getValueNode();
+        if (isNull(node)) {
+            return out;
+        }
+        List<String> all = BiologyKeys.all();
+        Set<String> groups = new LinkedHashSet<>();
+        all.forEach(k -> groups.add(k.split("\\.")[1]));
+        if (!(node instanceof MappingNode map)) {
+            throw fail(node, "biology must be a mapping of groups (" + String.join(", ", groups) + "); found "
+                    + describe(node));
+        }
+        for (NodeTuple g : map.getValue()) {
+            String group = g.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+            if (!groups.contains(group)) {
+                throw fail(g.getKeyNode(), "unknown key '" + UnitParser.show(group) + "' in biology"
+                        + suggestion(group, groups) + "; the groups here are " + String.join(", ", groups));
+            }
+            if (!(g.getValueNode() instanceof MappingNode params)) {
+                throw fail(g.getValueNode(), "biology." + group + " must be a mapping of parameters to numbers in SI"
+                        + " units; found " + describe(g.getValueNode()));
+            }
+            Set<String> names = new LinkedHashSet<>();
+            all.stream().filter(k -> k.startsWith(BiologyKeys.PREFIX + group + ".")).forEach(k -> names.add(
+                    k.substring(BiologyKeys.PREFIX.length() + group.length() + 1)));
+            for (NodeTuple t : params.getValue()) {
+                String name = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+                String key = "biology." + group + "." + name;
+                if (!names.contains(name)) {
+                    throw fail(t.getKeyNode(), "unknown key '" + UnitParser.show(name) + "' in biology." + group
+                            + suggestion(name, names) + "; the keys here are " + String.join(", ", names));
+                }
+                Node v = t.getValueNode();
+                double value;
+                try {
+                    value = Double.parseDouble(((ScalarNode) v).getValue().strip());
+                } catch (ClassCastException | NumberFormatException e) {
+                    throw fail(v, key + " = " + describe(v) + " is not a number; biology values are plain numbers in"
+                            + " SI units (s, 1/s or none), e.g. " + key + ": "
+                            + BiologyKeys.get(org.ecmsim.biology.BiologyParameters.defaults(), key) + " (the default)");
+                }
+                if (out.put(group + "." + name, value) != null) {
+                    throw fail(t.getKeyNode(), key + " is given twice");
+                }
+                try {
+                    BiologyKeys.apply(Map.of(key, value));
+                } catch (IllegalArgumentException e) {
+                    throw fail(v, e.getMessage());
+                }
+            }
+        }
+        return out;
     }
 
     private Scenario.Skin skin(Section top) {
@@ -351,6 +413,15 @@ public final class ScenarioParser {
                     + UnitParser.format(Units.toMm(t)) + " mm; the biopsy window must have a positive depth");
         }
         return new Scenario.Outcomes(o.quantity(ScenarioKeys.RIM_WIDTH), t, b);
+    }
+
+    private Scenario.Clinical clinical(Section top) {
+        Section c = top.section("clinical");
+        return new Scenario.Clinical(c.choice(ScenarioKeys.SHRINKAGE), c.quantity(ScenarioKeys.LOCKED_FRACTION),
+                c.quantity(ScenarioKeys.MYOFIBROBLAST_STRAIN), c.quantity(ScenarioKeys.REEPITHELIALISATION_TIME),
+                c.quantity(ScenarioKeys.ERYTHEMA_TIME), c.quantity(ScenarioKeys.ERYTHEMA_TOLERANCE),
+                c.quantity(ScenarioKeys.HA_BOUND_WATER), c.quantity(ScenarioKeys.OEDEMA_FRACTION),
+                c.quantity(ScenarioKeys.OEDEMA_TIME));
     }
 
     private Scenario.Safety safety(Section top) {
@@ -576,7 +647,8 @@ public final class ScenarioParser {
         private Set<String> allowed() {
             Set<String> keys = new LinkedHashSet<>();
             switch (schemaPath) {
-                case "" -> keys.addAll(List.of("skin", "tip", "treatment", "numerics", "output", "safety", "outcomes"));
+                case "" -> keys.addAll(List.of("skin", "tip", "treatment", "numerics", "output", "safety", "outcomes",
+                        "clinical", "biology"));
                 case "tip" -> keys.add("needle");
                 case "treatment" -> keys.add("passes");
                 case "treatment.passes[]" -> keys.add("drive");

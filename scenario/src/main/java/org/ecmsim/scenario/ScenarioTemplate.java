@@ -77,6 +77,17 @@ public final class ScenarioTemplate {
         sb.append("safety:\n");
         key(sb, 2, ScenarioKeys.EPIDERMIS_LIMIT);
         key(sb, 2, ScenarioKeys.FAT_LIMIT);
+        sb.append("\n# Clinical outcomes: contraction of the skin surface, downtime (summary.json outcomes.clinical).\n");
+        sb.append("clinical:\n");
+        key(sb, 2, ScenarioKeys.SHRINKAGE);
+        key(sb, 2, ScenarioKeys.LOCKED_FRACTION);
+        key(sb, 2, ScenarioKeys.MYOFIBROBLAST_STRAIN);
+        key(sb, 2, ScenarioKeys.REEPITHELIALISATION_TIME);
+        key(sb, 2, ScenarioKeys.ERYTHEMA_TIME);
+        key(sb, 2, ScenarioKeys.ERYTHEMA_TOLERANCE);
+        key(sb, 2, ScenarioKeys.HA_BOUND_WATER);
+        key(sb, 2, ScenarioKeys.OEDEMA_FRACTION);
+        key(sb, 2, ScenarioKeys.OEDEMA_TIME);
         return sb.toString();
     }
 
@@ -86,7 +97,7 @@ public final class ScenarioTemplate {
         sb.append("# This is the built-in default (examples/ThreeSessions): 3 sessions 28 days apart with a 7x7 bipolar"
                 + " tip at\n# 30 mJ/pin, followed to day 84. Run it with:  ecmsim run THIS_FILE [--out DIR]\n#\n");
         sb.append("# Values carry their unit as text, e.g. 'depth: 1.5 mm'. Units: lengths mm, um (or µm), m; times ms,"
-                + " s, min,\n# h, d; power W; energy mJ, J; voltage V; temperature C (or °C) or K; age y. Every key is"
+                + " s, min,\n# h, d; power W; energy mJ, J; voltage V; temperature C (or °C) or K; age y; shares %; mass ratios kg/kg. Every key is"
                 + " optional: a missing\n# key takes the default shown. Unknown keys, missing units and values out of"
                 + " range are refused with the\n# line and column. Sources marked (U) are widely quoted but unverified"
                 + " (docs/model.md).\n\n");

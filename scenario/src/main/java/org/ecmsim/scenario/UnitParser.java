@@ -32,7 +32,11 @@ public final class UnitParser {
         /** Temperature, written in degrees Celsius (C or °C) or kelvin (K), kept in kelvin. */
         TEMPERATURE("a temperature", "K", units("C", 1.0, "°C", 1.0, "K", 1.0)),
         /** Age (years): y. */
-        AGE("an age", "y", units("y", 1.0));
+        AGE("an age", "y", units("y", 1.0)),
+        /** A share, written in per cent (%), kept as a fraction (50 % = 0.5). */
+        PERCENT("a percentage", "1", units("%", 0.01)),
+        /** A mass per mass: kg/kg or g/g. */
+        MASS_RATIO("a mass ratio", "kg/kg", units("kg/kg", 1.0, "g/g", 1.0));
 
         private final String description;
         private final String siUnit;

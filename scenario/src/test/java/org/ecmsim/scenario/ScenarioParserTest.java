@@ -210,4 +210,25 @@ class ScenarioParserTest {
                 """);
         assertThat(s.treatment().passes().get(0).drive().isZero()).isTrue();
     }
+
+    @Test
+    void biologyRateConstantsAreScenarioKeysCheckedByTheirGroups() {
+        Scenario s = ScenarioParser.parse("biology: {wound: {time: 1000000}, mmp: {time: 43200}}", "b.yaml");
+        assertThat(s.biology()).containsExactly(java.util.Map.entry("wound.time", 1e6),
+                java.util.Map.entry("mmp.time", 43200.0));
+        assertThat(s.biologyParameters().wound().time()).isEqualTo(1e6);
+        assertThat(s.toSimulation(org.ecmsim.parallel.ParallelExecutor.serial()).parameters())
+                .isEqualTo(s.biologyParameters());
+        assertThat(ScenarioParser.parse("tip: {rows: 5}", "d.yaml").biologyParameters())
+                .isEqualTo(org.ecmsim.biology.BiologyParameters.defaults());
+        assertThatThrownBy(() -> ScenarioParser.parse("biology: {wound: {tyme: 5}}", "b.yaml"))
+                .isInstanceOf(ScenarioException.class).hasMessageStartingWith("b.yaml:1:19: unknown key 'tyme' in"
+                        + " biology.wound");
+        assertThatThrownBy(() -> ScenarioParser.parse("biology: {wond: {time: 5}}", "b.yaml"))
+                .hasMessageContaining("unknown key 'wond' in biology");
+        assertThatThrownBy(() -> ScenarioParser.parse("biology: {wound: {time: 3 d}}", "b.yaml"))
+                .hasMessageContaining("biology.wound.time = '3 d' is not a number");
+        assertThatThrownBy(() -> ScenarioParser.parse("biology: {wound: {time: -5}}", "b.yaml"))
+                .hasMessageStartingWith("b.yaml:1:25: biology.wound.time = -5.0: ");
+    }
 }

@@ -27,7 +27,7 @@ class UserGuideTest {
 
     /** A row of a key table: {@code | `section.key` | ...}, for the top-level sections of a scenario. */
     private static final Pattern KEY_ROW =
-            Pattern.compile("^\\| `((?:skin|tip|treatment|numerics|output|safety|outcomes)\\.[^`]*)` \\|.*$");
+            Pattern.compile("^\\| `((?:skin|tip|treatment|numerics|output|safety|outcomes|clinical)\\.[^`]*)` \\|.*$");
 
     private static String text;
     private static List<String> lines;

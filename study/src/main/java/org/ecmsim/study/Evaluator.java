@@ -66,6 +66,7 @@ public final class Evaluator {
     private final Mode mode;
     private final BiologyParameters parameters;
     private final int threads;
+    private final ThermalReuse reuse;
 
     /**
      * @param mode what each run simulates
@@ -84,6 +85,11 @@ public final class Evaluator {
      * @param threads threads per run (1: the calling thread only)
      */
     public Evaluator(Mode mode, BiologyParameters parameters, int threads) {
+        this(mode, parameters, threads, null);
+    }
+
+    private Evaluator(Mode mode, BiologyParameters parameters, int threads, ThermalReuse reuse) {
+        this.reuse = reuse;
         this.mode = Objects.requireNonNull(mode, "mode");
         this.parameters = parameters;
         if (threads < 1) {
@@ -109,7 +115,18 @@ public final class Evaluator {
      * @return an evaluator like this one with them
      */
     public Evaluator withParameters(BiologyParameters parameters) {
-        return new Evaluator(mode, parameters, threads);
+        return new Evaluator(mode, parameters, threads, reuse);
+    }
+
+    /**
+     * An evaluator that reuses the first session's thermal phase of course runs from a cache, for runs that differ
+     * only in their biology rate constants; the metrics are bitwise those of computing it ({@link ThermalReuse}).
+     *
+     * @param cache the cache (usually {@link ThermalReuse#SHARED}), or null to compute every thermal phase
+     * @return an evaluator like this one with it
+     */
+    public Evaluator withThermalReuse(ThermalReuse cache) {
+        return new Evaluator(mode, parameters, threads, cache);
     }
 
     /**
@@ -133,8 +150,11 @@ public final class Evaluator {
             if (parameters != null) {
                 b.parameters(parameters);
             }
-            RemodellingSimulation sim = b.build();
             TreatmentProtocol protocol = scenario.treatment().toProtocol();
+            if (reuse != null && mode == Mode.COURSE) {
+                b.thermalPhaseReuse(reuse.forRun(scenario, protocol.sessions().get(0)));
+            }
+            RemodellingSimulation sim = b.build();
             Map<String, Double> m = new LinkedHashMap<>();
             List<RfTreatmentResult> sessions;
             TreatmentSite site;

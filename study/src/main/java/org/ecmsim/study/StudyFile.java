@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ecmsim.biology.BiologyParameters;
+import org.ecmsim.scenario.BiologyKeys;
 import org.ecmsim.scenario.Key;
 import org.ecmsim.scenario.Scenario;
 import org.ecmsim.scenario.ScenarioException;
@@ -299,17 +300,29 @@ public final class StudyFile {
 
     /**
      * @param settings one value per factor (factor units)
-     * @return the scenario YAML of the run: the base tree with the scenario factors set
+     * @return the scenario YAML of the run: the base tree with the factors set (biology factors in its
+     *         {@code biology} section, so the YAML alone reproduces the run)
      */
     public String scenarioYaml(double[] settings) {
         Map<String, Object> tree = deepCopy(base);
         for (int i = 0; i < factors.size(); i++) {
-            if (keys.get(i) != null) {
-                set(tree, factors.get(i).key(), value(i, settings[i]));
-            }
+            set(tree, factors.get(i).key(), keys.get(i) == null ? plainNumber(settings[i]) : value(i, settings[i]));
         }
         DumpSettings ds = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
         return new Dump(ds).dumpToString(tree);
+    }
+
+    /** A biology value as YAML writes a number: whole numbers without a fraction. */
+    private static Object plainNumber(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : (Object) v;
+    }
+
+    /**
+     * @param settings one value per factor (factor units)
+     * @return the label of the run's scenario in messages: {@code <file> run <id>}
+     */
+    public String label(double[] settings) {
+        return file + " run " + id(settings);
     }
 
     /**
@@ -318,26 +331,17 @@ public final class StudyFile {
      * @throws ScenarioException if the scenario is not valid (a combination the parser refuses)
      */
     public Scenario scenario(double[] settings) {
-        return ScenarioParser.parse(scenarioYaml(settings), file + " run " + id(settings));
-    }
-
-    /**
-     * @param settings one value per factor (factor units)
-     * @return the biology parameters of the run (the defaults with the biology factors set)
-     */
-    public BiologyParameters biology(double[] settings) {
-        BiologyParameters p = BiologyParameters.defaults();
-        for (int i = 0; i < factors.size(); i++) {
-            if (keys.get(i) == null) {
-                p = BiologyKeys.with(p, factors.get(i).key(), settings[i]);
-            }
-        }
-        return p;
+        return ScenarioParser.parse(scenarioYaml(settings), label(settings));
     }
 
     /** @return true if any factor is a biology key */
     public boolean variesBiology() {
         return keys.contains(null);
+    }
+
+    /** @return true if every factor is a biology key: the runs share every thermal input */
+    public boolean variesOnlyBiology() {
+        return keys.stream().allMatch(java.util.Objects::isNull);
     }
 
     /**
@@ -463,7 +467,6 @@ public final class StudyFile {
                 try {
                     ScenarioParser.parse(scenarioYaml(s), file + " vary[" + i + "] (" + factors.get(i).key() + " = "
                             + value(i, v) + ")");
-                    biology(s);
                 } catch (IllegalArgumentException e) {
                     throw fail("vary[" + i + "]: " + e.getMessage());
                 }

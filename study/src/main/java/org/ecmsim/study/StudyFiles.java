@@ -124,8 +124,7 @@ final class StudyFiles {
                     .append(r.index()).append(" (id ").append(r.id()).append(")\n");
             for (int i = 0; i < f.size(); i++) {
                 y.append("#   ").append(f.get(i).key()).append(" = ").append(study.value(i, r.settings()[i]))
-                        .append(BiologyKeys.isBiology(f.get(i).key()) ? "   (biology: not a scenario key; set it"
-                                + " through the study API)" : "").append('\n');
+                        .append('\n');
             }
             for (StudyFile.Objective ob : study.objectives()) {
                 y.append("#   ").append(ob.metric()).append(" = ")

@@ -25,6 +25,7 @@ import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.optim.PointValuePair;
 import org.ecmsim.scenario.Scenario;
 import org.ecmsim.scenario.ScenarioException;
+import org.ecmsim.scenario.ScenarioParser;
 
 /**
  * Runs a study: expands its design, runs every run (one thread per run, a fixed pool of N threads), skips runs
@@ -115,20 +116,43 @@ public final class StudyRunner {
      * @return parse the run's scenario (refused if the parser refuses it) and evaluate it in the study's mode
      */
     public static RunFunction defaultFunction(StudyFile study, int threadsPerRun) {
-        Evaluator plain = new Evaluator(study.mode(), null, threadsPerRun);
-        return (s, settings) -> {
-            Scenario sc;
-            try {
-                sc = s.scenario(settings);
-            } catch (ScenarioException e) {
-                return Evaluation.refused(e.getMessage());
-            }
-            try {
-                return (s.variesBiology() ? plain.withParameters(s.biology(settings)) : plain).evaluate(sc);
-            } catch (IllegalArgumentException e) {
-                return Evaluation.refused(e.getMessage());
-            }
-        };
+        Evaluator evaluator = new Evaluator(study.mode(), null, threadsPerRun)
+                .withThermalReuse(reusesThermalPhase(study) ? ThermalReuse.SHARED : null);
+        return (s, settings) -> evaluate(evaluator, s.scenarioYaml(settings), s.label(settings));
+    }
+
+    /**
+     * @param study a study
+     * @return true if its runs share their first session's thermal phase: course runs that vary only biology
+     *         rate constants ({@link ThermalReuse})
+     */
+    public static boolean reusesThermalPhase(StudyFile study) {
+        return study.mode() == Evaluator.Mode.COURSE && study.variesOnlyBiology();
+    }
+
+    /**
+     * One run, from the text of its scenario: what {@link #defaultFunction} does and what a cluster task does with
+     * the YAML the driver sent it ({@link StudyFile#scenarioYaml}, {@link StudyFile#label}), so that both give the
+     * same status and metrics, message for message.
+     *
+     * @param evaluator what the run simulates
+     * @param scenarioYaml the run's scenario
+     * @param label the scenario's name in messages
+     * @return its status and metrics; {@code refused: ...} if the parser or the simulation refuses the scenario;
+     *         never throws for a bad scenario
+     */
+    public static Evaluation evaluate(Evaluator evaluator, String scenarioYaml, String label) {
+        Scenario sc;
+        try {
+            sc = ScenarioParser.parse(scenarioYaml, label);
+        } catch (ScenarioException e) {
+            return Evaluation.refused(e.getMessage());
+        }
+        try {
+            return evaluator.evaluate(sc);
+        } catch (IllegalArgumentException e) {
+            return Evaluation.refused(e.getMessage());
+        }
     }
 
     /**
@@ -249,13 +273,72 @@ public final class StudyRunner {
                 Cache cache = new Cache(done, log, ran, finished, progress, start);
                 runs = adaptive() ? runAdaptive(cache) : runFixed(cache);
             }
-            Outcome o = analyse(runs, ran.get());
-            StudyFiles.write(study, o, out);
+            Outcome o = finish(runs, ran.get(), out);
             Files.deleteIfExists(partial);
             return o;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The analyses and the files of a finished study, whoever ran its runs (this runner, or the tasks of a cluster
+     * job): {@code runs.csv}, {@code sensitivity.csv}, {@code pareto.csv}, {@code optimum.yaml}, {@code study.json}.
+     *
+     * @param runs every run of the design, in order (as {@link #runs} gives them for a fixed design)
+     * @param ran runs actually run by this invocation
+     * @param out the output directory (created)
+     * @return the outcome
+     * @throws UncheckedIOException if a file cannot be written
+     */
+    public Outcome finish(List<Run> runs, int ran, Path out) {
+        try {
+            Files.createDirectories(out);
+            Outcome o = analyse(runs, ran);
+            StudyFiles.write(study, o, out);
+            return o;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The runs of a fixed design from their results, with the study's stop condition applied: a run after the first
+     * one whose stop metric is below the limit becomes {@code skipped: stop condition ...}, whether it was run or not.
+     *
+     * @param study the study
+     * @param settings the design's settings ({@link #settings})
+     * @param results one result per run, in order; null for a run not run (only after a stop)
+     * @return the runs, in order
+     */
+    public static List<Run> runs(StudyFile study, List<double[]> settings, Evaluation[] results) {
+        StudyFile.Stop stop = study.stop();
+        int stoppedAt = stopIndex(stop, results, 0, results.length);
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < settings.size(); i++) {
+            Evaluation e = results[i];
+            if (stoppedAt >= 0 && i > stoppedAt) {
+                e = new Evaluation("skipped: stop condition (" + stop.metric() + " < "
+                        + StudyFile.canonical(stop.below()) + " at run " + stoppedAt + ")", Map.of());
+            } else if (e == null) {
+                throw new IllegalArgumentException("run " + i + " has no result and comes before any stop");
+            }
+            runs.add(new Run(i, study.id(settings.get(i)), settings.get(i), e));
+        }
+        return runs;
+    }
+
+    /** The first run in [from, to) that meets the stop condition, or −1 (also without a stop condition). */
+    private static int stopIndex(StudyFile.Stop stop, Evaluation[] results, int from, int to) {
+        if (stop == null) {
+            return -1;
+        }
+        for (int i = from; i < to; i++) {
+            if (results[i] != null && results[i].metric(stop.metric()) < stop.below()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Runs (or recalls) runs by id, logging each new one. */
@@ -325,24 +408,9 @@ public final class StudyRunner {
                 for (int i = from; i < to; i++) {
                     results[i] = futures.get(i - from).get();
                 }
-                if (stop != null) {
-                    for (int i = from; i < to && stoppedAt < 0; i++) {
-                        if (results[i].metric(stop.metric()) < stop.below()) {
-                            stoppedAt = i;
-                        }
-                    }
-                }
+                stoppedAt = stopIndex(stop, results, from, to);
             }
-            List<Run> runs = new ArrayList<>();
-            for (int i = 0; i < settings.size(); i++) {
-                Evaluation e = results[i];
-                if (stoppedAt >= 0 && i > stoppedAt) {
-                    e = new Evaluation("skipped: stop condition (" + stop.metric() + " < "
-                            + StudyFile.canonical(stop.below()) + " at run " + stoppedAt + ")", Map.of());
-                }
-                runs.add(new Run(i, study.id(settings.get(i)), settings.get(i), e));
-            }
-            return runs;
+            return runs(study, settings, results);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

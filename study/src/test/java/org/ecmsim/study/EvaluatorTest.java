@@ -64,4 +64,26 @@ class EvaluatorTest {
         assertThat(c.status()).isEqualTo("ok");
         assertThat(c.metrics().keySet()).anyMatch(k -> k.endsWith("collagen_i_pct_vs_control"));
     }
+
+    @Test
+    void reusingTheFirstSessionsThermalPhaseGivesTheMetricsOfRecomputingIt() {
+        // Three course runs that differ only in biology rate constants: the first session is computed once.
+        String[] biology = {"", "biology: {heat_shock: {peak: 18}}\n", "biology: {wound: {time: 864000}}\n"};
+        ThermalReuse cache = new ThermalReuse();
+        Evaluator plain = new Evaluator(Evaluator.Mode.COURSE);
+        Evaluator reusing = plain.withThermalReuse(cache);
+        Evaluation[] fresh = new Evaluation[biology.length];
+        for (int i = 0; i < biology.length; i++) {
+            Scenario sc = ScenarioParser.parse(COARSE.formatted("30 mJ") + biology[i], "bio" + i + ".yaml");
+            fresh[i] = plain.evaluate(sc);
+            assertThat(fresh[i].status()).isEqualTo("ok");
+            assertThat(reusing.evaluate(sc)).as("run %d", i).isEqualTo(fresh[i]);
+        }
+        assertThat(cache.computed()).isEqualTo(1);
+        // the biology did change the outcome (the reuse is not trivially right)
+        assertThat(fresh[1].metrics()).isNotEqualTo(fresh[0].metrics());
+        // another thermal input (energy) is another key
+        reusing.evaluate(coarse("20 mJ"));
+        assertThat(cache.computed()).isEqualTo(2);
+    }
 }

@@ -202,7 +202,15 @@ class StudyRunnerTest {
                 """;
         StudyFile s = study(text);
         assertThat(s.variesBiology()).isTrue();
-        assertThat(s.biology(new double[] {1e6}).wound().time()).isEqualTo(1e6);
+        assertThat(s.scenario(new double[] {1e6}).biologyParameters().wound().time()).isEqualTo(1e6);
+        assertThat(s.scenarioYaml(new double[] {1e6})).contains("biology:").contains("time: 1000000");
+        assertThat(StudyRunner.reusesThermalPhase(s)).as("course, biology only").isTrue();
+        assertThat(StudyRunner.reusesThermalPhase(study(text.replace("mode: course", "mode: thermal_only"))))
+                .isFalse();
+        assertThat(StudyRunner.reusesThermalPhase(study(text + """
+                  - key: treatment.passes[0].drive.energy_per_pin
+                    values: [20 mJ, 30 mJ]
+                """))).as("a thermal key varies too").isFalse();
         assertThatThrownBy(() -> study(text.replace("wound.time", "wound.tyme")))
                 .hasMessageContaining("unknown key biology.wound.tyme");
         assertThatThrownBy(() -> study(text.replace("864000", "-5"))).hasMessageContaining("biology.wound.time");
@@ -224,5 +232,41 @@ class StudyRunnerTest {
         assertThat(o.runs()).allMatch(r -> r.result().status().equals("ok"));
         assertThat(o.runs().get(1).result().metric("smooth_lesion_volume_mm3"))
                 .isGreaterThan(o.runs().get(0).result().metric("smooth_lesion_volume_mm3"));
+    }
+
+    @Test
+    void theOptimumOfABiologyStudyCarriesItsBiologyKeysSoRunningItReproducesTheRun(@TempDir Path dir)
+            throws Exception {
+        // A stand-in metric that reads the wound time from the run's parsed scenario: best at the longest time whose
+        // "margin" (30 d - time) stays >= 0.
+        String text = """
+                scenario: {treatment: {sessions: 1, follow_up: 2 d}}
+                mode: course
+                vary:
+                  - key: biology.wound.time
+                    values: [864000, 1728000, 2592000, 3456000]
+                  - key: treatment.passes[0].drive.energy_per_pin
+                    values: [20 mJ, 40 mJ]
+                constraints: [{metric: margin_d, min: 0}]
+                objectives: [{metric: score, direction: max}]
+                """;
+        StudyFile s = study(text);
+        StudyRunner.Outcome o = new StudyRunner(s, 2, (st, x) -> {
+            var sc = st.scenario(x);
+            double days = sc.biologyParameters().wound().time() / 86400;
+            double e = ((org.ecmsim.electric.Drive.EnergyPerPin) sc.treatment().passes().get(0).drive()).energy();
+            return new Evaluation("ok", Map.of("margin_d", 30 - days, "score", days + e * 1e3 / 100));
+        }).run(dir, false, (a, b, c, d) -> { });
+        StudyRunner.Run best = o.runs().get(o.optimum());
+        assertThat(best.settings()).containsExactly(2592000, 40);
+        String yaml = Files.readString(dir.resolve("optimum.yaml"));
+        assertThat(yaml).contains("biology:").contains("time: 2592000");
+        // what `ecmsim run optimum.yaml` reads: the same scenario as the optimum's run, biology included
+        org.ecmsim.scenario.Scenario again = org.ecmsim.scenario.ScenarioParser.parse(yaml, "optimum.yaml");
+        assertThat(again.biologyParameters()).isEqualTo(s.scenario(best.settings()).biologyParameters());
+        assertThat(again.biologyParameters().wound().time()).isEqualTo(2592000.0);
+        assertThat(again.treatment()).isEqualTo(s.scenario(best.settings()).treatment());
+        assertThat(again.toSimulation(org.ecmsim.parallel.ParallelExecutor.serial()).parameters())
+                .isEqualTo(again.biologyParameters());
     }
 }

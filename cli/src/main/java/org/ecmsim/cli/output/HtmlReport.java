@@ -67,6 +67,7 @@ public final class HtmlReport {
         keyFindings(h, outcome);
 
         h.append(Outcomes.html(outcome));
+        h.append(Clinical.html(outcome));
         h.append("<h2>Sessions</h2>\n<table><tr><th>#</th><th>day</th><th>impedance start &rarr; end (&Omega;)</th>"
                 + "<th>energy (J)</th><th>peak (&deg;C)</th><th>lethal zone width (&micro;m)</th>"
                 + "<th>lethal zone depth (mm)</th><th>epidermis peak (&deg;C)</th><th>fat peak (&deg;C)</th></tr>\n");

@@ -87,6 +87,11 @@ public final class ResultFiles {
             charts.put("depth_profiles.png", "Change vs control against depth on the snapshot days.");
         }
         charts.put("impedance.png", "Tip impedance during the pulses of each session.");
+        charts.put(Clinical.CONTRACTION_CHART, "Areal contraction of the treated skin surface and dermal thickness change over the course.");
+        for (int s = 0; s < outcome.result().sessions().size(); s++) {
+            charts.put(Clinical.displacementChartName(s), "Session " + (s + 1) + ", x-z plane through the needle:"
+                    + " lateral displacement of the immediate contraction.");
+        }
         // Session 1 keeps the plain names; later sessions add "_session<N>".
         for (int s = 0; s < outcome.result().sessions().size(); s++) {
             for (Charts.CrossSection c : Charts.CrossSection.values()) {
@@ -128,6 +133,12 @@ public final class ResultFiles {
             atomically(dir.resolve("depth_profiles.png"), f -> Charts.depthProfiles(outcome, f));
         }
         atomically(dir.resolve("impedance.png"), f -> Charts.impedance(outcome, f));
+        atomically(dir.resolve(Clinical.CONTRACTION_CHART), f -> Clinical.contractionChart(outcome, f));
+        for (int s = 0; s < outcome.result().sessions().size(); s++) {
+            int session = s;
+            atomically(dir.resolve(Clinical.displacementChartName(s)),
+                    f -> Clinical.displacementChart(outcome, session, f));
+        }
         for (int s = 0; s < outcome.result().sessions().size(); s++) {
             int session = s;
             for (Charts.CrossSection c : Charts.CrossSection.values()) {
@@ -254,7 +265,25 @@ public final class ResultFiles {
             n[c] = needle.contains(c) ? 1 : 0;
         }
         a.put("needle", n);
+        List<RfTreatmentResult> all = outcome.result().sessions();
+        for (int s = 0; s < all.size(); s++) {
+            if (all.get(s) == rf && s < outcome.result().clinical().sessions().size()) {
+                // the immediate contraction of this session (µm), x and y from the needle axis, z downward
+                org.ecmsim.simulation.course.SessionClinical sc = outcome.result().clinical().sessions().get(s);
+                a.put("displacement_x_um", um(sc.displacementX()));
+                a.put("displacement_y_um", um(sc.displacementY()));
+                a.put("displacement_z_um", um(sc.displacementZ()));
+            }
+        }
         return a;
+    }
+
+    private static double[] um(double[] metres) {
+        double[] out = new double[metres.length];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = Units.toUm(metres[c]);
+        }
+        return out;
     }
 
     /** The VTK arrays that hold whole numbers (written as integers). */

@@ -296,6 +296,22 @@ public final class Summary {
         safety.put("epidermis_limit_C", Units.kelvinToCelsius(scenario.safety().epidermisLimit()));
         safety.put("fat_limit_C", Units.kelvinToCelsius(scenario.safety().fatLimit()));
         m.put("safety", safety);
+        Scenario.Clinical cl = scenario.clinical();
+        Map<String, Object> clinical = new LinkedHashMap<>();
+        clinical.put("shrinkage", cl.shrinkage());
+        clinical.put("locked_fraction_percent", 100 * cl.lockedFraction());
+        clinical.put("myofibroblast_strain_percent", 100 * cl.myofibroblastStrain());
+        clinical.put("reepithelialisation_time_h", cl.reepithelialisationTime() / Units.HOUR);
+        clinical.put("erythema_time_d", cl.erythemaTime() / Units.DAY);
+        clinical.put("erythema_tolerance_percent", 100 * cl.erythemaTolerance());
+        clinical.put("ha_bound_water_kg_per_kg", cl.haBoundWater());
+        clinical.put("oedema_fraction_percent", 100 * cl.oedemaFraction());
+        clinical.put("oedema_time_d", cl.oedemaTime() / Units.DAY);
+        m.put("clinical", clinical);
+        if (!scenario.biology().isEmpty()) {
+            // Only the rate constants the scenario sets (group.parameter, SI); absent: all defaults.
+            m.put("biology", new LinkedHashMap<>(scenario.biology()));
+        }
         return m;
     }
 
@@ -362,7 +378,9 @@ public final class Summary {
             layers.add(layer);
         }
         root.put("follow_up_day", follow);
-        root.put("outcomes", Outcomes.json(outcome));
+        Map<String, Object> outcomes = Outcomes.json(outcome);
+        outcomes.put("clinical", Clinical.json(outcome));
+        root.put("outcomes", outcomes);
         root.put("layers", layers);
         Map<String, Object> units = new LinkedHashMap<>();
         for (Species s : Species.values()) {
@@ -517,6 +535,7 @@ public final class Summary {
         sb.append("\nSafety margins (highest peak over all sessions)\n");
         margin(sb, EPIDERMIS.label(), worstPeak(outcome, EPIDERMIS), sc.safety().epidermisLimit());
         margin(sb, FAT.label(), worstPeak(outcome, FAT), sc.safety().fatLimit());
+        sb.append(Clinical.table(outcome));
         double follow = sc.treatment().followUpDays();
         sb.append(String.format(l, "%nChange vs untreated control on day %s (%%)%n", fmt(follow)));
         sb.append(String.format(l, "  %-18s", "layer"));

@@ -98,15 +98,18 @@ class HtmlReportTest {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<h2>Sessions</h2>", "<h2>Safety margins</h2>",
                 "Change vs untreated control on day 2", "<h2>Charts</h2>", "<h2>Files</h2>", "<h2>Settings</h2>");
         // outcomes: header + one row per region (first, before the sessions); sessions: header + one row;
-        // safety: header + two rows; change: header + one row per layer; settings
+        // clinical outcomes: header + one row per session; safety: header + two rows; change: header + one row per
+        // layer; settings
         assertThat(html.indexOf("Outcomes by region")).isLessThan(html.indexOf("<h2>Sessions</h2>"));
+        assertThat(html).contains("<h2>Clinical outcomes per session</h2>");
         int tables = html.split("<table>", -1).length - 1;
-        assertThat(tables).isEqualTo(5);
+        assertThat(tables).isEqualTo(6);
         int layers = outcome.result().layers().size();
         int regions = outcome.result().outcomes().size();
         int settingsRows = html.substring(html.indexOf("<h2>Settings</h2>")).split("<tr>", -1).length - 1;
         assertThat(html.split("<tr>", -1).length - 1 - settingsRows)
-                .isEqualTo((1 + regions) + (1 + 1) + (1 + 2) + (1 + layers));
+                .isEqualTo((1 + regions) + (1 + 1) + (1 + outcome.result().sessions().size()) + (1 + 2)
+                        + (1 + layers));
         // the safety table carries the numbers of Summary: limit − peak, to one decimal
         double peak = Summary.worstPeak(outcome, Summary.EPIDERMIS);
         assertThat(html).contains(String.format(java.util.Locale.ROOT, "<td>%.1f</td><td>%.1f</td><td>%+.1f</td>",

@@ -50,10 +50,13 @@ public final class CourseRun {
     private final Set<Double> snapshotTimes;
     private final Recorder recorder;
     private final OutcomeRecorder outcomes;
+    private final ClinicalRecorder clinical;
     private final List<DepthProfile> profiles = new ArrayList<>();
     private final List<RfTreatmentResult> sessions = new ArrayList<>();
     /** Each finished session's result, encoded once: they never change, and a checkpoint writes them all. */
     private final List<byte[]> encodedSessions = new ArrayList<>();
+    /** The size of the last snapshot (bytes): the next one starts with that capacity, not growing by copies. */
+    private int lastSnapshotBytes = 1 << 16;
     private int position;
 
     CourseRun(RemodellingSimulation sim, TreatmentProtocol protocol, double followUp,
@@ -87,6 +90,8 @@ public final class CourseRun {
         this.events = all.stream().mapToDouble(Double::doubleValue).toArray();
         this.recorder = new Recorder(site);
         this.outcomes = new OutcomeRecorder(site, sim.outcomeRegions());
+        this.clinical = new ClinicalRecorder(site, sim.clinicalParameters(), sim.collagenDenaturationProcess(),
+                sim.executor());
     }
 
     /** @return the site of the course */
@@ -157,12 +162,16 @@ public final class CourseRun {
                         treated.field(Species.VESSELS).values(), bio.nx(), bio.ny(), bio.nz(), -off[0], -off[1]));
                 RfTreatmentResult rf = sim.thermalPhase(site, s, vessels,
                         (pass, pulse, interval, intervals, t, total) -> listener.thermalProgress(index, count, pass,
-                                pulse, interval, intervals, t, total));
+                                pulse, interval, intervals, t, total), clinical.startSession());
+                double woundBefore = clinical.papillaryWound(treated, control);
+                double dermisBefore = clinical.dermisWound(treated, control);
                 sessions.add(rf);
                 ThermalInsult hit = sim.insult(site, s, rf);
                 treated.applyInsult(new ThermalInsult(bio, RemodellingSimulation.onSite(hit.killed(), bio, off),
                         RemodellingSimulation.onSite(hit.denatured(), bio, off),
                         RemodellingSimulation.onSite(hit.heatShock(), bio, off)));
+                clinical.addSession(time, rf, off, treated, clinical.papillaryWound(treated, control) - woundBefore,
+                        clinical.dermisWound(treated, control) - dermisBefore);
                 outcomes.addSession(RemodellingSimulation.onSite(
                         site.damagedFraction(rf.thermal(), sim.cellDeathProcess()), bio, off),
                         RemodellingSimulation.onSite(site.damagedFraction(rf.thermal(),
@@ -173,6 +182,7 @@ public final class CourseRun {
         if (sampleTimes.contains(time)) {
             recorder.sample(time, treated, control);
             outcomes.sample(time, treated, control);
+            clinical.sample(time, treated, control);
             listener.sampled(time, followUp);
         }
         if (snapshotTimes.contains(time)) {
@@ -212,7 +222,7 @@ public final class CourseRun {
             }
         }
         return new RemodellingResult(sim.ageYears(), recorder.series(), profiles, sessions, balances,
-                controlBalances, outcomes.outcomes(), outcomes.overlaps());
+                controlBalances, outcomes.outcomes(), outcomes.overlaps(), clinical.outcomes());
     }
 
     /** @return the treated tissue's model (live: read only) */
@@ -227,7 +237,7 @@ public final class CourseRun {
 
     /** @return the full state now, a copy independent of this run */
     public CourseState snapshot() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(lastSnapshotBytes + (1 << 16));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeUTF("treated");
             StateCodec.writeLive(out, treated);
@@ -237,6 +247,8 @@ public final class CourseRun {
             recorder.write(out);
             out.writeUTF("outcomes");
             outcomes.write(out);
+            out.writeUTF("clinical");
+            clinical.write(out);
             out.writeUTF("profiles");
             out.writeInt(profiles.size());
             for (DepthProfile p : profiles) {
@@ -260,6 +272,7 @@ public final class CourseRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        lastSnapshotBytes = bytes.size();
         return new CourseState(position, events, bytes.toByteArray());
     }
 
@@ -283,6 +296,8 @@ public final class CourseRun {
             recorder.read(in);
             expect(in, "outcomes");
             outcomes.read(in);
+            expect(in, "clinical");
+            clinical.read(in);
             expect(in, "profiles");
             int n = in.readInt();
             for (int i = 0; i < n; i++) {

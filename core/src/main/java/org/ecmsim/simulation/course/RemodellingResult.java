@@ -20,10 +20,12 @@ import org.ecmsim.tissue.LayerRole;
  * @param outcomes the outcomes per region (lesion, coagulated, rim, biopsy, dermis), in {@link OutcomeRegion} order
  * @param lesionOverlap per session, the share of its lesion volume (Henriques Ω ≥ 1, by volume) that the lesions of
  *        earlier sessions already covered: 0 for the first, NaN for a session without a lesion
+ * @param clinical what a clinician reads: contraction, epidermal and fat safety, downtime (per session and per day)
  */
 public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, List<DepthProfile> profiles,
         List<RfTreatmentResult> sessions, List<MatrixLedger> balances,
-        List<MatrixLedger> controlBalances, List<RegionOutcome> outcomes, double[] lesionOverlap) {
+        List<MatrixLedger> controlBalances, List<RegionOutcome> outcomes, double[] lesionOverlap,
+        ClinicalOutcomes clinical) {
 
     /**
      * Makes the lists unmodifiable.
@@ -36,6 +38,7 @@ public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, L
      * @param controlBalances the same for the untreated control
      * @param outcomes the outcomes per region, in {@link OutcomeRegion} order
      * @param lesionOverlap per session, the share of its lesion volume already covered by earlier lesions
+     * @param clinical the clinical outcomes
      */
     public RemodellingResult {
         layers = List.copyOf(layers);
@@ -45,6 +48,7 @@ public record RemodellingResult(double ageYears, List<LayerTimeSeries> layers, L
         controlBalances = List.copyOf(controlBalances);
         outcomes = List.copyOf(outcomes);
         lesionOverlap = lesionOverlap.clone();
+        java.util.Objects.requireNonNull(clinical, "clinical");
     }
 
     /** @return per session, the share of its lesion volume already covered by earlier sessions' lesions (a copy) */

@@ -54,8 +54,12 @@ import org.ecmsim.units.Units;
  */
 public final class RemodellingSimulation {
 
-    /** The default biology cell: 2 × 2 × 2 thermal cells. */
-    public static final int DEFAULT_BIOLOGY_COARSENING = 2;
+    /**
+     * The default biology cell: one thermal cell (50 µm with the default thermal cell), so that the default lesion
+     * (lethal zone about 400 µm wide) spans about 8 biology cells; 2 × 2 × 2 thermal cells (100 µm) gave 4. Model
+     * choice (issue 11: at least 5 cells across the lesion).
+     */
+    public static final int DEFAULT_BIOLOGY_COARSENING = 1;
 
     private final LayeredSkin skin;
     private final ElectrodeArray tip;
@@ -75,6 +79,8 @@ public final class RemodellingSimulation {
     private final ParallelExecutor executor;
     private final OutcomeRegions outcomeRegions;
     private final NeedlePlacement placement;
+    private final ClinicalParameters clinical;
+    private final ThermalPhaseReuse thermalPhaseReuse;
 
     private RemodellingSimulation(Builder b) {
         this.skin = b.skin;
@@ -95,6 +101,8 @@ public final class RemodellingSimulation {
         this.executor = b.executor;
         this.outcomeRegions = b.outcomeRegions;
         this.placement = b.placement;
+        this.clinical = b.clinical;
+        this.thermalPhaseReuse = b.thermalPhaseReuse;
     }
 
     /**
@@ -196,6 +204,15 @@ public final class RemodellingSimulation {
     /** @return where each session's needle grid lands */
     public NeedlePlacement placement() {
         return placement;
+    }
+
+    ParallelExecutor executor() {
+        return executor;
+    }
+
+    /** @return the constants of the clinical outcomes (contraction, downtime) */
+    public ClinicalParameters clinicalParameters() {
+        return clinical;
     }
 
     /** @return the age at the first session (years) */
@@ -305,7 +322,28 @@ public final class RemodellingSimulation {
      */
     public RfTreatmentResult thermalPhase(TreatmentSite site, TreatmentSession session, ScalarField vessels,
             RfProgress progress) {
+        return thermalPhase(site, session, vessels, progress, null);
+    }
+
+    /**
+     * The thermal phase with an extra observer of its heat steps (null for none). A phase watched step by step is
+     * always computed; one that is not may be recalled from the {@link Builder#thermalPhaseReuse} cache.
+     */
+    RfTreatmentResult thermalPhase(TreatmentSite site, TreatmentSession session, ScalarField vessels,
+            RfProgress progress, org.ecmsim.thermal.StepListener steps) {
+        if (thermalPhaseReuse != null && steps == null) {
+            return Objects.requireNonNull(thermalPhaseReuse.thermalPhase(session, vessels,
+                    () -> computeThermalPhase(site, session, vessels, progress, null)), "reused thermal phase");
+        }
+        return computeThermalPhase(site, session, vessels, progress, steps);
+    }
+
+    private RfTreatmentResult computeThermalPhase(TreatmentSite site, TreatmentSession session, ScalarField vessels,
+            RfProgress progress, org.ecmsim.thermal.StepListener steps) {
         RfTreatmentSimulation.Builder b = site.rfSession().executor(executor).settings(rfSettings).progress(progress);
+        if (steps != null) {
+            b.stepListener(steps);
+        }
         if (vessels != null) {
             b.perfusionScale(site.perfusionScale(vessels));
         }
@@ -406,6 +444,7 @@ public final class RemodellingSimulation {
         private double sampleInterval = Units.DAY;
         private List<Double> snapshotTimes = List.of();
         private BiologyParameters parameters = BiologyParameters.defaults();
+        private ThermalPhaseReuse thermalPhaseReuse;
         private Function<LayerRole, LayerBaseline> baselines = LayerBaseline::forRole;
         private RfSettings rfSettings = RfSettings.defaults();
         private ParallelExecutor executor = ParallelExecutor.defaultExecutor();
@@ -413,6 +452,7 @@ public final class RemodellingSimulation {
         private ArrheniusProcess collagenDenaturation = ArrheniusProcess.MAITLAND_WALSH_COLLAGEN;
         private OutcomeRegions outcomeRegions = OutcomeRegions.DEFAULT;
         private NeedlePlacement placement = NeedlePlacement.DEFAULT;
+        private ClinicalParameters clinical = ClinicalParameters.DEFAULTS;
 
         private Builder(LayeredSkin skin, ElectrodeArray tip) {
             this.skin = Objects.requireNonNull(skin, "skin");
@@ -563,6 +603,25 @@ public final class RemodellingSimulation {
          */
         public Builder placement(NeedlePlacement value) {
             this.placement = Objects.requireNonNull(value, "placement");
+            return this;
+        }
+
+        /**
+         * @param value the constants of the clinical outcomes (default {@link ClinicalParameters#DEFAULTS})
+         * @return this builder
+         */
+        public Builder clinicalParameters(ClinicalParameters value) {
+            this.clinical = Objects.requireNonNull(value, "clinical parameters");
+            return this;
+        }
+
+        /**
+         * @param value asked for every session's thermal phase, to recall one computed before for the same inputs
+         *        (studies that vary only biology rate constants); null (the default) computes every one
+         * @return this builder
+         */
+        public Builder thermalPhaseReuse(ThermalPhaseReuse value) {
+            this.thermalPhaseReuse = value;
             return this;
         }
 

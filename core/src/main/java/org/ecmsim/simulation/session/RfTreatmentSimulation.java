@@ -56,6 +56,7 @@ public final class RfTreatmentSimulation {
     private final RfSettings settings;
     private final ParallelExecutor executor;
     private final RfProgress progress;
+    private final List<org.ecmsim.thermal.StepListener> stepListeners;
     private final Grid3D grid;
     private final MirrorSymmetry symmetry;
     private final int pins;
@@ -73,6 +74,7 @@ public final class RfTreatmentSimulation {
         this.settings = b.settings;
         this.executor = b.executor;
         this.progress = b.progress;
+        this.stepListeners = List.copyOf(b.stepListeners);
         this.grid = tissue.grid();
         this.symmetry = b.symmetry;
         this.pins = b.pins;
@@ -267,6 +269,9 @@ public final class RfTreatmentSimulation {
                 depth = pass.needleDepth();
                 solvers = allocate(depth, previous);
                 solvers.thermal().solver().addStepListener(pauses);
+                for (org.ecmsim.thermal.StepListener l : stepListeners) {
+                    solvers.thermal().solver().addStepListener(l);
+                }
                 previous = null;
                 if (needles == null) {
                     needles = solvers.layout().metal();
@@ -578,6 +583,7 @@ public final class RfTreatmentSimulation {
         private RfProgress progress = RfProgress.NONE;
         private MirrorSymmetry symmetry;
         private int pins;
+        private final List<org.ecmsim.thermal.StepListener> stepListeners = new java.util.ArrayList<>();
 
         private Builder(Tissue tissue, ElectrodeArray tip) {
             this.tissue = Objects.requireNonNull(tissue, "tissue");
@@ -641,6 +647,19 @@ public final class RfTreatmentSimulation {
          */
         public Builder progress(RfProgress value) {
             this.progress = Objects.requireNonNull(value, "progress");
+            return this;
+        }
+
+        /**
+         * Adds an observer of every heat step of the session (pulses, pauses and cooling, every needle depth), on
+         * the tissue's grid, for example to integrate a dose the thermal run does not record (collagen shrinkage).
+         * It only reads the temperatures: the results do not change.
+         *
+         * @param value the observer
+         * @return this builder
+         */
+        public Builder stepListener(org.ecmsim.thermal.StepListener value) {
+            this.stepListeners.add(Objects.requireNonNull(value, "stepListener"));
             return this;
         }
 

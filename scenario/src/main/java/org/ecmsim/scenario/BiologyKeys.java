@@ -1,4 +1,4 @@
-package org.ecmsim.study;
+package org.ecmsim.scenario;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -9,10 +9,13 @@ import java.util.Locale;
 import org.ecmsim.biology.BiologyParameters;
 
 /**
- * Study keys for the biology rate constants, which scenario files do not have: {@code biology.<group>.<parameter>}
- * with the group and parameter named as the components of {@link BiologyParameters} and its group records, in
- * snake_case ({@code biology.fibroblasts.activation_by_heat_shock}, {@code biology.wound.time}); values in SI. The
- * groups' own constructors check every value.
+ * Keys for the biology rate constants: {@code biology.<group>.<parameter>} with the group and parameter named as the
+ * components of {@link BiologyParameters} and its group records, in snake_case
+ * ({@code biology.fibroblasts.activation_by_heat_shock}, {@code biology.wound.time}); values in SI (s, 1/s, or
+ * dimensionless), plain numbers without a unit. A scenario file sets them in its {@code biology} section
+ * ({@code biology: {wound: {time: 1814400}}}) and a study varies them under the same names. Defaults: those of
+ * {@link BiologyParameters#defaults()}; valid ranges and sources: the groups' own constructors, which check every
+ * value, and docs/model.md. The names follow the records by reflection, so a renamed parameter renames its key.
  */
 public final class BiologyKeys {
 
@@ -109,6 +112,19 @@ public final class BiologyKeys {
         }
         throw new IllegalArgumentException("unknown key " + key + "; biology keys are biology.<group>.<parameter>,"
                 + " e.g. " + String.join(", ", all().subList(0, 3)) + " (" + all().size() + " in all)");
+    }
+
+    /**
+     * @param values biology keys to SI values (may be empty)
+     * @return the default parameters with those values set, in the map's order
+     * @throws IllegalArgumentException if a key does not exist or a group refuses a value
+     */
+    public static BiologyParameters apply(java.util.Map<String, Double> values) {
+        BiologyParameters p = BiologyParameters.defaults();
+        for (java.util.Map.Entry<String, Double> e : values.entrySet()) {
+            p = with(p, e.getKey(), e.getValue());
+        }
+        return p;
     }
 
     static String snake(String camel) {
