@@ -105,6 +105,14 @@ public final class ElasticSolution {
      * @return the areal contraction as a fraction (0.01 = 1 %)
      */
     public double arealContraction() {
+        return arealContraction(macro);
+    }
+
+    /**
+     * @param macro the macroscopic in-plane strain {E_xx, E_yy, E_xy} (tensor components)
+     * @return the areal contraction {@code 1 − det(I + E)} of the surface, as a fraction (0.01 = 1 %)
+     */
+    public static double arealContraction(double[] macro) {
         return 1.0 - ((1 + macro[0]) * (1 + macro[1]) - macro[2] * macro[2]);
     }
 

@@ -83,6 +83,8 @@ public final class ElasticSolver {
     private final double[] partial;
     /** In-plane stiffness: mean stress (xx, yy, xy) per unit macroscopic strain (xx, yy, xy); null until needed. */
     private double[] macroStiffness;
+    /** Per cell, the centre stress σ_xx, σ_yy, σ_zz of each unit macroscopic strain's response (Levin weights). */
+    private double[][] unitStress;
 
     /**
      * @param grid the grid (cells are the elements)
@@ -180,25 +182,7 @@ public final class ElasticSolver {
             throw new IllegalStateException("solveSite needs the SITE boundary; this solver has " + boundary);
         }
         checkEigen(eigenXx, eigenYy, eigenZz, tolerance);
-        if (macroStiffness == null) {
-            macroStiffness = new double[9];
-            double[] u = new double[operator.dofCount()];
-            double[] unit = new double[3];
-            double[] s = new double[3];
-            for (int a = 0; a < 3; a++) {
-                Arrays.fill(unit, 0);
-                unit[a] = 1;
-                Arrays.fill(u, 0);
-                operator.eigenstrainLoad(null, null, null, unit[0], unit[1], unit[2], r);
-                pcg(r, u, tolerance);
-                ElasticSolution sol = new ElasticSolution(this, operator, u, unit.clone(), null, null, null, 0, 0,
-                        true);
-                sol.meanStress(s);
-                for (int b = 0; b < 3; b++) {
-                    macroStiffness[3 * b + a] = s[b];
-                }
-            }
-        }
+        ensureMacroStiffness(tolerance);
         double[] u = new double[operator.dofCount()];
         double[] f = new double[operator.dofCount()];
         operator.eigenstrainLoad(eigenXx, eigenYy, eigenZz, 0, 0, 0, f);
@@ -269,6 +253,76 @@ public final class ElasticSolver {
         requireLength("eigenYy", b, grid.cellCount());
         requireLength("eigenZz", c, grid.cellCount());
         Checks.requireInRange("tolerance", tolerance, 1e-15, 0.5, "");
+    }
+
+    /**
+     * Solves the responses to the three unit macroscopic strains once per solver: their mean stresses form the 3×3
+     * in-plane stiffness, and their cell stresses are kept as the weights of {@link #macroStrainSite}.
+     */
+    private void ensureMacroStiffness(double tolerance) {
+        if (macroStiffness != null) {
+            return;
+        }
+        macroStiffness = new double[9];
+        int n = grid().cellCount();
+        unitStress = new double[3][3 * n];
+        double[] u = new double[operator.dofCount()];
+        double[] unit = new double[3];
+        double[] s = new double[3];
+        for (int a = 0; a < 3; a++) {
+            Arrays.fill(unit, 0);
+            unit[a] = 1;
+            Arrays.fill(u, 0);
+            operator.eigenstrainLoad(null, null, null, unit[0], unit[1], unit[2], r);
+            pcg(r, u, tolerance);
+            ElasticSolution sol = new ElasticSolution(this, operator, u, unit.clone(), null, null, null, 0, 0,
+                    true);
+            sol.meanStress(s);
+            double[] cs = new double[6];
+            for (int c = 0; c < n; c++) {
+                sol.stress(c, cs);
+                unitStress[a][3 * c] = cs[0];
+                unitStress[a][3 * c + 1] = cs[1];
+                unitStress[a][3 * c + 2] = cs[2];
+            }
+            for (int b = 0; b < 3; b++) {
+                macroStiffness[3 * b + a] = s[b];
+            }
+        }
+    }
+
+    /**
+     * The macroscopic in-plane strain (E_xx, E_yy, E_xy) of a {@link Boundary#SITE} problem without solving it: by
+     * reciprocity (Levin's theorem for the discrete, symmetric problem), the mean stress of the fluctuation problem
+     * for ε* is −(1/n) Σ_c σ_a(c) : ε*(c), with σ_a the cell stresses of the unit macroscopic strain a's response; E
+     * then follows from the 3×3 in-plane stiffness, as in {@link #solveSite}. Equal to {@code solveSite(...)}'s
+     * macroscopic strain to the CG tolerance, at the cost of one pass over the cells once the three unit responses
+     * are known (they are solved on the first call, to {@code tolerance}).
+     *
+     * @param eigenXx the eigenstrain ε*_xx per cell
+     * @param eigenYy ε*_yy per cell
+     * @param eigenZz ε*_zz per cell
+     * @param tolerance relative residual tolerance of the unit responses, in (0, 1)
+     * @return {E_xx, E_yy, E_xy} (tensor components), the input of {@link ElasticSolution#arealContraction(double[])}
+     */
+    public double[] macroStrainSite(double[] eigenXx, double[] eigenYy, double[] eigenZz, double tolerance) {
+        if (boundary != Boundary.SITE) {
+            throw new IllegalStateException("macroStrainSite needs the SITE boundary; this solver has " + boundary);
+        }
+        checkEigen(eigenXx, eigenYy, eigenZz, tolerance);
+        ensureMacroStiffness(tolerance);
+        int n = grid().cellCount();
+        double[] s0 = new double[3];
+        for (int a = 0; a < 3; a++) {
+            double[] w = unitStress[a];
+            double sum = 0;
+            for (int c = 0; c < n; c++) {
+                sum += w[3 * c] * eigenXx[c] + w[3 * c + 1] * eigenYy[c] + w[3 * c + 2] * eigenZz[c];
+            }
+            // E_xy's unit strain has two tensor entries (xy and yx); the mean stress reports σ_xy once
+            s0[a] = -(a == 2 ? 0.5 : 1.0) * sum / n;
+        }
+        return solve3(macroStiffness, new double[] {-s0[0], -s0[1], -s0[2]});
     }
 
     private static double[] solve3(double[] m, double[] rhs) {

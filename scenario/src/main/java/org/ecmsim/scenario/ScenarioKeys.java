@@ -104,7 +104,7 @@ public final class ScenarioKeys {
     /** Thermal cell size. */
     public static final Key CELL_SIZE = Key.quantity("numerics", "cell_size", Dimension.LENGTH, "10 um", "250 um",
             "50 um", "thermal cell size (biology cells are the same size); must divide tip.pitch; 50 um runs the"
-            + " default in about 12 s on 2 cores, 100 um in a few seconds (coarser zones)");
+            + " default in about 25 s on 2 cores, 100 um in a few seconds (coarser zones)");
     /** Biology step. */
     public static final Key BIOLOGY_STEP = Key.quantity("numerics", "biology_step", Dimension.TIME, "6 min", "24 h",
             "1 h", "biology time step (RemodellingSimulation default 1 h; first order: 2 h changes the week-12"
