@@ -336,23 +336,8 @@ public final class Charts {
             case OMEGA -> new ColourScale(-4, Math.max(4, Math.ceil(top)), ColourScale.VIRIDIS);
             case CEM43 -> new ColourScale(-2, Math.max(4, Math.ceil(top)), ColourScale.VIRIDIS);
         };
-        DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries(which.name(), xyz);
-        XYBlockRenderer r = new XYBlockRenderer();
-        r.setBlockWidth(Units.toMm(g.dx()));
-        r.setBlockHeight(Units.toMm(g.dz()));
-        r.setPaintScale(scale);
-        NumberAxis x = new NumberAxis("x from the needle axis (mm)");
-        x.setRange(-Units.toMm(g.lengthX()) / 2, Units.toMm(g.lengthX()) / 2);
-        NumberAxis z = new NumberAxis("depth (mm)");
-        z.setRange(0, Units.toMm(g.lengthZ()));
-        z.setInverted(true);
-        z.setTickUnit(new NumberTickUnit(g.lengthZ() > Units.mm(1.5) ? 0.25 : 0.1, decimals(2)));
-        x.setTickUnit(new NumberTickUnit(g.lengthX() > Units.mm(1.5) ? 0.25 : 0.1, decimals(2)));
-        XYPlot plot = new XYPlot(data, x, z, r);
+        XYPlot plot = crossSection(g, which.name(), xyz, scale);
         plot.setBackgroundPaint(new Color(0x9a9a9a));
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         layerMarkers(g, outcome.thermalLayers(), plot, true);
         layerLabels(outcome, plot);
@@ -681,6 +666,36 @@ public final class Charts {
             }
         }
         return true;
+    }
+
+    /**
+     * A cell-block plot of an x–z cross-section: x from the needle axis and depth (downwards) in mm over the whole
+     * grid, ticks every 0.25 mm (0.1 mm on small grids), no grid lines.
+     *
+     * @param g the grid of the section
+     * @param series the series name
+     * @param xyz x (mm), depth (mm) and value per cell
+     * @param scale the colours of the values
+     * @return the plot
+     */
+    static XYPlot crossSection(Grid3D g, String series, double[][] xyz, PaintScale scale) {
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries(series, xyz);
+        XYBlockRenderer r = new XYBlockRenderer();
+        r.setBlockWidth(Units.toMm(g.dx()));
+        r.setBlockHeight(Units.toMm(g.dz()));
+        r.setPaintScale(scale);
+        NumberAxis x = new NumberAxis("x from the needle axis (mm)");
+        x.setRange(-Units.toMm(g.lengthX()) / 2, Units.toMm(g.lengthX()) / 2);
+        NumberAxis z = new NumberAxis("depth (mm)");
+        z.setRange(0, Units.toMm(g.lengthZ()));
+        z.setInverted(true);
+        z.setTickUnit(new NumberTickUnit(g.lengthZ() > Units.mm(1.5) ? 0.25 : 0.1, decimals(2)));
+        x.setTickUnit(new NumberTickUnit(g.lengthX() > Units.mm(1.5) ? 0.25 : 0.1, decimals(2)));
+        XYPlot plot = new XYPlot(data, x, z, r);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        return plot;
     }
 
     /**

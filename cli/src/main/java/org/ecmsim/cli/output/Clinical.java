@@ -25,13 +25,11 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -361,22 +359,7 @@ public final class Clinical {
         hi = hi > 0 ? hi : 1e-6;
         Charts.ColourScale scale = new Charts.ColourScale(-hi, hi, new Color[] {new Color(0x3b4cc0),
             new Color(0xdddddd), new Color(0xb40426)});
-        DefaultXYZDataset data = new DefaultXYZDataset();
-        data.addSeries("u_x", xyz);
-        XYBlockRenderer r = new XYBlockRenderer();
-        r.setBlockWidth(Units.toMm(g.dx()));
-        r.setBlockHeight(Units.toMm(g.dz()));
-        r.setPaintScale(scale);
-        NumberAxis x = new NumberAxis("x from the needle axis (mm)");
-        x.setRange(-Units.toMm(g.lengthX()) / 2, Units.toMm(g.lengthX()) / 2);
-        NumberAxis z = new NumberAxis("depth (mm)");
-        z.setRange(0, Units.toMm(g.lengthZ()));
-        z.setInverted(true);
-        z.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(g.lengthZ() > Units.mm(1.5) ? 0.25 : 0.1));
-        x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(g.lengthX() > Units.mm(1.5) ? 0.25 : 0.1));
-        XYPlot plot = new XYPlot(data, x, z, r);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
+        XYPlot plot = Charts.crossSection(g, "u_x", xyz, scale);
         JFreeChart chart = new JFreeChart(String.format(Locale.ROOT, "Session %d: lateral displacement of the"
                 + " immediate contraction", session + 1), TITLE, plot, false);
         chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "u_x in the x-z plane through the needle;"
