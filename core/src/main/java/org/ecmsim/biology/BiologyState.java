@@ -155,6 +155,144 @@ public final class BiologyState {
         }
     }
 
+    /**
+     * The state of one column of a laterally uniform state: column (0, 0) of {@code full} on {@code column}, a grid
+     * of 1×1×nz cells of the same spacings. The per-cell constants and the values are those of that column; the
+     * ledgers start at zero, the initial masses are the column's own.
+     */
+    BiologyState(BiologyState full, Grid3D column) {
+        this.grid = column;
+        this.n = column.cellCount();
+        int plane = full.grid.strideZ();
+        this.field = new double[ALL.length][n];
+        this.restDensity = new double[n];
+        this.capacity = new double[n];
+        this.sigmaI = new double[n];
+        this.sigmaIII = new double[n];
+        this.sigmaElastin = new double[n];
+        this.sigmaHyaluronan = new double[n];
+        this.motile = new boolean[n];
+        this.layerOfCell = new int[n];
+        this.stage1 = new double[n];
+        this.stage2 = new double[n];
+        this.stage3 = new double[n];
+        this.restCollagen = new double[n];
+        for (int k = 0; k < n; k++) {
+            int c = k * plane;
+            restDensity[k] = full.restDensity[c];
+            capacity[k] = full.capacity[c];
+            sigmaI[k] = full.sigmaI[c];
+            sigmaIII[k] = full.sigmaIII[c];
+            sigmaElastin[k] = full.sigmaElastin[c];
+            sigmaHyaluronan[k] = full.sigmaHyaluronan[c];
+            motile[k] = full.motile[c];
+            layerOfCell[k] = full.layerOfCell[c];
+            restCollagen[k] = full.restCollagen[c];
+        }
+        this.layerRestDensity = full.layerRestDensity.clone();
+        this.layerCapacity = full.layerCapacity.clone();
+        this.layerSigmaI = full.layerSigmaI.clone();
+        this.layerSigmaIII = full.layerSigmaIII.clone();
+        this.layerSigmaElastin = full.layerSigmaElastin.clone();
+        this.layerSigmaHyaluronan = full.layerSigmaHyaluronan.clone();
+        this.layerRestCollagen = full.layerRestCollagen.clone();
+        this.newCollagenRestDegradation = full.newCollagenRestDegradation;
+        this.elastinMmpReference = full.elastinMmpReference;
+        copyLaterally(full, false);
+        for (Species s : ALL) {
+            if (s.isMatrix()) {
+                ledger.put(s, new double[5]);
+                initialMass.put(s, mass(s));
+            }
+        }
+    }
+
+    /**
+     * @return true if every layer and every value (bitwise) is the same across each z plane, so that each column
+     *         equals column (0, 0)
+     */
+    boolean isLaterallyUniform() {
+        int plane = grid.strideZ();
+        if (!uniform(layerOfCell, plane) || !uniform(stage1, plane) || !uniform(stage2, plane)
+                || !uniform(stage3, plane)) {
+            return false;
+        }
+        for (double[] f : field) {
+            if (!uniform(f, plane)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean uniform(double[] a, int plane) {
+        for (int p0 = 0; p0 < a.length; p0 += plane) {
+            long first = Double.doubleToRawLongBits(a[p0]);
+            for (int c = p0 + 1; c < p0 + plane; c++) {
+                if (Double.doubleToRawLongBits(a[c]) != first) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean uniform(int[] a, int plane) {
+        for (int p0 = 0; p0 < a.length; p0 += plane) {
+            for (int c = p0 + 1; c < p0 + plane; c++) {
+                if (a[c] != a[p0]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sets every cell (i, j, k) of this state to the values of cell (0, 0, k) of {@code from}, a state with the same
+     * z planes, layers and spacings (either may be a single column): the fields, the cascade stages, the labelling
+     * flag and, if {@code ledgers}, the booked ledger totals (synthesised, degraded, denatured away, matured). The
+     * initial masses and the mass gained at labelling are sums over this state's own grid and stay as they are.
+     */
+    void copyLaterally(BiologyState from, boolean ledgers) {
+        Grid3D g = from.grid;
+        if (g.nz() != grid.nz() || g.dx() != grid.dx() || g.dy() != grid.dy() || g.dz() != grid.dz()) {
+            throw new IllegalArgumentException("a state on " + g + " cannot be copied laterally onto " + grid
+                    + ": the z planes and spacings must be the same");
+        }
+        int fromPlane = g.strideZ();
+        int plane = grid.strideZ();
+        for (int k = 0; k < grid.nz(); k++) {
+            if (from.layerOfCell[k * fromPlane] != layerOfCell[k * plane]) {
+                throw new IllegalArgumentException("plane " + k + " has layer " + layerOfCell[k * plane]
+                        + " here but " + from.layerOfCell[k * fromPlane] + " in the state copied");
+            }
+        }
+        for (int s = 0; s < field.length; s++) {
+            spread(from.field[s], fromPlane, field[s], plane);
+        }
+        spread(from.stage1, fromPlane, stage1, plane);
+        spread(from.stage2, fromPlane, stage2, plane);
+        spread(from.stage3, fromPlane, stage3, plane);
+        labelling = from.labelling;
+        if (ledgers) {
+            for (Map.Entry<Species, double[]> e : ledger.entrySet()) {
+                double[] src = from.ledger.get(e.getKey());
+                double[] dst = e.getValue();
+                dst[0] = src[0];
+                dst[1] = src[1];
+                dst[2] = src[2];
+                dst[4] = src[4];
+            }
+        }
+    }
+
+    private static void spread(double[] from, int fromPlane, double[] to, int plane) {
+        for (int k = 0, c = 0; c < to.length; k++, c += plane) {
+            Arrays.fill(to, c, c + plane, from[k * fromPlane]);
+        }
+    }
+
     private void set(Species s, int c, double v) {
         field[s.ordinal()][c] = v;
     }

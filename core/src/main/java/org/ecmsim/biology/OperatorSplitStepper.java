@@ -43,6 +43,10 @@ public final class OperatorSplitStepper implements BiologyStepper {
     private final double[] scratchS;
     private final double[][] planePartial;
     private final double[] planeWorst;
+    /** How many identical columns the grid stands for (1: none replicated). */
+    private final int lateralCopies;
+    /** Per plane, one column's booked terms, replicated into the plane sums (only for lateralCopies &gt; 1). */
+    private final double[][] planeTerms;
     private final boolean[] rowOccupied;
     private final boolean[] rowMoved;
     private double[] propagator;
@@ -56,7 +60,26 @@ public final class OperatorSplitStepper implements BiologyStepper {
      * @param executor threads
      */
     public OperatorSplitStepper(Grid3D grid, ParallelExecutor executor) {
+        this(grid, executor, 1);
+    }
+
+    /**
+     * A stepper for a single column that stands for {@code lateralCopies} identical columns of a laterally uniform
+     * state ({@link RemodellingModel#lateralColumn()}): each plane's booked synthesis and degradation is summed as
+     * the full grid's stepper sums it, {@code lateralCopies} equal terms in cell order, so the ledgers are bitwise
+     * those of the full grid.
+     *
+     * @param grid the biology grid: one column (1×1×nz) if {@code lateralCopies} &gt; 1
+     * @param executor threads
+     * @param lateralCopies the number of columns the grid stands for, ≥ 1 (1: the grid is the whole domain)
+     */
+    public OperatorSplitStepper(Grid3D grid, ParallelExecutor executor, int lateralCopies) {
         this.grid = Objects.requireNonNull(grid, "grid");
+        if (lateralCopies < 1 || lateralCopies > 1 && grid.nx() * grid.ny() != 1) {
+            throw new IllegalArgumentException("lateral copies = " + lateralCopies + " is invalid for a grid of "
+                    + grid.nx() + "×" + grid.ny() + " columns; it must be ≥ 1, and 1 unless the grid is one column");
+        }
+        this.lateralCopies = lateralCopies;
         this.executor = Objects.requireNonNull(executor, "executor");
         this.diffusion = new LodDiffusion(grid, executor);
         this.n = grid.cellCount();
@@ -64,8 +87,14 @@ public final class OperatorSplitStepper implements BiologyStepper {
         this.scratchS = new double[n];
         this.planePartial = new double[grid.nz()][2 * NB + 2];
         this.planeWorst = new double[grid.nz()];
+        this.planeTerms = lateralCopies > 1 ? new double[grid.nz()][2 * NB + 2] : null;
         this.rowOccupied = new boolean[grid.ny() * grid.nz()];
         this.rowMoved = new boolean[grid.ny() * grid.nz()];
+    }
+
+    /** @return the number of identical columns the grid stands for (1: the grid is the whole domain) */
+    public int lateralCopies() {
+        return lateralCopies;
     }
 
     /** @return the biology grid this stepper works on */
@@ -331,6 +360,23 @@ public final class OperatorSplitStepper implements BiologyStepper {
             book[NB + 8] += deg8;
             book[2 * NB] += mat1;
             book[2 * NB + 1] += mat3;
+            if (lateralCopies > 1) {
+                replicate(book, planeTerms[z]);
+            }
+        }
+    }
+
+    /**
+     * The plane sums of a full grid whose columns all equal this one: book[b] becomes lateralCopies equal terms
+     * book[b] added one by one from zero, in the order and rounding of the full grid's per-plane sums.
+     */
+    private void replicate(double[] book, double[] term) {
+        System.arraycopy(book, 0, term, 0, term.length);
+        Arrays.fill(book, 0.0);
+        for (int r = 0; r < lateralCopies; r++) {
+            for (int b = 0; b < term.length; b++) {
+                book[b] += term[b];
+            }
         }
     }
 

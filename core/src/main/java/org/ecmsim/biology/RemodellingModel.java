@@ -2,6 +2,7 @@ package org.ecmsim.biology;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.grid.ScalarField;
@@ -105,6 +106,100 @@ public final class RemodellingModel {
         this.startAge = Checks.requireInRange("age", ageYears, 18, 100, "years");
         this.kinetics = new BiologyKinetics(parameters);
         this.state = new BiologyState(grid, layers, baselines, kinetics, ageYears);
+    }
+
+    /** A column model: the state given, one column of a laterally uniform model. */
+    private RemodellingModel(Grid3D grid, BiologyParameters parameters, double startAge, BiologyState state,
+            BiologyStepper stepper, double timeStep) {
+        this.grid = grid;
+        this.p = parameters;
+        this.stepper = stepper;
+        this.startAge = startAge;
+        this.kinetics = new BiologyKinetics(parameters);
+        this.state = state;
+        this.timeStep = timeStep;
+    }
+
+    /**
+     * A model of one column of this model, for a tissue that stays laterally uniform, such as an untreated control:
+     * advanced alone, its column evolves bitwise as every column of this model would, at 1/(nx·ny) of the cost, and
+     * {@link #copyLaterally} spreads it back over this model's grid when the full field is wanted. That holds
+     * because then every lateral flux is exactly zero: the growth factor (whose LOD sweeps along x and y would round
+     * a uniform nonzero field) and the migrating fibroblasts are zero and stay zero, since no signal that makes them
+     * is present. The conditions, all checked:
+     * <ul>
+     *   <li>the stepper is the default {@link OperatorSplitStepper} with no lateral copies;</li>
+     *   <li>the layers and every value are the same (bitwise) across each z plane;</li>
+     *   <li>the growth factor, activated and synthetic fibroblasts, wound signal, heat-shock signal, its stages and
+     *       heat-shock protein are exactly zero everywhere;</li>
+     *   <li>the kinetics make no growth factor and activate no fibroblasts from zero signals.</li>
+     * </ul>
+     * The correspondence lasts while neither model gets an insult ({@link #applyInsult}) and both get the same
+     * {@link #advance} and {@link #startLabelling} calls. The column's stepper books each plane's matrix as
+     * nx·ny equal terms ({@link OperatorSplitStepper#OperatorSplitStepper(Grid3D, ParallelExecutor, int)}), so
+     * its ledgers' synthesised, degraded and matured totals are bitwise this model's; its masses are its own.
+     *
+     * @return the column model (grid 1×1×nz, same spacings, state, clock, step), or empty where a condition fails
+     */
+    public Optional<RemodellingModel> lateralColumn() {
+        if (!(stepper instanceof OperatorSplitStepper s) || s.lateralCopies() != 1) {
+            return Optional.empty();
+        }
+        Species[] quiet = {Species.GROWTH_FACTOR, Species.ACTIVATED_FIBROBLASTS, Species.SYNTHETIC_FIBROBLASTS,
+            Species.WOUND, Species.HEAT_SHOCK_SIGNAL, Species.HEAT_SHOCK_PROTEIN};
+        for (Species q : quiet) {
+            if (!allZero(state.values(q))) {
+                return Optional.empty();
+            }
+        }
+        if (!allZero(state.stage1) || !allZero(state.stage2) || !allZero(state.stage3)) {
+            return Optional.empty();
+        }
+        if (kinetics.activation(0, 0) != 0) {
+            return Optional.empty();
+        }
+        for (double f0 : state.layerRestDensity) {
+            if (f0 > 0 && kinetics.growthFactorProduction(0, 0, f0) != 0) {
+                return Optional.empty();
+            }
+        }
+        if (!state.isLaterallyUniform()) {
+            return Optional.empty();
+        }
+        Grid3D column = new Grid3D(1, 1, grid.nz(), grid.dx(), grid.dy(), grid.dz(), grid.originX(),
+                grid.originY(), grid.originZ());
+        BiologyState columnState = new BiologyState(state, column);
+        RemodellingModel m = new RemodellingModel(column, p, startAge, columnState,
+                new OperatorSplitStepper(column, ParallelExecutor.serial(), grid.nx() * grid.ny()), timeStep);
+        m.copyLaterally(this);
+        return Optional.of(m);
+    }
+
+    private static boolean allZero(double[] a) {
+        for (double x : a) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sets every column of this model to column (0, 0) of {@code from}, a model with the same layers, z planes and
+     * spacings (one of them typically a {@link #lateralColumn()}): the fields, the heat-shock stages, the labelling
+     * flag, the clock and the ledgers' synthesised, degraded, denatured-away and matured totals. The initial masses
+     * and the mass counted as new when labelling began are sums over this model's own grid and are kept.
+     *
+     * @param from the model to copy
+     * @throws IllegalArgumentException if the z planes, spacings, layers, start age or step differ
+     */
+    public void copyLaterally(RemodellingModel from) {
+        if (from.startAge != startAge || from.timeStep != timeStep) {
+            throw new IllegalArgumentException("a model of age " + from.startAge + " years and step " + from.timeStep
+                    + " s cannot be copied onto one of age " + startAge + " years and step " + timeStep + " s");
+        }
+        state.copyLaterally(from.state, true);
+        clock.copyFrom(from.clock);
     }
 
     /** @return the biology grid */

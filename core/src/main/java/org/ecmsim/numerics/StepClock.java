@@ -64,6 +64,19 @@ public final class StepClock {
         }
     }
 
+    /**
+     * Sets this clock to another's state: its segment, steps and step length, so that both tell the same time and
+     * count and continue alike.
+     *
+     * @param other the clock to copy
+     */
+    public void copyFrom(StepClock other) {
+        segmentStart = other.segmentStart;
+        segmentSteps = other.segmentSteps;
+        segmentDt = other.segmentDt;
+        steps = other.steps;
+    }
+
     /** @return the time now, t_seg + k·h_seg (s) */
     public double time() {
         return segmentStart + segmentSteps * segmentDt;

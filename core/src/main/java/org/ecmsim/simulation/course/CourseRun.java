@@ -44,7 +44,15 @@ public final class CourseRun {
     private final RemodellingSimulation.Listener listener;
     private final TreatmentSite site;
     private final RemodellingModel treated;
+    /** The untreated control on the full biology grid: what every reader sees ({@link #control()}). */
     private final RemodellingModel control;
+    /**
+     * The control advanced on one column while it is laterally uniform ({@link RemodellingModel#lateralColumn()}),
+     * spread over {@link #control} only when a full field is read; null when the control advances on the full grid.
+     */
+    private RemodellingModel controlColumn;
+    /** True when {@link #controlColumn} is ahead of {@link #control}. */
+    private boolean controlStale;
     private final double[] events;
     private final Set<Double> sampleTimes;
     private final Set<Double> snapshotTimes;
@@ -69,6 +77,7 @@ public final class CourseRun {
         this.site = site;
         this.treated = sim.newModel(site);
         this.control = sim.newModel(site);
+        this.controlColumn = control.lateralColumn().orElse(null);
         // Sampling times are whole multiples of the interval, not accumulated sums.
         TreeSet<Double> samples = new TreeSet<>();
         long count = (long) Math.floor(followUp / sampleInterval + 1e-9);
@@ -144,7 +153,12 @@ public final class CourseRun {
         double dt = time - treated.time();
         if (dt > 1e-6) {
             treated.advance(dt);
-            control.advance(dt);
+            if (controlColumn != null) {
+                controlColumn.advance(dt);
+                controlStale = true;
+            } else {
+                control.advance(dt);
+            }
         }
         for (TreatmentSession s : protocol.sessions()) {
             if (s.time() == time) {
@@ -152,7 +166,11 @@ public final class CourseRun {
                 int count = protocol.sessions().size();
                 // New collagen is counted from the first session on, in the treated tissue and in the control.
                 treated.startLabelling();
-                control.startLabelling();
+                // The full control books the mass counted as new (a sum over its grid); its column labels alike.
+                control().startLabelling();
+                if (controlColumn != null) {
+                    controlColumn.startLabelling();
+                }
                 listener.sessionStarted(index, count, time);
                 // The session is solved in its needles' frame; its insult lands on the site shifted by the
                 // placement offset (NeedlePlacement), and it sees the vessels shifted back into its frame.
@@ -163,15 +181,16 @@ public final class CourseRun {
                 RfTreatmentResult rf = sim.thermalPhase(site, s, vessels,
                         (pass, pulse, interval, intervals, t, total) -> listener.thermalProgress(index, count, pass,
                                 pulse, interval, intervals, t, total), clinical.startSession());
-                double woundBefore = clinical.papillaryWound(treated, control);
-                double dermisBefore = clinical.dermisWound(treated, control);
+                RemodellingModel untreated = control();
+                double woundBefore = clinical.papillaryWound(treated, untreated);
+                double dermisBefore = clinical.dermisWound(treated, untreated);
                 sessions.add(rf);
                 ThermalInsult hit = sim.insult(site, s, rf);
                 treated.applyInsult(new ThermalInsult(bio, RemodellingSimulation.onSite(hit.killed(), bio, off),
                         RemodellingSimulation.onSite(hit.denatured(), bio, off),
                         RemodellingSimulation.onSite(hit.heatShock(), bio, off)));
-                clinical.addSession(time, rf, off, treated, clinical.papillaryWound(treated, control) - woundBefore,
-                        clinical.dermisWound(treated, control) - dermisBefore);
+                clinical.addSession(time, rf, off, treated, clinical.papillaryWound(treated, untreated) - woundBefore,
+                        clinical.dermisWound(treated, untreated) - dermisBefore);
                 outcomes.addSession(RemodellingSimulation.onSite(
                         site.damagedFraction(rf.thermal(), sim.cellDeathProcess()), bio, off),
                         RemodellingSimulation.onSite(site.damagedFraction(rf.thermal(),
@@ -180,14 +199,16 @@ public final class CourseRun {
             }
         }
         if (sampleTimes.contains(time)) {
-            recorder.sample(time, treated, control);
-            outcomes.sample(time, treated, control);
-            clinical.sample(time, treated, control);
+            RemodellingModel untreated = control();
+            recorder.sample(time, treated, untreated);
+            outcomes.sample(time, treated, untreated);
+            clinical.sample(time, treated, untreated);
             listener.sampled(time, followUp);
         }
         if (snapshotTimes.contains(time)) {
-            profiles.add(RemodellingSimulation.profile(time, treated, control));
-            listener.snapshot(time, treated, control);
+            RemodellingModel untreated = control();
+            profiles.add(RemodellingSimulation.profile(time, treated, untreated));
+            listener.snapshot(time, treated, untreated);
         }
         position++;
         return time;
@@ -213,12 +234,13 @@ public final class CourseRun {
         if (hasNext()) {
             throw new IllegalStateException("the course has " + (events.length - position) + " events left");
         }
+        RemodellingModel untreated = control();
         List<MatrixLedger> balances = new ArrayList<>();
         List<MatrixLedger> controlBalances = new ArrayList<>();
         for (Species s : Species.values()) {
             if (s.isMatrix()) {
                 balances.add(treated.ledger(s));
-                controlBalances.add(control.ledger(s));
+                controlBalances.add(untreated.ledger(s));
             }
         }
         return new RemodellingResult(sim.ageYears(), recorder.series(), profiles, sessions, balances,
@@ -230,9 +252,27 @@ public final class CourseRun {
         return treated;
     }
 
-    /** @return the untreated control's model (live: read only) */
+    /**
+     * @return the untreated control's model on the full biology grid (live: read only). While the control is
+     *         laterally uniform it advances on one column, spread over the grid here, on demand.
+     */
     public RemodellingModel control() {
+        if (controlStale) {
+            control.copyLaterally(controlColumn);
+            controlStale = false;
+        }
         return control;
+    }
+
+    /** @return true while the control advances on one column ({@link RemodellingModel#lateralColumn()}) */
+    boolean controlOnColumn() {
+        return controlColumn != null;
+    }
+
+    /** Advances the control on the full grid from now on (tests compare both ways). */
+    void controlOnFullGrid() {
+        control();
+        controlColumn = null;
     }
 
     /** @return the full state now, a copy independent of this run */
@@ -242,7 +282,7 @@ public final class CourseRun {
             out.writeUTF("treated");
             StateCodec.writeLive(out, treated);
             out.writeUTF("control");
-            StateCodec.writeLive(out, control);
+            StateCodec.writeLive(out, control());
             out.writeUTF("recorder");
             recorder.write(out);
             out.writeUTF("outcomes");
@@ -292,6 +332,12 @@ public final class CourseRun {
             StateCodec.readLive(in, treated);
             expect(in, "control");
             StateCodec.readLive(in, control);
+            // The saved control is the full grid's (the format is the same either way); continue on a column if
+            // it is still laterally uniform.
+            controlStale = false;
+            if (controlColumn != null) {
+                controlColumn = control.lateralColumn().orElse(null);
+            }
             expect(in, "recorder");
             recorder.read(in);
             expect(in, "outcomes");

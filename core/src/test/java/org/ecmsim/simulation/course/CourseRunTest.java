@@ -75,6 +75,27 @@ class CourseRunTest {
     }
 
     @Test
+    void theControlOnOneColumnIsBitwiseTheControlOnTheFullGrid() throws IOException {
+        RemodellingSimulation sim = sim();
+        CourseRun column = sim.start(PROTOCOL, FOLLOW_UP, QUIET);
+        CourseRun full = sim.start(PROTOCOL, FOLLOW_UP, QUIET);
+        full.controlOnFullGrid();
+        assertThat(column.controlOnColumn()).isTrue();
+        assertThat(full.controlOnColumn()).isFalse();
+        while (column.hasNext()) {
+            column.next();
+            full.next();
+            // Every event's state, the control's whole state included, and the checkpoint bytes.
+            assertSameState(full.control(), column.control());
+            assertThat(column.snapshot()).isEqualTo(full.snapshot());
+        }
+        assertThat(column.controlOnColumn()).isTrue();
+        assertThat(column.control().time()).isEqualTo(FOLLOW_UP);
+        assertThat(column.control().ledger(Species.NEW_COLLAGEN_I).gained()).isPositive();
+        assertSameResult(full.result(), column.result());
+    }
+
+    @Test
     void aStateOfAnotherCourseOrVersionIsRefused() throws IOException {
         CourseRun run = sim().start(PROTOCOL, FOLLOW_UP, QUIET);
         run.next();
