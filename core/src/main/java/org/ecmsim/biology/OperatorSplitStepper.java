@@ -361,17 +361,23 @@ public final class OperatorSplitStepper implements BiologyStepper {
             book[2 * NB] += mat1;
             book[2 * NB + 1] += mat3;
             if (lateralCopies > 1) {
-                replicate(book, planeTerms[z]);
+                // Planes of one layer at rest hold the same terms: the previous plane's sums then serve again.
+                double[] term = planeTerms[z];
+                System.arraycopy(book, 0, term, 0, term.length);
+                if (z > zFrom && Arrays.equals(term, planeTerms[z - 1])) {
+                    System.arraycopy(planePartial[z - 1], 0, book, 0, book.length);
+                } else {
+                    replicate(book, term);
+                }
             }
         }
     }
 
     /**
      * The plane sums of a full grid whose columns all equal this one: book[b] becomes lateralCopies equal terms
-     * book[b] added one by one from zero, in the order and rounding of the full grid's per-plane sums.
+     * term[b] added one by one from zero, in the order and rounding of the full grid's per-plane sums.
      */
     private void replicate(double[] book, double[] term) {
-        System.arraycopy(book, 0, term, 0, term.length);
         Arrays.fill(book, 0.0);
         for (int r = 0; r < lateralCopies; r++) {
             for (int b = 0; b < term.length; b++) {

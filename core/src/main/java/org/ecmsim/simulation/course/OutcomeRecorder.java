@@ -112,32 +112,53 @@ final class OutcomeRecorder {
             anyCore |= wl[c] >= 0.5;
         }
         // Rim: within the rim width (centre to centre) of a lesion core cell, weighted by the share outside it.
-        List<Integer> core = new ArrayList<>();
+        // Each core cell marks the cells of the index box that can lie within the width, by the exact test.
+        int[] core = new int[n];
+        int cores = 0;
         for (int c = 0; c < n; c++) {
             if (anyCore ? wl[c] >= 0.5 : wl[c] > 0) {
-                core.add(c);
+                core[cores++] = c;
             }
         }
         double r2 = settings.rimWidth() * settings.rimWidth() * (1 + 1e-9);
-        for (int c = 0; c < n; c++) {
-            wr[c] = 0;
-            if (!living[c] || core.isEmpty()) {
-                continue;
-            }
-            double x = grid.x(grid.i(c));
-            double y = grid.y(grid.j(c));
-            double z = grid.z(grid.k(c));
-            for (int l : core) {
-                double dx = grid.x(grid.i(l)) - x;
-                double dy = grid.y(grid.j(l)) - y;
-                double dz = grid.z(grid.k(l)) - z;
-                if (dx * dx + dy * dy + dz * dz <= r2) {
-                    wr[c] = 1 - wl[c];
-                    break;
+        boolean[] near = new boolean[n];
+        int rx = reach(settings.rimWidth(), grid.dx());
+        int ry = reach(settings.rimWidth(), grid.dy());
+        int rz = reach(settings.rimWidth(), grid.dz());
+        for (int q = 0; q < cores; q++) {
+            int l = core[q];
+            int li = grid.i(l);
+            int lj = grid.j(l);
+            int lk = grid.k(l);
+            double lx = grid.x(li);
+            double ly = grid.y(lj);
+            double lz = grid.z(lk);
+            for (int k = Math.max(0, lk - rz); k <= Math.min(grid.nz() - 1, lk + rz); k++) {
+                double dz = lz - grid.z(k);
+                for (int j = Math.max(0, lj - ry); j <= Math.min(grid.ny() - 1, lj + ry); j++) {
+                    double dy = ly - grid.y(j);
+                    for (int i = Math.max(0, li - rx); i <= Math.min(grid.nx() - 1, li + rx); i++) {
+                        int c = grid.index(i, j, k);
+                        if (near[c] || !living[c]) {
+                            continue;
+                        }
+                        double dx = lx - grid.x(i);
+                        if (dx * dx + dy * dy + dz * dz <= r2) {
+                            near[c] = true;
+                        }
+                    }
                 }
             }
         }
+        for (int c = 0; c < n; c++) {
+            wr[c] = near[c] ? 1 - wl[c] : 0;
+        }
         regionsStale = false;
+    }
+
+    /** Cells along an axis beyond which no centre lies within the width (one cell of margin for rounding). */
+    private static int reach(double width, double spacing) {
+        return (int) Math.min(Integer.MAX_VALUE / 4, Math.ceil(width / spacing) + 1);
     }
 
     void sample(double time, RemodellingModel t, RemodellingModel c) {
@@ -149,6 +170,10 @@ final class OutcomeRecorder {
         double[] vol = new double[REGIONS.length];
         double[] colT = collagen(t);
         double[] colC = collagen(c);
+        double[][] fieldsT = fields(t);
+        double[][] fieldsC = fields(c);
+        double[] sumT = new double[SPECIES.length];
+        double[] sumC = new double[SPECIES.length];
         for (int r = 0; r < REGIONS.length; r++) {
             double[] w = weights[r];
             double sw = 0;
@@ -156,15 +181,28 @@ final class OutcomeRecorder {
                 sw += w[i];
             }
             vol[r] = sw * cellVolume;
+            // All species' weighted sums in one pass each (FieldSums: bitwise the per-species loop of mean()).
+            FieldSums.weighted(fieldsT, w, sumT);
+            FieldSums.weighted(fieldsC, w, sumC);
             for (Species s : SPECIES) {
-                treated.get(r).computeIfAbsent(s, k -> new ArrayList<>()).add(mean(t.field(s).values(), w, sw));
-                control.get(r).computeIfAbsent(s, k -> new ArrayList<>()).add(mean(c.field(s).values(), w, sw));
+                double mt = sw <= 0 ? Double.NaN : sumT[s.ordinal()] / sw;
+                double mc = sw <= 0 ? Double.NaN : sumC[s.ordinal()] / sw;
+                treated.get(r).computeIfAbsent(s, k -> new ArrayList<>()).add(mt);
+                control.get(r).computeIfAbsent(s, k -> new ArrayList<>()).add(mc);
             }
             double threshold = mean(colC, w, sw) * (1 + 1e-9);
             stainedTreated.get(r).add(above(colT, w, sw, threshold));
             stainedControl.get(r).add(above(colC, w, sw, threshold));
         }
         volume.add(vol);
+    }
+
+    private static double[][] fields(RemodellingModel m) {
+        double[][] out = new double[SPECIES.length][];
+        for (Species s : SPECIES) {
+            out[s.ordinal()] = m.field(s).values();
+        }
+        return out;
     }
 
     private double[] collagen(RemodellingModel m) {

@@ -11,7 +11,6 @@ import org.ecmsim.biology.LayerBaseline;
 import org.ecmsim.biology.RemodellingModel;
 import org.ecmsim.biology.Species;
 import org.ecmsim.grid.MaterialMap;
-import org.ecmsim.grid.Reductions;
 import org.ecmsim.simulation.site.TreatmentSite;
 import org.ecmsim.tissue.LayerRole;
 
@@ -21,6 +20,8 @@ final class Recorder {
     private final List<LayerRole> roles = new ArrayList<>();
     private final List<Integer> layerIndex = new ArrayList<>();
     private final MaterialMap layers;
+    /** The biology cells of each recorded layer, in cell order. */
+    private final List<int[]> layerCells = new ArrayList<>();
     private final List<Double> times = new ArrayList<>();
     private final List<Map<Species, List<Double>>> treated = new ArrayList<>();
     private final List<Map<Species, List<Double>>> control = new ArrayList<>();
@@ -32,6 +33,14 @@ final class Recorder {
                 names.add(site.tissue().materials().get(m).name());
                 roles.add(site.roles().get(m));
                 layerIndex.add(m);
+                int[] cells = new int[layers.count(m)];
+                int k = 0;
+                for (int c = 0; c < layers.grid().cellCount(); c++) {
+                    if (layers.get(c) == m) {
+                        cells[k++] = c;
+                    }
+                }
+                layerCells.add(cells);
                 treated.add(new EnumMap<>(Species.class));
                 control.add(new EnumMap<>(Species.class));
             }
@@ -40,13 +49,26 @@ final class Recorder {
 
     void sample(double time, RemodellingModel t, RemodellingModel c) {
         times.add(time);
+        Species[] all = Species.values();
+        double[][] fieldsT = new double[all.length][];
+        double[][] fieldsC = new double[all.length][];
+        for (Species s : all) {
+            fieldsT[s.ordinal()] = t.field(s).values();
+            fieldsC[s.ordinal()] = c.field(s).values();
+        }
+        double[] sumT = new double[all.length];
+        double[] sumC = new double[all.length];
         for (int l = 0; l < names.size(); l++) {
-            int m = layerIndex.get(l);
-            for (Species s : Species.values()) {
-                treated.get(l).computeIfAbsent(s, k -> new ArrayList<>())
-                        .add(Reductions.materialMean(t.field(s).values(), layers, m));
-                control.get(l).computeIfAbsent(s, k -> new ArrayList<>())
-                        .add(Reductions.materialMean(c.field(s).values(), layers, m));
+            // The layer's mean as Reductions.materialMean forms it (its cells' values added in cell order, divided
+            // by their count), all species in one pass over the layer's cells.
+            int[] cells = layerCells.get(l);
+            FieldSums.over(fieldsT, cells, sumT);
+            FieldSums.over(fieldsC, cells, sumC);
+            for (Species s : all) {
+                double mt = cells.length == 0 ? Double.NaN : sumT[s.ordinal()] / cells.length;
+                double mc = cells.length == 0 ? Double.NaN : sumC[s.ordinal()] / cells.length;
+                treated.get(l).computeIfAbsent(s, k -> new ArrayList<>()).add(mt);
+                control.get(l).computeIfAbsent(s, k -> new ArrayList<>()).add(mc);
             }
         }
     }
