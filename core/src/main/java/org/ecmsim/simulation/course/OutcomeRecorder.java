@@ -89,6 +89,17 @@ final class OutcomeRecorder {
         regionsStale = true;
     }
 
+    /**
+     * @param region a region
+     * @return its weight per biology cell, drawn for the sessions so far (live array, read only; tests)
+     */
+    double[] weights(OutcomeRegion region) {
+        if (regionsStale) {
+            drawRegions();
+        }
+        return weights[region.ordinal()];
+    }
+
     /** @return the current lesion weights per biology cell (live array, read only) */
     double[] lesionWeights() {
         return lesion;
