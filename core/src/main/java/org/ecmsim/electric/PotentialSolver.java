@@ -624,6 +624,42 @@ public final class PotentialSolver {
         addHeating(amplitudeSquared, powerDensity);
     }
 
+    /**
+     * How far σ(T) has moved since the last solve where the current is densest: the largest relative change
+     * |σ(T) − σ₀|/σ₀ over the free cells next to an exposed needle or a grounded face (σ₀ as assembled by the last
+     * {@link #solve}). Joule heating, and with it the temperature rise and the change of σ, is largest there, so it
+     * bounds the change elsewhere in the heated tissue (model choice; docs/model.md §10.7). It reads a few per cent of
+     * the cells and allocates nothing.
+     *
+     * @param temperature cell temperatures (K), x fastest
+     * @return the largest relative change (dimensionless, ≥ 0)
+     * @throws IllegalStateException before the first solve
+     */
+    public double boundaryConductivityChange(double[] temperature) {
+        requireSolved();
+        if (temperature.length != grid.cellCount()) {
+            throw new IllegalArgumentException("temperature has " + temperature.length + " entries; the grid has "
+                    + grid.cellCount() + " cells");
+        }
+        List<Material> materials = problem.tissue().materials();
+        byte[] ids = problem.tissue().materialMap().ids();
+        ConductivityModel model = problem.conductivity();
+        ElectrodeLayout layout = problem.layout();
+        double largest = 0;
+        for (int b = 0; b < boundaryCells.length; b++) {
+            int c = boundaryCells[b];
+            double before = boundarySigma[b];
+            if (layout.isMetal(c) || !(before > 0)) {
+                continue;
+            }
+            Material m = materials.get(ids[c] & 0xFF);
+            double now = model.conductivity(m.electricalConductivity(), m.electricalTemperatureCoefficient(),
+                    temperature[c]);
+            largest = Math.max(largest, Math.abs(now - before) / before);
+        }
+        return largest;
+    }
+
     /** @return CG iterations of the last solve */
     public int lastIterations() {
         return iterations;
