@@ -52,7 +52,8 @@ public final class FullTipBenchmark {
             RfTreatmentSimulation.Builder b = mirrored
                     ? RfTreatmentSimulation.fullTipMirrored(skin, tip, cell, depth, SiteGeometry.DEFAULT_FULL_TIP_MARGIN)
                     : RfTreatmentSimulation.fullTip(skin, tip, cell, depth, SiteGeometry.DEFAULT_FULL_TIP_MARGIN);
-            RfTreatmentSimulation sim = b.settings(settings).executor(ex).resolveThreshold(threshold).build();
+            RfTreatmentSimulation sim = b.settings(settings).executor(ex).resolveThreshold(threshold)
+                    .build();
             long t0 = System.nanoTime();
             RfTreatmentResult r = sim.run(List.of(pass));
             double s = (System.nanoTime() - t0) * 1e-9;
@@ -66,11 +67,12 @@ public final class FullTipBenchmark {
             for (int i = 1; i < z.length; i++) {
                 solves += z[i] != z[i - 1] ? 1 : 0;
             }
-            System.out.printf(Locale.ROOT, "%s µm %s resolve %.1f ms tol %.0e threshold %.3f threads %d: %d simulated cells,"
-                    + " %.1f s, %d of %d intervals solved;"
+            System.out.printf(Locale.ROOT, "%s µm %s resolve %.1f ms tol %.0e threshold %.3f threads %d:"
+                    + " %d simulated cells, %.1f s, %d of %d intervals solved;"
                     + " peak rise %.4f K; centre needle zone width %.2f µm bottom %.2f µm, corner width %.2f µm;"
                     + " Z %.4f → %.4f Ω; energy %.6f J%n", args[0], mirrored ? "mirrored" : "whole", resolve, tol,
-                    threshold, threads, sim.grid().cellCount(), s, solves, z.length, r.thermal().peakTemperature().max() - Units.celsiusToKelvin(37),
+                    threshold, threads, sim.grid().cellCount(), s, solves, z.length,
+                    r.thermal().peakTemperature().max() - Units.celsiusToKelvin(37),
                     cz.width() * 1e6, cz.bottom() * 1e6, corner.zone().width() * 1e6, z[0], z[z.length - 1],
                     r.deliveredEnergy());
         }

@@ -412,7 +412,8 @@ public final class RfTreatmentSimulation {
             double[] temperature = thermal.solver().temperature().values();
             // With a threshold, a later interval keeps the last solve (potential, amplitude, heating) while σ(T)
             // next to the needles has moved by less than it; the drive's amplitude depends only on the solve.
-            if (s == 0 || resolveThreshold == 0 || electric.boundaryConductivityChange(temperature) > resolveThreshold) {
+            if (s == 0 || resolveThreshold == 0
+                    || electric.boundaryConductivityChange(temperature) > resolveThreshold) {
                 electric.solve(temperature);
                 // The simulated domain is 1/multiplicity of the tip (a unit cell) or all of it (multiplicity 1).
                 tipUnitPower = electric.unitPower() * multiplicity;
