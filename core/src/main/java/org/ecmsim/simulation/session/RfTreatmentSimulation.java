@@ -38,7 +38,8 @@ import org.ecmsim.simulation.thermal.ThermalRunResult;
  * interval while the heat solver steps. The delivered energy is Σ P·Δt over the intervals and equals the source heat
  * of the thermal budget exactly. The default interval, 2 ms, keeps the peak temperature within 1 % of the temperature
  * rise of a 0.5 ms interval (test {@code resolveIntervalDefaultIsConverged}); the delivered energy then changed by
- * 0.17–0.38 % (docs/validation.md).
+ * 0.17–0.38 % (docs/validation.md). The full-tip modes re-solve only when σ next to a needle has moved by more than
+ * {@link #FULL_TIP_RESOLVE_THRESHOLD} since the last solve ({@link Builder#resolveThreshold}).
  *
  * <p>Passes at a new depth move the needles: the tissue is repainted and the thermal run continues from the same
  * temperature and damage.
