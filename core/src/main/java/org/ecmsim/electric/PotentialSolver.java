@@ -56,8 +56,8 @@ public final class PotentialSolver {
     private final double[] needlePotential;
     private final boolean[] groundedFace = new boolean[6];
     private final double[] faceFactor;
-    /** σ(T) of two consecutive z planes during assembly (S/m): the walk needs no σ array of the grid's size. */
-    private final double[][] planeSigma;
+    /** Cell size along x, y, z (m). */
+    private final double[] spacing;
     private double tolerance = DEFAULT_TOLERANCE;
     private double unitPower = Double.NaN;
     private double[] currents;
@@ -89,7 +89,7 @@ public final class PotentialSolver {
         }
         this.faceFactor = new double[] {grid.dy() * grid.dz() / grid.dx(), grid.dx() * grid.dz() / grid.dy(),
             grid.dx() * grid.dy() / grid.dz()};
-        this.planeSigma = new double[2][grid.strideZ()];
+        this.spacing = new double[] {grid.dx(), grid.dy(), grid.dz()};
         this.boundaryCells = findBoundaryCells();
         this.boundaryRhs = new double[boundaryCells.length];
         this.boundarySigma = new double[boundaryCells.length];
@@ -174,86 +174,43 @@ public final class PotentialSolver {
         solved = true;
     }
 
-    /**
-     * σ(T) at the cells the face walk visits, computed plane by plane into {@link #planeSigma} as the walk reaches
-     * each plane (held cells get 0): the same values a per-cell σ array would hold, without the array.
-     */
-    private final class AssemblyConductances implements Conductances {
-        private final double[] temperature;
-        private final double[] s0;
-        private final double[] alpha;
-        private final byte[] ids = problem.tissue().materialMap().ids();
-        private final ConductivityModel model = problem.conductivity();
-        private final int plane = grid.strideZ();
-        private double[] current;
-        private double[] next;
-        private int nextStart;
-
-        AssemblyConductances(double[] temperature) {
-            this.temperature = temperature;
-            List<Material> materials = problem.tissue().materials();
-            int m = materials.size();
-            s0 = new double[m];
-            alpha = new double[m];
-            for (int k = 0; k < m; k++) {
-                s0[k] = materials.get(k).electricalConductivity();
-                alpha[k] = materials.get(k).electricalTemperatureCoefficient();
-            }
-        }
-
-        @Override
-        public void enterPlane(int k) {
-            if (k == 0) {
-                fill(0, planeSigma[0]);
-            }
-            current = planeSigma[k & 1];
-            next = planeSigma[(k + 1) & 1];
-            if (k + 1 < grid.nz()) {
-                fill(k + 1, next);
-            }
-            nextStart = (k + 1) * plane;
-        }
-
-        private void fill(int k, double[] out) {
-            int start = k * plane;
-            for (int c = start, end = start + plane; c < end; c++) {
-                int m = ids[c] & 0xFF;
-                out[c - start] = fixed(c) ? 0.0 : model.conductivity(s0[m], alpha[m], temperature[c]);
-            }
-        }
-
-        private double sigmaAt(int cell) {
-            return cell < nextStart ? current[cell - nextStart + plane] : next[cell - nextStart];
-        }
-
-        @Override
-        public double tissue(int a, int b, int axis) {
-            return series(sigmaAt(a), sigmaAt(b), faceFactor[axis]);
-        }
-
-        @Override
-        public double sigma(int free) {
-            double s = sigmaAt(free);
-            boundarySigma[boundaryIndex(free)] = s;
-            return s;
-        }
-    }
-
-    /** After assembly: tissue conductances as stored in the operator, σ of the boundary cells as recorded. */
-    private final Conductances solvedConductances = new Conductances() {
-        @Override
-        public double tissue(int a, int b, int axis) {
-            return (axis == 0 ? operator.cx() : axis == 1 ? operator.cy() : operator.cz())[a];
-        }
-
-        @Override
-        public double sigma(int free) {
-            return boundarySigma[boundaryIndex(free)];
-        }
-    };
-
     private int boundaryIndex(int cell) {
         return Arrays.binarySearch(boundaryCells, cell);
+    }
+
+    /** The axis of each face of {@link #neighbour}'s order: −z, −y, −x, +x, +y, +z. */
+    private static final int[] FACE_AXIS = {2, 1, 0, 0, 1, 2};
+
+    /**
+     * The neighbour of cell c = (i, j, k) across face f, in the order the face walk reaches a cell's faces (−z, −y,
+     * −x, +x, +y, +z), or −1 at the domain's edge.
+     */
+    private int neighbour(int f, int c, int i, int j, int k) {
+        return switch (f) {
+            case 0 -> k > 0 ? c - grid.strideZ() : -1;
+            case 1 -> j > 0 ? c - grid.strideY() : -1;
+            case 2 -> i > 0 ? c - 1 : -1;
+            case 3 -> i < grid.nx() - 1 ? c + 1 : -1;
+            case 4 -> j < grid.ny() - 1 ? c + grid.strideY() : -1;
+            default -> k < grid.nz() - 1 ? c + grid.strideZ() : -1;
+        };
+    }
+
+    /** σ(T) of a free cell (S/m). */
+    private static double sigma(ConductivityModel model, double[] s0, double[] alpha, byte[] ids, double[] temperature,
+            int c) {
+        int m = ids[c] & 0xFF;
+        return model.conductivity(s0[m], alpha[m], temperature[c]);
+    }
+
+    /**
+     * The conductance (S) of the face between a free cell and an exposed-tip cell along an axis: σA/d with d the
+     * distance to the true needle surface, or 2σA/h at a staircase face.
+     */
+    private double electrodeConductance(int free, int held, int axis, double sigma) {
+        return problem.trueNeedleSurface()
+                ? sigma * faceFactor[axis] * spacing[axis] / problem.layout().surfaceDistance(free, held, axis)
+                : 2 * sigma * faceFactor[axis];
     }
 
     /** Conductance (S) of the face between cells a and b (both free) along an axis with area/length factor. */
@@ -267,26 +224,78 @@ public final class PotentialSolver {
         double[] cy = operator.cy();
         double[] cz = operator.cz();
         double[] d = operator.d();
-        operator.clear();
         Arrays.fill(boundaryRhs, 0);
-        double[][] c = {cx, cy, cz};
-        visitFaces(new FaceVisitor() {
-            @Override
-            public void tissue(int a, int b, int axis, double g) {
-                c[axis][a] = g;
+        List<Material> materials = problem.tissue().materials();
+        int m = materials.size();
+        double[] s0 = new double[m];
+        double[] alpha = new double[m];
+        for (int q = 0; q < m; q++) {
+            s0[q] = materials.get(q).electricalConductivity();
+            alpha[q] = materials.get(q).electricalTemperatureCoefficient();
+        }
+        byte[] ids = problem.tissue().materialMap().ids();
+        ConductivityModel model = problem.conductivity();
+        // Each cell's row is gathered from its own faces, so the planes run in parallel; the faces are added in the
+        // order the sequential face walk (visitFaces) visits them: −z, −y, −x, +x, +y, +z, then the grounded faces,
+        // which gives every sum the same rounding as that walk, for any thread count.
+        executor.forRange(grid.nz(), (from, to) -> {
+            int nx = grid.nx();
+            int ny = grid.ny();
+            int nz = grid.nz();
+            int sy = grid.strideY();
+            int sz = grid.strideZ();
+            ElectrodeLayout layout = problem.layout();
+            for (int k = from; k < to; k++) {
+                for (int j = 0; j < ny; j++) {
+                    for (int i = 0, c = grid.index(0, j, k); i < nx; i++, c++) {
+                        if (layout.isMetal(c)) {
+                            cx[c] = 0;
+                            cy[c] = 0;
+                            cz[c] = 0;
+                            d[c] = 0;
+                            continue;
+                        }
+                        double sc = sigma(model, s0, alpha, ids, temperature, c);
+                        cx[c] = i < nx - 1 && !layout.isMetal(c + 1)
+                                ? series(sc, sigma(model, s0, alpha, ids, temperature, c + 1), faceFactor[0]) : 0;
+                        cy[c] = j < ny - 1 && !layout.isMetal(c + sy)
+                                ? series(sc, sigma(model, s0, alpha, ids, temperature, c + sy), faceFactor[1]) : 0;
+                        cz[c] = k < nz - 1 && !layout.isMetal(c + sz)
+                                ? series(sc, sigma(model, s0, alpha, ids, temperature, c + sz), faceFactor[2]) : 0;
+                        double dc = 0;
+                        double rc = 0;
+                        boolean boundary = false;
+                        for (int f = 0; f < 6; f++) {
+                            int nb = neighbour(f, c, i, j, k);
+                            if (nb >= 0 && layout.isMetal(nb) && !layout.isShaft(nb)) {
+                                double g = electrodeConductance(c, nb, FACE_AXIS[f], sc);
+                                dc += g;
+                                rc += g * drive(nb);
+                                boundary = true;
+                            }
+                        }
+                        for (int axis = 0; axis < 3; axis++) {
+                            int pos = axis == 0 ? i : axis == 1 ? j : k;
+                            int size = axis == 0 ? nx : axis == 1 ? ny : nz;
+                            if (pos == 0 && groundedFace[2 * axis]) {
+                                dc += 2 * sc * faceFactor[axis];
+                                boundary = true;
+                            }
+                            if (pos == size - 1 && groundedFace[2 * axis + 1]) {
+                                dc += 2 * sc * faceFactor[axis];
+                                boundary = true;
+                            }
+                        }
+                        d[c] = dc;
+                        if (boundary) {
+                            int b = boundaryIndex(c);
+                            boundaryRhs[b] = rc;
+                            boundarySigma[b] = sc;
+                        }
+                    }
+                }
             }
-
-            @Override
-            public void electrode(int free, int held, double g) {
-                d[free] += g;
-                boundaryRhs[boundaryIndex(free)] += g * drive(held);
-            }
-
-            @Override
-            public void ground(int cell, double g) {
-                d[cell] += g;
-            }
-        }, new AssemblyConductances(temperature));
+        });
         // Held rows (needle metal) read d·φ = d·V. They are scaled to the mean diagonal of the free rows, so that
         // they do not dominate ‖b‖ and the relative-residual criterion speaks for the tissue cells.
         double diagonalSum = 0;
@@ -421,32 +430,71 @@ public final class PotentialSolver {
         }
     }
 
-    /** The total power and the needle currents at unit drive, from one walk over the faces. */
+    /**
+     * The total power and the needle currents at unit drive, from one walk over the faces in {@link #visitFaces}'s
+     * order (written out here, without its call-backs, for speed; the sum is sequential, so its rounding is fixed).
+     */
     private void computeHeating() {
         int needles = problem.layout().array().size();
         double[] current = new double[needles];
         ElectrodeLayout layout = problem.layout();
-        double[] total = new double[1];
-        visitFaces(new FaceVisitor() {
-            @Override
-            public void tissue(int a, int b, int axis, double g) {
-                double dphi = potential[a] - potential[b];
-                total[0] += g * dphi * dphi;
+        double[][] conductance = {operator.cx(), operator.cy(), operator.cz()};
+        int nx = grid.nx();
+        int ny = grid.ny();
+        int nz = grid.nz();
+        int[] stride = {1, grid.strideY(), grid.strideZ()};
+        double total = 0;
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0, a = grid.index(0, j, k); i < nx; i++, a++) {
+                    boolean fa = layout.isMetal(a);
+                    for (int axis = 0; axis < 3; axis++) {
+                        int pos = axis == 0 ? i : axis == 1 ? j : k;
+                        int size = axis == 0 ? nx : axis == 1 ? ny : nz;
+                        if (pos == size - 1) {
+                            continue;
+                        }
+                        int b = a + stride[axis];
+                        boolean fb = layout.isMetal(b);
+                        if (fa && fb) {
+                            continue;
+                        }
+                        if (fa || fb) {
+                            int free = fa ? b : a;
+                            int held = fa ? a : b;
+                            if (!layout.isShaft(held)) {
+                                double g = electrodeConductance(free, held, axis, boundarySigma[boundaryIndex(free)]);
+                                double dphi = potential[held] - potential[free];
+                                total += g * dphi * dphi;
+                                current[layout.electrodeOf(held)] += g * dphi;
+                            }
+                        } else {
+                            double g = conductance[axis][a];
+                            double dphi = potential[a] - potential[b];
+                            total += g * dphi * dphi;
+                        }
+                    }
+                    if (!fa) {
+                        for (int axis = 0; axis < 3; axis++) {
+                            int pos = axis == 0 ? i : axis == 1 ? j : k;
+                            int size = axis == 0 ? nx : axis == 1 ? ny : nz;
+                            boolean low = pos == 0 && groundedFace[2 * axis];
+                            boolean high = pos == size - 1 && groundedFace[2 * axis + 1];
+                            if (low || high) {
+                                double g = 2 * boundarySigma[boundaryIndex(a)] * faceFactor[axis];
+                                if (low) {
+                                    total += g * potential[a] * potential[a];
+                                }
+                                if (high) {
+                                    total += g * potential[a] * potential[a];
+                                }
+                            }
+                        }
+                    }
+                }
             }
-
-            @Override
-            public void electrode(int free, int held, double g) {
-                double dphi = potential[held] - potential[free];
-                total[0] += g * dphi * dphi;
-                current[layout.electrodeOf(held)] += g * dphi;
-            }
-
-            @Override
-            public void ground(int cell, double g) {
-                total[0] += g * potential[cell] * potential[cell];
-            }
-        }, solvedConductances);
-        this.unitPower = total[0];
+        }
+        this.unitPower = total;
         this.currents = current;
     }
 
@@ -454,29 +502,67 @@ public final class PotentialSolver {
      * Adds scale × the unit-drive Joule power density to {@code out}: each face's G Δφ² goes half to each tissue
      * cell, or all to the tissue cell of an electrode or grounded face, divided by the cell volume. Walking the faces
      * again instead of keeping a per-cell array saves 8 bytes per cell; it is done once per conductivity update.
+     * Each cell gathers its own faces in the order the sequential face walk reaches them (−z, −y, −x, +x, +y, +z,
+     * then its grounded faces), so the planes run in parallel and the sums round as that walk's do.
      */
     private void addHeating(double scale, double[] out) {
         double f = scale / grid.cellVolume();
-        visitFaces(new FaceVisitor() {
-            @Override
-            public void tissue(int a, int b, int axis, double g) {
-                double dphi = potential[a] - potential[b];
-                double p = g * dphi * dphi;
-                out[a] += 0.5 * p * f;
-                out[b] += 0.5 * p * f;
+        double[] cx = operator.cx();
+        double[] cy = operator.cy();
+        double[] cz = operator.cz();
+        executor.forRange(grid.nz(), (from, to) -> {
+            int nx = grid.nx();
+            int ny = grid.ny();
+            int nz = grid.nz();
+            ElectrodeLayout layout = problem.layout();
+            for (int k = from; k < to; k++) {
+                for (int j = 0; j < ny; j++) {
+                    for (int i = 0, c = grid.index(0, j, k); i < nx; i++, c++) {
+                        if (layout.isMetal(c)) {
+                            continue;
+                        }
+                        double v = out[c];
+                        for (int face = 0; face < 6; face++) {
+                            int nb = neighbour(face, c, i, j, k);
+                            if (nb < 0) {
+                                continue;
+                            }
+                            if (!layout.isMetal(nb)) {
+                                // a tissue face: (lower index, higher index) as the walk orders them
+                                int lo = face < 3 ? nb : c;
+                                int hi = face < 3 ? c : nb;
+                                int axis = FACE_AXIS[face];
+                                double g = (axis == 0 ? cx : axis == 1 ? cy : cz)[lo];
+                                double dphi = potential[lo] - potential[hi];
+                                double p = g * dphi * dphi;
+                                v += 0.5 * p * f;
+                            } else if (!layout.isShaft(nb)) {
+                                double g = electrodeConductance(c, nb, FACE_AXIS[face],
+                                        boundarySigma[boundaryIndex(c)]);
+                                double dphi = potential[nb] - potential[c];
+                                v += g * dphi * dphi * f;
+                            }
+                        }
+                        for (int axis = 0; axis < 3; axis++) {
+                            int pos = axis == 0 ? i : axis == 1 ? j : k;
+                            int size = axis == 0 ? nx : axis == 1 ? ny : nz;
+                            boolean low = pos == 0 && groundedFace[2 * axis];
+                            boolean high = pos == size - 1 && groundedFace[2 * axis + 1];
+                            if (low || high) {
+                                double g = 2 * boundarySigma[boundaryIndex(c)] * faceFactor[axis];
+                                if (low) {
+                                    v += g * potential[c] * potential[c] * f;
+                                }
+                                if (high) {
+                                    v += g * potential[c] * potential[c] * f;
+                                }
+                            }
+                        }
+                        out[c] = v;
+                    }
+                }
             }
-
-            @Override
-            public void electrode(int free, int held, double g) {
-                double dphi = potential[held] - potential[free];
-                out[free] += g * dphi * dphi * f;
-            }
-
-            @Override
-            public void ground(int cell, double g) {
-                out[cell] += g * potential[cell] * potential[cell] * f;
-            }
-        }, solvedConductances);
+        });
     }
 
     private void requireSolved() {
@@ -536,6 +622,42 @@ public final class PotentialSolver {
     public void addPowerDensity(double amplitudeSquared, double[] powerDensity) {
         requireSolved();
         addHeating(amplitudeSquared, powerDensity);
+    }
+
+    /**
+     * How far σ(T) has moved since the last solve where the current is densest: the largest relative change
+     * |σ(T) − σ₀|/σ₀ over the free cells next to an exposed needle or a grounded face (σ₀ as assembled by the last
+     * {@link #solve}). Joule heating, and with it the temperature rise and the change of σ, is largest there, so it
+     * bounds the change elsewhere in the heated tissue (model choice; docs/model.md §10.7). It reads a few per cent of
+     * the cells and allocates nothing.
+     *
+     * @param temperature cell temperatures (K), x fastest
+     * @return the largest relative change (dimensionless, ≥ 0)
+     * @throws IllegalStateException before the first solve
+     */
+    public double boundaryConductivityChange(double[] temperature) {
+        requireSolved();
+        if (temperature.length != grid.cellCount()) {
+            throw new IllegalArgumentException("temperature has " + temperature.length + " entries; the grid has "
+                    + grid.cellCount() + " cells");
+        }
+        List<Material> materials = problem.tissue().materials();
+        byte[] ids = problem.tissue().materialMap().ids();
+        ConductivityModel model = problem.conductivity();
+        ElectrodeLayout layout = problem.layout();
+        double largest = 0;
+        for (int b = 0; b < boundaryCells.length; b++) {
+            int c = boundaryCells[b];
+            double before = boundarySigma[b];
+            if (layout.isMetal(c) || !(before > 0)) {
+                continue;
+            }
+            Material m = materials.get(ids[c] & 0xFF);
+            double now = model.conductivity(m.electricalConductivity(), m.electricalTemperatureCoefficient(),
+                    temperature[c]);
+            largest = Math.max(largest, Math.abs(now - before) / before);
+        }
+        return largest;
     }
 
     /** @return CG iterations of the last solve */

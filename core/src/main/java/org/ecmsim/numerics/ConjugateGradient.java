@@ -259,7 +259,7 @@ public final class ConjugateGradient {
             } else if (multigridStale || multigrid.operator() != a) {
                 multigrid.rebuild(a);
             } else {
-                a.validate();
+                a.validate(executor);
             }
             multigridStale = false;
             return;

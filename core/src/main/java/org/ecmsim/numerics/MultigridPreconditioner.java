@@ -235,7 +235,7 @@ public final class MultigridPreconditioner {
             throw new IllegalArgumentException("operator " + a + " does not have the shape " + fine
                     + " this preconditioner was built for");
         }
-        a.validate();
+        a.validate(levels[0].executor);
         operator = a;
         levels[0].op = a;
         for (int l = 0; l < levels.length; l++) {
@@ -372,17 +372,23 @@ public final class MultigridPreconditioner {
          */
         void setUp(SevenPointOperator coarse) {
             // invDiag first holds the off-diagonal sums, which tell the decoupled cells (sum exactly 0).
-            op.offDiagonalSums(invDiag);
+            op.offDiagonalSums(invDiag, executor);
             if (coarse != null) {
                 coarsen(coarse, invDiag);
             }
             double[] d = op.d();
-            for (int c = 0; c < invDiag.length; c++) {
-                double diagonal = d[c] + invDiag[c];
-                invDiag[c] = diagonal > 0 ? 1.0 / diagonal : 0.0;
-            }
+            executor.forRange(nz, (from, to) -> {
+                for (int c = from * nx * ny, end = to * nx * ny; c < end; c++) {
+                    double diagonal = d[c] + invDiag[c];
+                    invDiag[c] = diagonal > 0 ? 1.0 / diagonal : 0.0;
+                }
+            });
         }
 
+        /**
+         * The coarse operator, over the coarse z planes in parallel: each coarse cell sums its fine cells in the
+         * same order (fine planes 2k, then 2k + 1, each in index order) whatever the thread count.
+         */
         private void coarsen(SevenPointOperator coarse, double[] offDiagonal) {
             double[] cx = op.cx();
             double[] cy = op.cy();
@@ -393,40 +399,45 @@ public final class MultigridPreconditioner {
             double[] ccz = coarse.cz();
             double[] cd = coarse.d();
             coarse.clear();
-            for (int k = 0; k < nz; k++) {
-                for (int j = 0; j < ny; j++) {
-                    int row = nx * (j + ny * k);
-                    int coarseRow = cnx * ((j >> 1) + cny * (k >> 1));
-                    for (int i = 0; i < nx; i++) {
-                        int c = row + i;
-                        int cc = coarseRow + (i >> 1);
-                        // A face between fine cells m and m + 1 crosses a coarse face iff m is odd.
-                        if ((i & 1) == 1) {
-                            ccx[cc] += cx[c];
-                        }
-                        if ((j & 1) == 1) {
-                            ccy[cc] += cy[c];
-                        }
-                        if ((k & 1) == 1) {
-                            ccz[cc] += cz[c];
-                        }
-                        if (offDiagonal[c] > 0) {
-                            cd[cc] += d[c];
+            int cplane = cnx * cny;
+            executor.forRange(coarse.nz(), (kFrom, kTo) -> {
+                for (int k = 2 * kFrom; k < Math.min(nz, 2 * kTo); k++) {
+                    for (int j = 0; j < ny; j++) {
+                        int row = nx * (j + ny * k);
+                        int coarseRow = cnx * ((j >> 1) + cny * (k >> 1));
+                        for (int i = 0; i < nx; i++) {
+                            int c = row + i;
+                            int cc = coarseRow + (i >> 1);
+                            // A face between fine cells m and m + 1 crosses a coarse face iff m is odd.
+                            if ((i & 1) == 1) {
+                                ccx[cc] += cx[c];
+                            }
+                            if ((j & 1) == 1) {
+                                ccy[cc] += cy[c];
+                            }
+                            if ((k & 1) == 1) {
+                                ccz[cc] += cz[c];
+                            }
+                            if (offDiagonal[c] > 0) {
+                                cd[cc] += d[c];
+                            }
                         }
                     }
                 }
-            }
-            int cn = coarse.cellCount();
-            for (int cc = 0; cc < cn; cc++) {
-                ccx[cc] *= COARSE_CONDUCTANCE_SCALE;
-                ccy[cc] *= COARSE_CONDUCTANCE_SCALE;
-                ccz[cc] *= COARSE_CONDUCTANCE_SCALE;
-            }
-            for (int cc = 0; cc < cn; cc++) {
-                if (cd[cc] == 0 && coarse.offDiagonalSum(cc) == 0) {
-                    cd[cc] = 1.0;
+                for (int cc = kFrom * cplane; cc < kTo * cplane; cc++) {
+                    ccx[cc] *= COARSE_CONDUCTANCE_SCALE;
+                    ccy[cc] *= COARSE_CONDUCTANCE_SCALE;
+                    ccz[cc] *= COARSE_CONDUCTANCE_SCALE;
                 }
-            }
+            });
+            // After every coarse plane is scaled: a cell's sum reads the plane below it.
+            executor.forRange(coarse.nz(), (kFrom, kTo) -> {
+                for (int cc = kFrom * cplane; cc < kTo * cplane; cc++) {
+                    if (cd[cc] == 0 && coarse.offDiagonalSum(cc) == 0) {
+                        cd[cc] = 1.0;
+                    }
+                }
+            });
         }
 
         /** {@code b += oddPlanes} (this level's b holds the even planes' part of the restricted residual). */

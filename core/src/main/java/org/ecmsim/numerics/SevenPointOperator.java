@@ -292,6 +292,76 @@ public final class SevenPointOperator {
     }
 
     /**
+     * {@link #validate()} with its checks run over the z planes in parallel; if any check fails, the sequential
+     * {@link #validate()} is run to throw its message (the first invalid entry in index order), so the outcome is
+     * the same.
+     *
+     * @param executor runs the planes
+     * @throws IllegalArgumentException as {@link #validate()}
+     */
+    void validate(ParallelExecutor executor) {
+        boolean[] planeOk = new boolean[nz];
+        boolean[] planeAnyD = new boolean[nz];
+        executor.forRange(nz, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                boolean ok = true;
+                boolean anyD = false;
+                for (int j = 0, c = k * nx * ny; j < ny; j++) {
+                    for (int i = 0; i < nx; i++, c++) {
+                        double x = cx[c];
+                        double y = cy[c];
+                        double z = cz[c];
+                        double v = d[c];
+                        ok &= x >= 0 && Double.isFinite(x) && (i < nx - 1 || x == 0)
+                                && y >= 0 && Double.isFinite(y) && (j < ny - 1 || y == 0)
+                                && z >= 0 && Double.isFinite(z) && (k < nz - 1 || z == 0)
+                                && v >= 0 && Double.isFinite(v);
+                        anyD |= v > 0;
+                    }
+                }
+                if (ok) {
+                    for (int j = 0, c = k * nx * ny; j < ny; j++) {
+                        for (int i = 0; i < nx; i++, c++) {
+                            ok &= d[c] != 0 || offDiagonalSum(c, i, j, k) != 0;
+                        }
+                    }
+                }
+                planeOk[k] = ok;
+                planeAnyD[k] = anyD;
+            }
+        });
+        boolean ok = true;
+        boolean anyD = false;
+        for (int k = 0; k < nz; k++) {
+            ok &= planeOk[k];
+            anyD |= planeAnyD[k];
+        }
+        if (!ok || !anyD) {
+            validate();
+            throw new AssertionError("the parallel check found an invalid entry that validate() did not");
+        }
+    }
+
+    /**
+     * {@link #offDiagonalSums(double[])} over the z planes in parallel (each entry is computed alone, so the result
+     * does not depend on the thread count).
+     *
+     * @param out length {@link #cellCount()}
+     * @param executor runs the planes
+     */
+    void offDiagonalSums(double[] out, ParallelExecutor executor) {
+        executor.forRange(nz, (from, to) -> {
+            for (int k = from, c = from * nx * ny; k < to; k++) {
+                for (int j = 0; j < ny; j++) {
+                    for (int i = 0; i < nx; i++, c++) {
+                        out[c] = offDiagonalSum(c, i, j, k);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
      * {@code out[c] = Σ} of the conductances of the faces of cell c, for every cell.
      *
      * @param out length {@link #cellCount()}

@@ -66,6 +66,28 @@ class PotentialSolverTest {
     }
 
     /**
+     * The conductivity change that decides an adaptive re-solve: 0 at the temperature of the last solve, and, for
+     * tissue warmed (or cooled) by 1 K everywhere, the tissue's linear coefficient α, since σ = σ₀(1 + α(T − 37 °C))
+     * below desiccation.
+     */
+    @Test
+    void conductivityChangeIsMeasuredNextToTheElectrodes() {
+        Grid3D grid = Grid3D.uniform(24, 16, 20, 100e-6);
+        ElectrodeLayout layout = ElectrodeLayout.centred(grid, ElectrodeArray.bipolarPair(1.0e-3, NEEDLE));
+        double alpha = 0.02;
+        Tissue tissue = layout.paint(Tissue.homogeneous(grid, DERMIS.withElectricalTemperatureCoefficient(alpha)));
+        PotentialSolver solver = new PotentialSolver(ElectricProblem.builder(tissue, layout).build(),
+                ParallelExecutor.serial());
+        assertThatThrownBy(() -> solver.boundaryConductivityChange(uniform(grid, T37)))
+                .hasMessageContaining("solve(temperature) first");
+        solver.solve(uniform(grid, T37));
+        assertThat(solver.boundaryConductivityChange(uniform(grid, T37))).isZero();
+        assertThat(solver.boundaryConductivityChange(uniform(grid, T37 + 1))).isCloseTo(alpha, within(1e-12));
+        assertThat(solver.boundaryConductivityChange(uniform(grid, T37 - 1))).isCloseTo(alpha, within(1e-12));
+        assertThatThrownBy(() -> solver.boundaryConductivityChange(new double[3])).hasMessageContaining("3 entries");
+    }
+
+    /**
      * Coaxial cylinders: an inner electrode of radius r₀ at +1 V inside an outer one of radius R at −1 V, in a slab
      * of thickness L with insulating top and bottom: φ varies as ln r and the impedance is ln(R/r₀)/(2πσL). The
      * staircase electrodes converge to it as the grid is refined.

@@ -38,7 +38,8 @@ import org.ecmsim.simulation.thermal.ThermalRunResult;
  * interval while the heat solver steps. The delivered energy is Σ P·Δt over the intervals and equals the source heat
  * of the thermal budget exactly. The default interval, 2 ms, keeps the peak temperature within 1 % of the temperature
  * rise of a 0.5 ms interval (test {@code resolveIntervalDefaultIsConverged}); the delivered energy then changed by
- * 0.17–0.38 % (docs/validation.md).
+ * 0.17–0.38 % (docs/validation.md). The full-tip modes re-solve only when σ next to a needle has moved by more than
+ * {@link #FULL_TIP_RESOLVE_THRESHOLD} since the last solve ({@link Builder#resolveThreshold}).
  *
  * <p>Passes at a new depth move the needles: the tissue is repainted and the thermal run continues from the same
  * temperature and damage.
@@ -60,6 +61,7 @@ public final class RfTreatmentSimulation {
     private final Grid3D grid;
     private final MirrorSymmetry symmetry;
     private final int pins;
+    private final double resolveThreshold;
 
     private RfTreatmentSimulation(Builder b) {
         // Every setting is copied here: changing the builder afterwards does not change this simulation.
@@ -78,6 +80,7 @@ public final class RfTreatmentSimulation {
         this.grid = tissue.grid();
         this.symmetry = b.symmetry;
         this.pins = b.pins;
+        this.resolveThreshold = b.resolveThreshold;
     }
 
     /**
@@ -147,7 +150,9 @@ public final class RfTreatmentSimulation {
      */
     public static Builder fullTip(LayeredSkin skin, ElectrodeArray tip, double cellSize, double depth,
             double margin) {
-        return new Builder(skin.toTissue(UnitCell.fullTipGrid(tip, cellSize, depth, margin)), tip);
+        Builder b = new Builder(skin.toTissue(UnitCell.fullTipGrid(tip, cellSize, depth, margin)), tip);
+        b.resolveThreshold = FULL_TIP_RESOLVE_THRESHOLD;
+        return b;
     }
 
     /**
@@ -178,9 +183,12 @@ public final class RfTreatmentSimulation {
         Grid3D full = UnitCell.fullTipGrid(tip, cellSize, depth, margin);
         MirrorSymmetry sym = MirrorSymmetry.of(tip, full);
         if (!sym.any()) {
-            return new Builder(skin.toTissue(full), tip);
+            Builder b = new Builder(skin.toTissue(full), tip);
+            b.resolveThreshold = FULL_TIP_RESOLVE_THRESHOLD;
+            return b;
         }
         Builder b = new Builder(skin.toTissue(sym.part()), tip);
+        b.resolveThreshold = FULL_TIP_RESOLVE_THRESHOLD;
         b.centreX = sym.mirrorX() ? 0 : full.lengthX() / 2;
         b.centreY = sym.mirrorY() ? 0 : full.lengthY() / 2;
         Set<Face> g = sym.grounded();
@@ -193,6 +201,15 @@ public final class RfTreatmentSimulation {
         b.symmetry = sym;
         return b;
     }
+
+    /**
+     * The conductivity change that triggers a potential solve in the full-tip modes ({@link #fullTip},
+     * {@link #fullTipMirrored}): at each re-solve interval the potential is solved again only if σ(T) has moved by
+     * more than this fraction somewhere next to a needle (see {@link Builder#resolveThreshold}); dimensionless,
+     * model choice, its effect on the default tip at 25 µm is in docs/validation.md R-11. The unit-cell and plain
+     * modes keep 0 (a solve at every interval).
+     */
+    public static final double FULL_TIP_RESOLVE_THRESHOLD = 0.03;
 
     /**
      * @return how many copies of the simulated domain make the whole: the number of needles in the unit-cell mode,
@@ -390,13 +407,21 @@ public final class RfTreatmentSimulation {
         double energy = 0;
         int pins = this.pins > 0 ? this.pins : solvers.layout().array().size() * multiplicity;
         double voltageFactor = bipolarDrive ? 2.0 : 1.0;
+        double tipUnitPower = Double.NaN;
+        double a2 = Double.NaN;
         for (int s = 0; s < intervals; s++) {
-            electric.solve(thermal.solver().temperature().values());
-            // The simulated domain is 1/multiplicity of the tip (a unit cell) or all of it (multiplicity 1).
-            double tipUnitPower = electric.unitPower() * multiplicity;
-            double a2 = pass.drive().amplitudeSquared(tipUnitPower, pins, pass.conductionTime(), bipolarDrive);
-            source.amplitudeSquared = a2;
-            thermal.solver().sourcesChanged();
+            double[] temperature = thermal.solver().temperature().values();
+            // With a threshold, a later interval keeps the last solve (potential, amplitude, heating) while σ(T)
+            // next to the needles has moved by less than it; the drive's amplitude depends only on the solve.
+            if (s == 0 || resolveThreshold == 0
+                    || electric.boundaryConductivityChange(temperature) > resolveThreshold) {
+                electric.solve(temperature);
+                // The simulated domain is 1/multiplicity of the tip (a unit cell) or all of it (multiplicity 1).
+                tipUnitPower = electric.unitPower() * multiplicity;
+                a2 = pass.drive().amplitudeSquared(tipUnitPower, pins, pass.conductionTime(), bipolarDrive);
+                source.amplitudeSquared = a2;
+                thermal.solver().sourcesChanged();
+            }
             times[s] = thermal.time();
             impedance[s] = voltageFactor * voltageFactor / tipUnitPower;
             power[s] = a2 * tipUnitPower;
@@ -583,6 +608,7 @@ public final class RfTreatmentSimulation {
         private RfProgress progress = RfProgress.NONE;
         private MirrorSymmetry symmetry;
         private int pins;
+        private double resolveThreshold;
         private final List<org.ecmsim.thermal.StepListener> stepListeners = new java.util.ArrayList<>();
 
         private Builder(Tissue tissue, ElectrodeArray tip) {
@@ -660,6 +686,23 @@ public final class RfTreatmentSimulation {
          */
         public Builder stepListener(org.ecmsim.thermal.StepListener value) {
             this.stepListeners.add(Objects.requireNonNull(value, "stepListener"));
+            return this;
+        }
+
+        /**
+         * Re-solves the potential only when σ(T) has changed enough (adaptive cadence): at the start of each
+         * re-solve interval after a pulse's first ({@link RfSettings#resolveInterval()}), the potential is solved
+         * again if the largest relative change of σ since the last solve, over the tissue cells next to a needle
+         * ({@link PotentialSolver#boundaryConductivityChange}), exceeds {@code value}; otherwise the last solve's
+         * heating and drive amplitude are kept for that interval too. The delivered energy still equals the source
+         * heat exactly. 0 solves at every interval (the default, and the unit-cell mode's); the full-tip modes
+         * start from {@link #FULL_TIP_RESOLVE_THRESHOLD}.
+         *
+         * @param value the relative change of σ (dimensionless), 0 to 0.5; model choice
+         * @return this builder
+         */
+        public Builder resolveThreshold(double value) {
+            this.resolveThreshold = Checks.requireInRange("re-solve threshold", value, 0, 0.5, "");
             return this;
         }
 

@@ -109,6 +109,49 @@ class MirroredFullTipTest {
         assertThat(r[1].pulses().get(0).impedance()).isEqualTo(r[0].pulses().get(0).impedance());
     }
 
+    /**
+     * The full-tip modes' adaptive cadence: with the default threshold fewer intervals are solved than with 0
+     * (a solve at every interval), an unsolved interval repeats the last impedance and power, the energy is still
+     * the set energy and equals the source heat, and the peak rise stays within 1 % of the every-interval run.
+     */
+    @Test
+    void adaptiveCadenceSkipsSolvesAndKeepsTheEnergy() {
+        ElectrodeArray tip = tip(3, 3, ElectrodeArray.Pattern.ALTERNATING_ROWS);
+        RfPass pass = new RfPass(NEEDLE.depth(), Drive.energyPerPinMillijoules(10), Units.ms(40), 1, 0,
+                Units.ms(10));
+        RfTreatmentResult every = RfTreatmentSimulation.fullTipMirrored(LayeredSkin.facialSkin(), tip, CELL, DEPTH,
+                MARGIN).resolveThreshold(0).build().run(List.of(pass));
+        RfTreatmentResult adaptive = RfTreatmentSimulation.fullTipMirrored(LayeredSkin.facialSkin(), tip, CELL,
+                DEPTH, MARGIN).build().run(List.of(pass));
+        double[] ze = every.pulses().get(0).impedance();
+        double[] za = adaptive.pulses().get(0).impedance();
+        double[] pa = adaptive.pulses().get(0).power();
+        assertThat(za).hasSameSizeAs(ze).hasSize(20);
+        int solves = 1;
+        for (int s = 1; s < za.length; s++) {
+            assertThat(ze[s]).isNotEqualTo(ze[s - 1]);
+            if (za[s] != za[s - 1]) {
+                solves++;
+            } else {
+                assertThat(pa[s]).isEqualTo(pa[s - 1]);
+            }
+        }
+        assertThat(za[0]).isEqualTo(ze[0]);
+        assertThat(solves).isGreaterThan(1).isLessThan(za.length);
+        double energy = 9 * 10e-3;
+        assertThat(adaptive.deliveredEnergy()).isCloseTo(energy, within(1e-12 * energy));
+        assertThat(adaptive.thermal().energy().sourceHeat()).isCloseTo(energy, within(1e-9 * energy));
+        double t37 = Units.celsiusToKelvin(37);
+        double rise = every.thermal().peakTemperature().max() - t37;
+        System.out.printf("adaptive cadence (threshold %.2f): %d of %d intervals solved, peak rise %.4f K vs %.4f K"
+                + " solving every interval%n", RfTreatmentSimulation.FULL_TIP_RESOLVE_THRESHOLD, solves, za.length,
+                adaptive.thermal().peakTemperature().max() - t37, rise);
+        assertThat(rise).isGreaterThan(10);
+        assertThat(adaptive.thermal().peakTemperature().max() - t37).isCloseTo(rise, within(0.01 * rise));
+        assertThatThrownBy(() -> RfTreatmentSimulation.fullTip(LayeredSkin.facialSkin(), tip, CELL, DEPTH, MARGIN)
+                .resolveThreshold(0.6)).hasMessageContaining("re-solve threshold");
+    }
+
     private static ElectrodeArray tip(int rows, int columns, ElectrodeArray.Pattern p) {
         return ElectrodeArray.grid(rows, columns, PITCH, NEEDLE, p);
     }
