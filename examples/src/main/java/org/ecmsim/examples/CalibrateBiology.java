@@ -103,7 +103,7 @@ public final class CalibrateBiology {
                     }
                     BiologyParameters start = FittedParameters.start(defaults);
                     double[] first = probe.evaluate(start);
-                    Fit fit = fit(probe, start, evaluations);
+                    Fit fit = fit(probe, start, evaluations, err);
                     out.printf(Locale.ROOT, "BOBYQA after %d evaluations: objective %.4f (start) -> %.4f;"
                             + " current defaults %.4f%n%n", fit.evaluations, objective(first), fit.objective,
                             objective(now));
@@ -256,6 +256,21 @@ public final class CalibrateBiology {
      * @return the best point found
      */
     static Fit fit(BiologyProbe probe, BiologyParameters base, int evaluations) {
+        return fit(probe, base, evaluations, null);
+    }
+
+    /**
+     * As {@link #fit(BiologyProbe, BiologyParameters, int)}, printing every improvement (evaluation number, objective,
+     * the constants in their printed units) to {@code progress}, so that a long fit can be followed and its best point
+     * read off if it has to be stopped.
+     *
+     * @param probe the model runs
+     * @param base the starting parameters
+     * @param evaluations the optimiser's budget
+     * @param progress where to print improvements, or null
+     * @return the best point found
+     */
+    static Fit fit(BiologyProbe probe, BiologyParameters base, int evaluations, PrintStream progress) {
         int n = FittedParameters.values().length;
         double[] lower = FittedParameters.lowerBounds(base);
         double[] upper = FittedParameters.upperBounds(base);
@@ -274,6 +289,15 @@ public final class CalibrateBiology {
             if (v < bestValue[0]) {
                 bestValue[0] = v;
                 System.arraycopy(x, 0, best, 0, n);
+                if (progress != null) {
+                    BiologyParameters at = FittedParameters.apply(base, x);
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "evaluation %d: objective %.5f;",
+                            count[0], v));
+                    for (FittedParameters c : FittedParameters.values()) {
+                        line.append(String.format(Locale.ROOT, " %.6g", c.printed(at)));
+                    }
+                    progress.println(line);
+                }
             }
             return v;
         };
