@@ -37,8 +37,8 @@ import org.ecmsim.units.Units;
  *   java -cp examples/target/examples.jar org.ecmsim.examples.CalibrateBiology [evaluations] [--out DIR]
  *   java -cp examples/target/examples.jar org.ecmsim.examples.CalibrateBiology --check
  * </pre>
- * {@code --check} only evaluates the current defaults (one biology run) and prints the table; {@code --previous}
- * prints it for the defaults before this calibration was adopted and the current (fitted) defaults side by side;
+ * {@code --check} only evaluates the current defaults (one biology run) and prints the table; {@code --proposal}
+ * prints it for the defaults and the fitted proposal of docs/validation.md side by side;
  * {@code --resolution} runs the default course at three biology cell sizes.
  */
 public final class CalibrateBiology {
@@ -60,7 +60,7 @@ public final class CalibrateBiology {
      * The main without exiting.
      *
      * @param args optional maximum number of evaluations (default 300), {@code --check} (evaluate the defaults only),
-     *        {@code --previous} (the defaults before the calibration and the current ones), {@code --resolution} (the default course at
+     *        {@code --proposal} (the defaults and the fitted proposal), {@code --resolution} (the default course at
      *        three biology cell sizes) and {@code --out DIR} for the chart
      * @param out standard output
      * @param err standard error
@@ -69,11 +69,11 @@ public final class CalibrateBiology {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean check = Arrays.asList(args).contains("--check");
         boolean resolution = Arrays.asList(args).contains("--resolution");
-        boolean previous = Arrays.asList(args).contains("--previous");
+        boolean proposal = Arrays.asList(args).contains("--proposal");
         String[] rest = Arrays.stream(args).filter(a -> !a.equals("--check") && !a.equals("--resolution")
-                && !a.equals("--previous")).toArray(String[]::new);
+                && !a.equals("--proposal")).toArray(String[]::new);
         return ExampleCli.run("CalibrateBiology",
-                "[evaluations, 1-10000, default 300] [--check | --previous | --resolution]",
+                "[evaluations, 1-10000, default 300] [--check | --proposal | --resolution]",
                 rest, 1, out, err, a -> {
                     int evaluations = a.integer(0, 300, 1, 10000, "number of evaluations");
                     Path dir = a.out();
@@ -84,15 +84,15 @@ public final class CalibrateBiology {
                     BiologyProbe probe = new BiologyProbe(STEP_HOURS * Units.HOUR);
                     BiologyParameters defaults = BiologyParameters.defaults();
                     double[] now = probe.evaluate(defaults);
-                    if (previous) {
-                        BiologyParameters before = FittedParameters.previous(defaults);
-                        double[] old = probe.evaluate(before);
-                        out.printf(Locale.ROOT, "Objective: defaults before the calibration %.4f, current defaults"
-                                + " %.4f%n%n", objective(old), objective(now));
-                        parameters(out, before, defaults);
+                    if (proposal) {
+                        BiologyParameters fitted = FittedParameters.proposal(defaults);
+                        double[] q = probe.evaluate(fitted);
+                        out.printf(Locale.ROOT, "Objective: current defaults %.4f, fitted proposal %.4f%n%n",
+                                objective(now), objective(q));
+                        parameters(out, defaults, fitted);
                         out.println();
-                        table(out, old, now);
-                        ExampleCli.saved(out, chart(misses(old), misses(now), dir.resolve(CHART)));
+                        table(out, now, q);
+                        ExampleCli.saved(out, chart(misses(now), misses(q), dir.resolve(CHART)));
                         return;
                     }
                     if (check) {
