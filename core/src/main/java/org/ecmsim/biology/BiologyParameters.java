@@ -778,15 +778,31 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * @param collagenLossPerDecade ΔD, the relative loss of resting collagen per volume per decade of age over 25
      *        (dimensionless per decade), 0 to 0.15; default 0.06, the rate at which Branchet et al., Gerontology
      *        36:28 (1990) found the dermis to thin: with the layers at their young thickness (the default), the
-     *        collagen per skin area then falls as it would with the thinning; with aged layers
-     *        ({@code RemodellingSimulation.Builder.agedLayers}) set it to 0 to avoid counting the loss twice
-     *        (model choice)
+     *        collagen per skin area then falls as it would with the thinning (model choice)
+     * @param layerThinningPerDecade the relative thinning per decade over 25, compounded, that the dermis on the grid
+     *        already has (dimensionless per decade), 0 to 0.15; default 0 (layers at their young thickness).
+     *        {@code RemodellingSimulation.Builder.agedLayers} sets it to the 0.06 of {@code SiteGeometry.agedSkin};
+     *        the collagen density factor then carries only the loss the thinning does not
+     *        ({@link #collagenFactor}), so the collagen per skin area is D(age) either way and is not counted twice
      */
     public record Aging(double synthesisDeclineAt80, double fibroblastDeclineAt80, double mmpRiseAt80,
-            double collagenLossPerDecade) {
+            double collagenLossPerDecade, double layerThinningPerDecade) {
 
         /** The documented defaults. */
-        public static final Aging DEFAULTS = new Aging(0.32, 0.10, 3.0, 0.06);
+        public static final Aging DEFAULTS = new Aging(0.32, 0.10, 3.0, 0.06, 0.0);
+
+        /**
+         * The aging factors on layers of young thickness ({@code layerThinningPerDecade} = 0).
+         *
+         * @param synthesisDeclineAt80 ΔS(80) (dimensionless), 0 to 0.9
+         * @param fibroblastDeclineAt80 ΔF(80) (dimensionless), 0 to 0.9
+         * @param mmpRiseAt80 Δm*(80) (dimensionless), 0 to 10
+         * @param collagenLossPerDecade ΔD (dimensionless per decade), 0 to 0.15
+         */
+        public Aging(double synthesisDeclineAt80, double fibroblastDeclineAt80, double mmpRiseAt80,
+                double collagenLossPerDecade) {
+            this(synthesisDeclineAt80, fibroblastDeclineAt80, mmpRiseAt80, collagenLossPerDecade, 0.0);
+        }
 
         /**
          * Validates every value.
@@ -799,12 +815,16 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          *        10
          * @param collagenLossPerDecade ΔD, the relative loss of resting collagen per volume per decade over 25
          *        (dimensionless per decade), 0 to 0.15
+         * @param layerThinningPerDecade the relative thinning per decade of the dermis on the grid (dimensionless per
+         *        decade), 0 to 0.15
          */
         public Aging {
             requireInRange("synthesis decline at 80", synthesisDeclineAt80, 0, 0.9, "(dimensionless)");
             requireInRange("fibroblast decline at 80", fibroblastDeclineAt80, 0, 0.9, "(dimensionless)");
             requireInRange("MMP rise at 80", mmpRiseAt80, 0, 10, "(dimensionless)");
             requireInRange("collagen loss per decade", collagenLossPerDecade, 0, 0.15,
+                    "(dimensionless per decade)");
+            requireInRange("layer thinning per decade", layerThinningPerDecade, 0, 0.15,
                     "(dimensionless per decade)");
         }
 
@@ -842,11 +862,18 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
         }
 
         /**
+         * The resting collagen per volume relative to age 25: D(age) = 1 − ΔD (age − 25)/10 between 25 and 80 (the
+         * collagen per skin area on layers of young thickness), divided by the thickness factor the layers already
+         * carry, (1 − layerThinningPerDecade)^((age − 25)/10), and at most 1: with aged layers the density carries
+         * only the loss the thinning does not, so that density × thickness is D(age) either way.
+         *
          * @param ageYears age (years)
-         * @return resting collagen content relative to age 25, D(age) = 1 − ΔD (age − 25)/10 between 25 and 80
+         * @return resting collagen per volume relative to age 25 (dimensionless), in (0, 1]
          */
         public double collagenFactor(double ageYears) {
-            return ageFactor(ageYears, -collagenLossPerDecade * 5.5);
+            double perArea = ageFactor(ageYears, -collagenLossPerDecade * 5.5);
+            double thickness = Math.pow(1 - layerThinningPerDecade, Math.max(0, (ageYears - 25) / 10));
+            return Math.min(1.0, perArea / thickness);
         }
 
         /**
@@ -854,7 +881,8 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          * @return a copy with {@code synthesisDeclineAt80} replaced
          */
         public Aging withSynthesisDeclineAt80(double value) {
-            return new Aging(value, fibroblastDeclineAt80, mmpRiseAt80, collagenLossPerDecade);
+            return new Aging(value, fibroblastDeclineAt80, mmpRiseAt80, collagenLossPerDecade,
+                    layerThinningPerDecade);
         }
 
         /**
@@ -863,7 +891,8 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          * @return a copy with {@code fibroblastDeclineAt80} replaced
          */
         public Aging withFibroblastDeclineAt80(double value) {
-            return new Aging(synthesisDeclineAt80, value, mmpRiseAt80, collagenLossPerDecade);
+            return new Aging(synthesisDeclineAt80, value, mmpRiseAt80, collagenLossPerDecade,
+                    layerThinningPerDecade);
         }
 
         /**
@@ -871,7 +900,8 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          * @return a copy with {@code mmpRiseAt80} replaced
          */
         public Aging withMmpRiseAt80(double value) {
-            return new Aging(synthesisDeclineAt80, fibroblastDeclineAt80, value, collagenLossPerDecade);
+            return new Aging(synthesisDeclineAt80, fibroblastDeclineAt80, value, collagenLossPerDecade,
+                    layerThinningPerDecade);
         }
 
         /**
@@ -880,7 +910,17 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          * @return a copy with {@code collagenLossPerDecade} replaced
          */
         public Aging withCollagenLossPerDecade(double value) {
-            return new Aging(synthesisDeclineAt80, fibroblastDeclineAt80, mmpRiseAt80, value);
+            return new Aging(synthesisDeclineAt80, fibroblastDeclineAt80, mmpRiseAt80, value,
+                    layerThinningPerDecade);
+        }
+
+        /**
+         * @param value the relative thinning per decade of the dermis on the grid (dimensionless per decade), 0 to
+         *        0.15
+         * @return a copy with {@code layerThinningPerDecade} replaced
+         */
+        public Aging withLayerThinningPerDecade(double value) {
+            return new Aging(synthesisDeclineAt80, fibroblastDeclineAt80, mmpRiseAt80, collagenLossPerDecade, value);
         }
     }
 

@@ -46,7 +46,7 @@ class BiologyParametersTest {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** The defaults, one per parameter, read back through the getters: 43 values, every one finite. */
+    /** The defaults, one per parameter, read back through the getters: 44 values, every one finite. */
     @Test
     void everyParameterCanBeReadBackAndDefaultsAreSi() throws ReflectiveOperationException {
         BiologyParameters d = BiologyParameters.defaults();
@@ -57,7 +57,7 @@ class BiologyParametersTest {
                 count++;
             }
         }
-        assertThat(count).isEqualTo(43);
+        assertThat(count).isEqualTo(44);
         assertThat(d.collagen().synthesisRate()).isEqualTo(0.037e-2 / Units.HOUR);
         assertThat(d.heatShock().hsp47Time()).isEqualTo(Units.DAY);
         assertThat(d.heatShock().signalTime()).isEqualTo(5 * Units.HOUR);
@@ -113,6 +113,9 @@ class BiologyParametersTest {
                 if (rc[i].getName().equals("carryingCapacityFactor")) {
                     changed = 2.0;
                 }
+                if (rc[i].getName().equals("layerThinningPerDecade")) {
+                    changed = 0.06;
+                }
                 Method with = g.getClass().getMethod("with" + cap(rc[i].getName()), double.class);
                 double[] after = values((Record) with.invoke(g, changed));
                 for (int j = 0; j < rc.length; j++) {
@@ -166,5 +169,26 @@ class BiologyParametersTest {
         assertThat(a.collagenFactor(80)).isCloseTo(0.67, within(1e-12));
         assertThat(a.collagenFactor(79.999)).isCloseTo(a.collagenFactor(80), within(1e-4));
         assertThat(a.fibroblastFactor(18)).isEqualTo(1.0);
+    }
+
+    /**
+     * On layers already thinned by 6 %/decade (skin.aged_layers), the collagen per volume carries only what the
+     * thinning does not: density × thickness is D(age) to 0.1 % (the linear D and the compounded thinning differ by
+     * that much below 35, where the density is capped at 1), instead of D(age) × thickness (counted twice).
+     */
+    @Test
+    void agedLayersCountTheCollagenLossOnce() {
+        BiologyParameters.Aging young = BiologyParameters.defaults().aging();
+        BiologyParameters.Aging aged = young.withLayerThinningPerDecade(0.06);
+        for (double age : new double[] {25, 30, 35, 45, 50, 65, 80}) {
+            double thickness = Math.pow(0.94, (age - 25) / 10);
+            assertThat(aged.collagenFactor(age)).as("density at %s", age).isLessThanOrEqualTo(1.0);
+            assertThat(aged.collagenFactor(age) * thickness).as("per area at %s", age)
+                    .isCloseTo(young.collagenFactor(age), within(1e-3));
+        }
+        // Above 35 exactly D/T: at 65, 0.76/0.94⁴ = 0.9733.
+        assertThat(aged.collagenFactor(65)).isCloseTo(0.76 / Math.pow(0.94, 4), within(1e-12));
+        assertThatThrownBy(() -> young.withLayerThinningPerDecade(0.2)).hasMessageContaining("layer thinning per decade")
+                .hasMessageContaining("0.2");
     }
 }

@@ -206,28 +206,33 @@ class RemodellingModelTest {
 
     /**
      * The week-12 outcome converges as the step is refined: the collagen I gain with 8, 4, 2 and 1 h steps, whose
-     * successive differences must shrink (the splitting and the Patankar update are first order).
+     * successive differences must shrink (the splitting and the Patankar update are first order), the last below 5 %
+     * of the collagen I the insult denatured (the mass the 12 weeks must rebuild; the net gain itself can be near 0,
+     * where denaturation and rebuilding balance, so it is no scale for the error).
      */
     @Test
     void week12OutcomeConvergesWithTheStep() {
         double[] gain = new double[4];
         double[] hours = {8, 4, 2, 1};
+        double denatured = 0;
         for (int n = 0; n < hours.length; n++) {
             RemodellingModel m = model(50, ParallelExecutor.defaultExecutor());
             m.setTimeStep(hours[n] * Units.HOUR);
             double before = m.mass(Species.COLLAGEN_I);
             m.applyInsult(insult(m.grid(), 0.8));
+            denatured = 1 - m.mass(Species.COLLAGEN_I) / before;
             m.advance(84 * DAY);
             gain[n] = m.mass(Species.COLLAGEN_I) / before - 1;
         }
-        System.out.printf("week-12 collagen I gain: %.6f %.6f %.6f %.6f (8, 4, 2, 1 h steps)%n", gain[0], gain[1],
-                gain[2], gain[3]);
+        System.out.printf("week-12 collagen I gain: %.6f %.6f %.6f %.6f (8, 4, 2, 1 h steps); denatured at the"
+                + " insult %.6f%n", gain[0], gain[1], gain[2], gain[3], denatured);
         double d1 = Math.abs(gain[1] - gain[0]);
         double d2 = Math.abs(gain[2] - gain[1]);
         double d3 = Math.abs(gain[3] - gain[2]);
         assertThat(d2).isLessThan(d1);
         assertThat(d3).isLessThan(d2);
-        assertThat(d3).isLessThan(0.05 * Math.abs(gain[3]));
+        assertThat(denatured).isPositive();
+        assertThat(d3).isLessThan(0.05 * denatured);
     }
 
     /** Within the sublethal range, more heat shock gives more collagen synthesis at day 7 and more collagen later. */

@@ -11,6 +11,7 @@ import org.ecmsim.electric.ElectrodeArray;
 import org.ecmsim.electric.Needle;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.MaterialMap;
+import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.protocol.RfPass;
 import org.ecmsim.protocol.TreatmentProtocol;
 import org.ecmsim.protocol.TreatmentSession;
@@ -79,6 +80,20 @@ final class BiologyProbe {
         COAGULATED_COLLAGEN_DAY70("%", 100),
         /** Share of a coagulated lesion's collagen made after the session, on day 70 (dimensionless). */
         COAGULATED_NEW_FRACTION_DAY70("%", 100),
+        /** Fibroblasts of the fully killed block on day 14, treated over control (dimensionless). */
+        KILLED_BLOCK_FIBROBLASTS_DAY14("%", 100),
+        /** Native collagen of the fully killed block on day 14, treated over control (dimensionless). */
+        KILLED_BLOCK_COLLAGEN_DAY14("%", 100),
+        /** Coagulated collagen of the fully killed block left on day 14, over that at the insult. */
+        KILLED_BLOCK_DENATURED_DAY14("%", 100),
+        /** Fibroblasts of the fully killed block on day 70, treated over control (dimensionless). */
+        KILLED_BLOCK_FIBROBLASTS_DAY70("%", 100),
+        /** Native collagen of the fully killed block on day 70, treated over control (dimensionless). */
+        KILLED_BLOCK_COLLAGEN_DAY70("%", 100),
+        /** Coagulated collagen of the fully killed block left on day 70, over that at the insult. */
+        KILLED_BLOCK_DENATURED_DAY70("%", 100),
+        /** Share of the fully killed block's native collagen made after the insult, on day 70 (dimensionless). */
+        KILLED_BLOCK_NEW_FRACTION_DAY70("%", 100),
         /** Fibroblasts in the lesion on day 70, treated over control (dimensionless). */
         LESION_FIBROBLASTS_DAY70("%", 100),
         /** Type III share of the lesion's new collagen on day 14 (dimensionless). */
@@ -239,6 +254,7 @@ final class BiologyProbe {
     double[] evaluate(BiologyParameters p) {
         double[] q = new double[Quantity.values().length];
         java.util.Arrays.fill(q, Double.NaN);
+        killedBlock(p, q);
         RemodellingModel treated = sim.newModel(site, p);
         RemodellingModel control = sim.newModel(site, p);
         RemodellingModel needled = sim.newModel(site, p);
@@ -328,6 +344,103 @@ final class BiologyProbe {
         }
         q[Quantity.HSP47_PEAK_DAYS.ordinal()] = Double.isNaN(hsp47[firstDay]) ? Double.NaN : best;
         return q;
+    }
+
+    // ---- the fully killed block (LesionLifeCycleTest's construction) ----
+
+    /** Edge of the killed block's biology cells (m). */
+    static final double BLOCK_CELL = 100e-6;
+    /** Biology step of the killed-block run (s), as in LesionLifeCycleTest. */
+    static final double BLOCK_STEP = 4 * Units.HOUR;
+    /** Heat-shock induction of the block's sublethal rim, as in LesionLifeCycleTest. */
+    static final double BLOCK_RIM_SHOCK = 0.8;
+    /** Share of the block's collagen coagulated, as in LesionLifeCycleTest. */
+    static final double BLOCK_DENATURED = 0.9;
+
+    /**
+     * The construction of {@code LesionLifeCycleTest} (core): a 10 × 10 × 16 column of 100 µm cells (1 plane of
+     * epidermis, 2 papillary, 9 reticular, 4 fat) at age {@value #AGE}; a 4 × 4 × 3 core in the reticular dermis with
+     * every fibroblast killed and 90 % of its collagen coagulated, inside a 6 × 6 × 5 rim with heat-shock induction
+     * 0.8; 4 h steps; treated against untreated, both labelled from the insult. Unlike the site's lesion, which the
+     * pulse kills only in part and which refills from its rim's own cells, this block must be repopulated entirely by
+     * migration and division: the constraint that made the earlier proposal fail that test.
+     */
+    private static void killedBlock(BiologyParameters p, double[] q) {
+        Grid3D g = Grid3D.uniform(10, 10, 16, BLOCK_CELL);
+        MaterialMap layers = new MaterialMap(g);
+        for (int k = 0; k < g.nz(); k++) {
+            int layer = k < 1 ? 0 : k < 3 ? 1 : k < 12 ? 2 : 3;
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    layers.set(i, j, k, layer);
+                }
+            }
+        }
+        List<LayerBaseline> baselines = List.of(LayerBaseline.NONE,
+                LayerBaseline.forRole(LayerRole.PAPILLARY_DERMIS), LayerBaseline.forRole(LayerRole.RETICULAR_DERMIS),
+                LayerBaseline.forRole(LayerRole.SUBCUTANEOUS_FAT));
+        int cells = g.cellCount();
+        double[] killed = new double[cells];
+        double[] denatured = new double[cells];
+        double[] shock = new double[cells];
+        double[] core = new double[cells];
+        for (int k = 5; k <= 9; k++) {
+            for (int j = 2; j <= 7; j++) {
+                for (int i = 2; i <= 7; i++) {
+                    int c = g.index(i, j, k);
+                    boolean inCore = k >= 6 && k <= 8 && i >= 3 && i <= 6 && j >= 3 && j <= 6;
+                    killed[c] = inCore ? 1 : 0;
+                    denatured[c] = inCore ? BLOCK_DENATURED : 0;
+                    shock[c] = inCore ? 0 : BLOCK_RIM_SHOCK;
+                    core[c] = inCore ? 1 : 0;
+                }
+            }
+        }
+        RemodellingModel treated = new RemodellingModel(g, layers, baselines, p, AGE, ParallelExecutor.serial());
+        RemodellingModel control = new RemodellingModel(g, layers, baselines, p, AGE, ParallelExecutor.serial());
+        treated.setTimeStep(BLOCK_STEP);
+        control.setTimeStep(BLOCK_STEP);
+        treated.startLabelling();
+        control.startLabelling();
+        treated.applyInsult(new ThermalInsult(g, killed, denatured, shock));
+        double denatured0 = regionSum(denatured(treated), core);
+        treated.advance(14 * Units.DAY);
+        control.advance(14 * Units.DAY);
+        q[Quantity.KILLED_BLOCK_FIBROBLASTS_DAY14.ordinal()] = ratio(allFibroblasts(treated), allFibroblasts(control),
+                core);
+        q[Quantity.KILLED_BLOCK_COLLAGEN_DAY14.ordinal()] = ratio(nativeCollagen(treated), nativeCollagen(control),
+                core);
+        q[Quantity.KILLED_BLOCK_DENATURED_DAY14.ordinal()] = regionSum(denatured(treated), core) / denatured0;
+        treated.advance(56 * Units.DAY);
+        control.advance(56 * Units.DAY);
+        q[Quantity.KILLED_BLOCK_FIBROBLASTS_DAY70.ordinal()] = ratio(allFibroblasts(treated), allFibroblasts(control),
+                core);
+        q[Quantity.KILLED_BLOCK_COLLAGEN_DAY70.ordinal()] = ratio(nativeCollagen(treated), nativeCollagen(control),
+                core);
+        q[Quantity.KILLED_BLOCK_DENATURED_DAY70.ordinal()] = regionSum(denatured(treated), core) / denatured0;
+        double[][] fresh = newCollagen(treated);
+        q[Quantity.KILLED_BLOCK_NEW_FRACTION_DAY70.ordinal()] = (regionSum(fresh[0], core)
+                + regionSum(fresh[1], core)) / regionSum(nativeCollagen(treated), core);
+    }
+
+    private static double[] nativeCollagen(RemodellingModel m) {
+        double[] a = values(m, Species.COLLAGEN_I);
+        double[] b = values(m, Species.COLLAGEN_III);
+        double[] out = new double[a.length];
+        for (int c = 0; c < a.length; c++) {
+            out[c] = a[c] + b[c];
+        }
+        return out;
+    }
+
+    private static double[] allFibroblasts(RemodellingModel m) {
+        double[] f = values(m, Species.QUIESCENT_FIBROBLASTS).clone();
+        double[] a = values(m, Species.ACTIVATED_FIBROBLASTS);
+        double[] s = values(m, Species.SYNTHETIC_FIBROBLASTS);
+        for (int c = 0; c < f.length; c++) {
+            f[c] += a[c] + s[c];
+        }
+        return f;
     }
 
     private static void advance(double duration, RemodellingModel[] models, Synthesized[] made) {

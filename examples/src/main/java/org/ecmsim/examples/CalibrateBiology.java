@@ -29,16 +29,17 @@ import org.ecmsim.units.Units;
  * biology (treated, control and microneedling alone, to day 84, with {@value #STEP_HOURS} h steps). The objective is
  * the weighted sum of squared misses of the fitted targets, a miss being the log-ratio of the model value to the
  * nearest end of the published range (zero inside it). The optimiser is BOBYQA (Powell's bound-constrained
- * quadratic-model method, commons-math3 {@link BOBYQAOptimizer}) on x = ln(value/default), started at the current
- * defaults, with 2n + 1 interpolation points, trust region 0.5 → 10⁻³; it is deterministic.
+ * quadratic-model method, commons-math3 {@link BOBYQAOptimizer}) on x = ln(value/start), started at a fixed point
+ * ({@link FittedParameters#start}, so a fit is reproducible whatever the defaults are), with 2n + 1 interpolation
+ * points, trust region 0.5 → 10⁻³; it is deterministic.
  *
  * <pre>
  *   java -cp examples/target/examples.jar org.ecmsim.examples.CalibrateBiology [evaluations] [--out DIR]
  *   java -cp examples/target/examples.jar org.ecmsim.examples.CalibrateBiology --check
  * </pre>
  * {@code --check} only evaluates the current defaults (one biology run) and prints the table; {@code --proposal}
- * prints it for the defaults and the fitted proposal of docs/validation.md side by side; {@code --resolution} runs
- * the default course at three biology cell sizes.
+ * prints it for the defaults and the fitted proposal of docs/validation.md side by side;
+ * {@code --resolution} runs the default course at three biology cell sizes.
  */
 public final class CalibrateBiology {
 
@@ -84,13 +85,14 @@ public final class CalibrateBiology {
                     BiologyParameters defaults = BiologyParameters.defaults();
                     double[] now = probe.evaluate(defaults);
                     if (proposal) {
-                        double[] fitted = probe.evaluate(FittedParameters.proposal(defaults));
+                        BiologyParameters fitted = FittedParameters.proposal(defaults);
+                        double[] q = probe.evaluate(fitted);
                         out.printf(Locale.ROOT, "Objective: current defaults %.4f, fitted proposal %.4f%n%n",
-                                objective(now), objective(fitted));
-                        parameters(out, defaults, FittedParameters.proposal(defaults));
+                                objective(now), objective(q));
+                        parameters(out, defaults, fitted);
                         out.println();
-                        table(out, now, fitted);
-                        ExampleCli.saved(out, chart(misses(now), misses(fitted), dir.resolve(CHART)));
+                        table(out, now, q);
+                        ExampleCli.saved(out, chart(misses(now), misses(q), dir.resolve(CHART)));
                         return;
                     }
                     if (check) {
@@ -99,10 +101,14 @@ public final class CalibrateBiology {
                         ExampleCli.saved(out, chart(misses(now), null, dir.resolve(CHART)));
                         return;
                     }
-                    Fit fit = fit(probe, defaults, evaluations);
-                    out.printf(Locale.ROOT, "BOBYQA after %d evaluations: objective %.4f -> %.4f%n%n",
-                            fit.evaluations, objective(now), fit.objective);
-                    parameters(out, defaults, fit.parameters);
+                    BiologyParameters start = FittedParameters.start(defaults);
+                    double[] first = probe.evaluate(start);
+                    Fit fit = fit(probe, start, evaluations, err);
+                    out.printf(Locale.ROOT, "BOBYQA after %d evaluations: objective %.4f (start) -> %.4f;"
+                            + " current defaults %.4f%n%n", fit.evaluations, objective(first), fit.objective,
+                            objective(now));
+                    out.println("  start -> fitted");
+                    parameters(out, start, fit.parameters);
                     out.println();
                     table(out, now, fit.quantities);
                     ExampleCli.saved(out, chart(misses(now), misses(fit.quantities), dir.resolve(CHART)));
@@ -250,6 +256,21 @@ public final class CalibrateBiology {
      * @return the best point found
      */
     static Fit fit(BiologyProbe probe, BiologyParameters base, int evaluations) {
+        return fit(probe, base, evaluations, null);
+    }
+
+    /**
+     * As {@link #fit(BiologyProbe, BiologyParameters, int)}, printing every improvement (evaluation number, objective,
+     * the constants in their printed units) to {@code progress}, so that a long fit can be followed and its best point
+     * read off if it has to be stopped.
+     *
+     * @param probe the model runs
+     * @param base the starting parameters
+     * @param evaluations the optimiser's budget
+     * @param progress where to print improvements, or null
+     * @return the best point found
+     */
+    static Fit fit(BiologyProbe probe, BiologyParameters base, int evaluations, PrintStream progress) {
         int n = FittedParameters.values().length;
         double[] lower = FittedParameters.lowerBounds(base);
         double[] upper = FittedParameters.upperBounds(base);
@@ -268,6 +289,15 @@ public final class CalibrateBiology {
             if (v < bestValue[0]) {
                 bestValue[0] = v;
                 System.arraycopy(x, 0, best, 0, n);
+                if (progress != null) {
+                    BiologyParameters at = FittedParameters.apply(base, x);
+                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "evaluation %d: objective %.5f;",
+                            count[0], v));
+                    for (FittedParameters c : FittedParameters.values()) {
+                        line.append(String.format(Locale.ROOT, " %.6g", c.printed(at)));
+                    }
+                    progress.println(line);
+                }
             }
             return v;
         };
@@ -284,7 +314,7 @@ public final class CalibrateBiology {
 
     private static void parameters(PrintStream out, BiologyParameters before, BiologyParameters after) {
         Locale l = Locale.ROOT;
-        out.printf(l, "  %-36s %12s %12s  %s%n", "fitted constant", "default", "fitted", "bounds");
+        out.printf(l, "  %-36s %12s %12s  %s%n", "fitted constant", "before", "after", "bounds");
         for (FittedParameters f : FittedParameters.values()) {
             out.printf(l, "  %-36s %12.5g %12.5g  %.3g-%.3g %s%n", f.label(), f.printed(before), f.printed(after),
                     f.printedLow(), f.printedHigh(), f.unit());
@@ -295,13 +325,13 @@ public final class CalibrateBiology {
      * Prints the targets side by side with the model.
      *
      * @param out where to
-     * @param now the quantities with the current defaults
-     * @param fitted the quantities with the fitted parameters, or null
+     * @param now the quantities with the current defaults, or those before (a fit's start, the previous defaults)
+     * @param fitted the quantities after (fitted, current defaults), or null; the miss is that of the last column
      */
     static void table(PrintStream out, double[] now, double[] fitted) {
         Locale l = Locale.ROOT;
         out.printf(l, "  %-27s %-10s %-10s %-16s %10s %10s %7s %-4s %s%n", "target", "region", "when", "published",
-                "defaults", fitted == null ? "" : "fitted", "miss", "use", "verified");
+                fitted == null ? "defaults" : "before", fitted == null ? "" : "after", "miss", "use", "verified");
         for (CalibrationTargets.Target t : CalibrationTargets.ALL) {
             BiologyProbe.Quantity q = t.quantity();
             double[] shown = fitted == null ? now : fitted;
@@ -350,7 +380,7 @@ public final class CalibrateBiology {
         double[][] v = fitted == null ? new double[][] {clean(now)} : new double[][] {clean(now), clean(fitted)};
         return ExampleChart.bars(file, "Calibration: miss per target (0 = inside the published range)",
                 "ln(model / published range)", names,
-                fitted == null ? List.of("current defaults") : List.of("current defaults", "fitted"), v);
+                fitted == null ? List.of("current defaults") : List.of("before", "after"), v);
     }
 
     private static double[] clean(double[] m) {

@@ -390,11 +390,12 @@ public final class RemodellingSimulation {
 
     /**
      * @param site a site of this simulation
-     * @param p rate constants to use instead of this simulation's
+     * @param p rate constants to use instead of this simulation's (for young layers; with aged layers the collagen
+     *        loss they carry is not counted again, {@link SiteGeometry#onAgedLayers})
      * @return a biology model of the site at rest for this simulation's age and step
      */
     public RemodellingModel newModel(TreatmentSite site, BiologyParameters p) {
-        return site.newModel(p, ageYears, biologyStep, executor);
+        return site.newModel(agedLayers ? SiteGeometry.onAgedLayers(p) : p, ageYears, biologyStep, executor);
     }
 
     static double[] onSite(double[] values, Grid3D bio, int[] offset) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.ecmsim.biology.BiologyParameters;
 import org.ecmsim.biology.LayerBaseline;
 import org.ecmsim.electric.ElectrodeArray;
 import org.ecmsim.electric.UnitCell;
@@ -85,9 +86,21 @@ public final class SiteGeometry {
     }
 
     /**
+     * Relative thinning of the dermis per decade over 25, compounded (dimensionless per decade): 0.06, Branchet et
+     * al., Gerontology 36:28 (1990) (total dermal thickness, men and women; abstract).
+     */
+    public static final double DERMIS_THINNING_PER_DECADE = 0.06;
+    /**
+     * Relative thinning of the epidermis per decade over 25, compounded (dimensionless per decade): 0.065, the mean of
+     * the 7.2 % (men) and 5.7 % (women) of Branchet et al. 1990.
+     */
+    public static final double EPIDERMIS_THINNING_PER_DECADE = 0.065;
+
+    /**
      * Thins the epidermis and dermis with age as measured by Branchet et al., Gerontology 36:28 (1990): epidermis
      * −6.5 %/decade (mean of men's −7.2 and women's −5.7), dermis −6 %/decade, from age 25. Layers are found by their
-     * {@link LayerRole}; other layers keep their thickness.
+     * {@link LayerRole}; other layers keep their thickness. The biology of such a site must not also apply the
+     * collagen loss per volume that stands in for this thinning on young layers: {@link #onAgedLayers} says so.
      *
      * @param skin the skin of a 25-year-old
      * @param ageYears the age (years)
@@ -98,11 +111,24 @@ public final class SiteGeometry {
         LayeredSkin s = skin;
         for (int l = 0; l < skin.layerCount(); l++) {
             LayerRole role = skin.layers().get(l).role();
-            double factor = role == LayerRole.EPIDERMIS ? Math.pow(1 - 0.065, decades)
-                    : role.isDermis() ? Math.pow(1 - 0.06, decades) : 1.0;
+            double factor = role == LayerRole.EPIDERMIS ? Math.pow(1 - EPIDERMIS_THINNING_PER_DECADE, decades)
+                    : role.isDermis() ? Math.pow(1 - DERMIS_THINNING_PER_DECADE, decades) : 1.0;
             s = s.withThickness(l, skin.layers().get(l).thickness() * factor);
         }
         return s;
+    }
+
+    /**
+     * The biology parameters for a site whose layers {@link #agedSkin} thinned: the aging law is told that the dermis
+     * already carries the −6 %/decade thinning ({@code BiologyParameters.Aging.layerThinningPerDecade}), so the
+     * collagen per volume falls only by what the thinning does not account for, and the collagen per skin area is the
+     * same as on young layers (Branchet's −6 %/decade, counted once).
+     *
+     * @param p the parameters for young layers
+     * @return p with the aging law's layer thinning set to {@link #DERMIS_THINNING_PER_DECADE}
+     */
+    public static BiologyParameters onAgedLayers(BiologyParameters p) {
+        return p.withAging(p.aging().withLayerThinningPerDecade(DERMIS_THINNING_PER_DECADE));
     }
 
     /**
