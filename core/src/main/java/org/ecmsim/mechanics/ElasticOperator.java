@@ -346,33 +346,49 @@ final class ElasticOperator {
         });
     }
 
-    /** The coarse level: 2×2×2 elements merged, λ and μ the mean of the children. */
-    ElasticOperator coarsen() {
-        int cx = nx / 2;
-        int cy = ny / 2;
-        int cz = nz / 2;
+    /**
+     * The coarse level: {@code rx×ry×rz} elements merged (each ratio 1 or 2, the element count along a direction
+     * with ratio 2 even), λ and μ the mean of the children, spacings multiplied by the ratios.
+     */
+    ElasticOperator coarsen(int rx, int ry, int rz) {
+        int cx = nx / rx;
+        int cy = ny / ry;
+        int cz = nz / rz;
         double[] cl = new double[cx * cy * cz];
         double[] cm = new double[cx * cy * cz];
+        int children = rx * ry * rz;
         for (int c = 0; c < cz; c++) {
             for (int b = 0; b < cy; b++) {
                 for (int a = 0; a < cx; a++) {
                     double sl = 0;
                     double sm = 0;
-                    for (int l = 0; l < 8; l++) {
-                        int e = (2 * a + lx(l)) + nx * ((2 * b + ly(l)) + ny * (2 * c + lz(l)));
-                        sl += lambda[e];
-                        sm += mu[e];
+                    for (int dc = 0; dc < rz; dc++) {
+                        for (int db = 0; db < ry; db++) {
+                            for (int da = 0; da < rx; da++) {
+                                int e = (rx * a + da) + nx * ((ry * b + db) + ny * (rz * c + dc));
+                                sl += lambda[e];
+                                sm += mu[e];
+                            }
+                        }
                     }
-                    cl[a + cx * (b + cy * c)] = sl / 8;
-                    cm[a + cx * (b + cy * c)] = sm / 8;
+                    cl[a + cx * (b + cy * c)] = sl / children;
+                    cm[a + cx * (b + cy * c)] = sm / children;
                 }
             }
         }
-        return new ElasticOperator(periodic, cx, cy, cz, 2 * hx, 2 * hy, 2 * hz, cl, cm, executor);
+        return new ElasticOperator(periodic, cx, cy, cz, rx * hx, ry * hy, rz * hz, cl, cm, executor);
     }
 
-    boolean canCoarsen() {
-        int min = periodic ? 2 : 2;
-        return nx % 2 == 0 && ny % 2 == 0 && nz % 2 == 0 && nx / 2 >= min && ny / 2 >= min && nz / 2 >= 1;
+    /**
+     * The 24×24 stiffness of element e, {@code μₑ·K_μ + λₑ·V·b bᵀ}, row-major (dof 3·local + component), into k.
+     */
+    void elementMatrix(int e, double[] k) {
+        double me = mu[e];
+        double lv = lambda[e] * volume;
+        for (int r = 0; r < 24; r++) {
+            for (int s = 0; s < 24; s++) {
+                k[r * 24 + s] = me * kMu[r * 24 + s] + lv * divergence[r] * divergence[s];
+            }
+        }
     }
 }
