@@ -149,6 +149,50 @@ class ElasticSolverTest {
     }
 
     @Test
+    void layeredStencilEqualsTheElementProduct() {
+        // The plane-stencil product of a layered operator against the element-by-element product, both layouts,
+        // with x = 2 periodic columns (a node's left and right neighbours are the same node) and a random vector
+        // that is non-zero on held nodes too (a boundary lift).
+        int[][] shapes = {{6, 4, 5}, {2, 3, 4}};
+        java.util.Random rnd = new java.util.Random(3);
+        for (int[] sh : shapes) {
+            for (boolean periodic : new boolean[] {true, false}) {
+                Grid3D g = Grid3D.uniform(sh[0], sh[1], sh[2], 1e-4);
+                int n = g.cellCount();
+                double[] lam = new double[n];
+                double[] mu = new double[n];
+                for (int c = 0; c < n; c++) {
+                    lam[c] = 1e5 * (1 + g.k(c));
+                    mu[c] = 3e4 * (1 + g.k(c) * g.k(c));
+                }
+                ElasticOperator op = new ElasticOperator(periodic, g.nx(), g.ny(), g.nz(), 1e-4, 2e-4, 0.7e-4, lam, mu,
+                        ParallelExecutor.serial());
+                assertThat(op.stencil).isNotNull();
+                double[] x = new double[op.dofCount()];
+                for (int d = 0; d < x.length; d++) {
+                    x[d] = rnd.nextDouble() - 0.5;
+                }
+                double[] a = new double[x.length];
+                double[] b = new double[x.length];
+                op.apply(x, a);
+                op.applyByElements(x, b);
+                double scale = 0;
+                double diff = 0;
+                for (int d = 0; d < x.length; d++) {
+                    scale = Math.max(scale, Math.abs(b[d]));
+                    diff = Math.max(diff, Math.abs(a[d] - b[d]));
+                }
+                assertThat(scale).isPositive();
+                assertThat(diff / scale).as("%s periodic=%b", java.util.Arrays.toString(sh), periodic)
+                        .isLessThan(1e-13);
+                mu[1] *= 2; // one element off its layer's value: the general path
+                assertThat(new ElasticOperator(periodic, g.nx(), g.ny(), g.nz(), 1e-4, 2e-4, 0.7e-4, lam, mu,
+                        ParallelExecutor.serial()).stencil).isNull();
+            }
+        }
+    }
+
+    @Test
     void uniformEigenstrainGivesTheUniformStrainAndNoStress() {
         Grid3D g = Grid3D.uniform(8, 8, 16, 1e-4);
         int n = g.cellCount();
