@@ -299,7 +299,9 @@ final class Multigrid {
     /**
      * Chebyshev smoothing of degree {@value #DEGREE}: x += p(D⁻¹K) D⁻¹ r with the residual r = b − K x given in
      * t[l]. The polynomial is the Chebyshev polynomial that is smallest on [λ̂/{@value #RANGE}, λ̂] (λ̂ = 1.1 × the
-     * estimated largest eigenvalue of D⁻¹K), the three-term recurrence of Saad, Iterative Methods (2003), Alg. 12.1.
+     * estimated largest eigenvalue of D⁻¹K), by the standard three-term Chebyshev recurrence; polynomial smoothers of
+     * this kind for elasticity multigrid: Adams, Brezina, Hu and Tuminaro, J. Comput. Phys. 188 (2003) 593
+     * (reference not checked in this work).
      * The same polynomial before and after the coarse correction keeps the V-cycle symmetric. If {@code keepResidual},
      * t[l] holds b − K x afterwards (one more product).
      */
