@@ -448,6 +448,64 @@ final class ElasticOperator {
         });
     }
 
+    /**
+     * A Gershgorin bound on the largest eigenvalue of D⁻¹K over the free rows: max over rows of Σ_j |K_ij| / K_ii,
+     * each row assembled from its node's (up to) 8 elements. An upper bound whatever the grid size, unlike a
+     * power-iteration estimate, which converges slowly from below on large grids.
+     */
+    double gershgorinBound() {
+        double[] planeMax = new double[mz];
+        executor.forRange(mz, (k0, k1) -> {
+            double[] blk = new double[243];
+            for (int k = k0; k < k1; k++) {
+                double m = 0;
+                for (int j = 0; j < my; j++) {
+                    for (int i = 0; i < mx; i++) {
+                        int n = i + mx * (j + my * k);
+                        if (held[n]) {
+                            continue;
+                        }
+                        java.util.Arrays.fill(blk, 0);
+                        for (int l = 0; l < 8; l++) {
+                            int e = element(i - lx(l), j - ly(l), k - lz(l));
+                            if (e < 0) {
+                                continue;
+                            }
+                            double me = mu[e];
+                            double lv = lambda[e] * volume;
+                            for (int q = 0; q < 8; q++) {
+                                int o = (lx(q) - lx(l) + 1) + 3 * (ly(q) - ly(l) + 1) + 9 * (lz(q) - lz(l) + 1);
+                                for (int a = 0; a < 3; a++) {
+                                    for (int d = 0; d < 3; d++) {
+                                        int r = 3 * l + a;
+                                        int s = 3 * q + d;
+                                        blk[9 * o + 3 * a + d] += me * kMu[r * 24 + s]
+                                                + lv * divergence[r] * divergence[s];
+                                    }
+                                }
+                            }
+                        }
+                        for (int a = 0; a < 3; a++) {
+                            double sum = 0;
+                            for (int o = 0; o < 27; o++) {
+                                for (int d = 0; d < 3; d++) {
+                                    sum += Math.abs(blk[9 * o + 3 * a + d]);
+                                }
+                            }
+                            m = Math.max(m, sum / diagonal[3 * n + a]);
+                        }
+                    }
+                }
+                planeMax[k] = m;
+            }
+        });
+        double m = 0;
+        for (double v : planeMax) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
     /** Zeroes the held dofs of v. */
     void clearHeld(double[] v) {
         executor.forRange(mz, (k0, k1) -> {

@@ -371,7 +371,7 @@ class ElasticSolverTest {
 
     @Test
     void iterationCountsStayFlatWithGridSize() {
-        int[] sizes = {8, 16, 32}; // 64³ (8 iterations) is in docs/validation.md
+        int[] sizes = {8, 16, 32}; // 64³ and 128³ (benchmarks ElasticScaling) are in docs/validation.md
         int[] its = new int[sizes.length];
         for (int m = 0; m < sizes.length; m++) {
             int nc = sizes[m];
