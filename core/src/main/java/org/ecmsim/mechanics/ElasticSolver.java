@@ -34,7 +34,8 @@ import org.ecmsim.tissue.Tissue;
  *
  * <p><b>Solver.</b> Conjugate gradients preconditioned by one geometric multigrid V-cycle on the voxel hierarchy
  * (coarsening by 2 along every direction whose element count is even, semi-coarsening otherwise; rediscretised
- * coarse operators, damped Jacobi smoothing, a banded Cholesky factorisation of the coarsest level), matrix-free.
+ * coarse operators, Chebyshev polynomial smoothing, a banded Cholesky factorisation of the coarsest level),
+ * matrix-free; on layered materials the operator is a 27-point block stencil per node plane.
  * The iteration count is nearly independent of the grid size (docs/validation.md, "Mechanics"); a grid with odd
  * element counts along every direction cannot be coarsened, and then a large coarsest level falls back to Jacobi
  * sweeps, which costs iterations, not accuracy. In the SITE layout the mean-stress condition is met by
