@@ -50,6 +50,12 @@ final class ElasticOperator {
     final ParallelExecutor executor;
     /** The diagonal of K (1 on held dofs). */
     final double[] diagonal;
+    /**
+     * When λ and μ depend on the element layer only: per node plane k, the 27 neighbour blocks of a node's rows,
+     * {@code stencil[k·243 + 9·o + 3·a + c]} = the coefficient of neighbour o's component c in row a, with
+     * o = (dx+1) + 3·(dy+1) + 9·(dz+1); null otherwise (then {@link #apply} gathers element by element).
+     */
+    final double[] stencil;
 
     ElasticOperator(boolean periodic, int nx, int ny, int nz, double hx, double hy, double hz, double[] lambda,
             double[] mu, ParallelExecutor executor) {
@@ -80,6 +86,53 @@ final class ElasticOperator {
         referenceMatrices();
         this.diagonal = new double[3 * nodeCount()];
         computeDiagonal();
+        this.stencil = layered() ? planeStencils() : null;
+    }
+
+    /** Whether every element layer (fixed c) has one λ and one μ. */
+    private boolean layered() {
+        int plane = nx * ny;
+        for (int c = 0; c < nz; c++) {
+            double l0 = lambda[c * plane];
+            double m0 = mu[c * plane];
+            for (int e = c * plane; e < (c + 1) * plane; e++) {
+                if (lambda[e] != l0 || mu[e] != m0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The 27-point block stencil of each node plane of a layered operator: node n as local node l of each of its
+     * (up to) 8 elements couples to the element's local node q at offset (lx(q) − lx(l), …) with
+     * {@code μₑ·K_μ[l][q] + λₑ·V·b_l b_qᵀ}; elements above the top or below the bottom plane are left out.
+     */
+    private double[] planeStencils() {
+        double[] st = new double[243 * mz];
+        int plane = nx * ny;
+        for (int k = 0; k < mz; k++) {
+            for (int l = 0; l < 8; l++) {
+                int c = k - lz(l);
+                if (c < 0 || c >= nz) {
+                    continue;
+                }
+                double me = mu[c * plane];
+                double lv = lambda[c * plane] * volume;
+                for (int q = 0; q < 8; q++) {
+                    int o = (lx(q) - lx(l) + 1) + 3 * (ly(q) - ly(l) + 1) + 9 * (lz(q) - lz(l) + 1);
+                    for (int a = 0; a < 3; a++) {
+                        for (int d = 0; d < 3; d++) {
+                            int r = 3 * l + a;
+                            int s = 3 * q + d;
+                            st[243 * k + 9 * o + 3 * a + d] += me * kMu[r * 24 + s] + lv * divergence[r] * divergence[s];
+                        }
+                    }
+                }
+            }
+        }
+        return st;
     }
 
     int nodeCount() {
@@ -222,7 +275,69 @@ final class ElasticOperator {
 
     /** y = K x on free dofs, 0 on held dofs. x may be non-zero on held dofs (it is then a boundary lift). */
     void apply(double[] x, double[] y) {
+        if (stencil != null) {
+            executor.forRange(mz, (k0, k1) -> applyStencil(x, y, k0, k1));
+        } else {
+            executor.forRange(mz, (k0, k1) -> applyPlanes(x, y, k0, k1));
+        }
+    }
+
+    /** The element-by-element product, whatever the materials (kept for tests of the stencil path). */
+    void applyByElements(double[] x, double[] y) {
         executor.forRange(mz, (k0, k1) -> applyPlanes(x, y, k0, k1));
+    }
+
+    /**
+     * The product with the plane stencils (layered operators): per free node 27 neighbour blocks of 3×3, a fixed
+     * sum in neighbour order. The neighbours of a free node exist in both layouts (box: free nodes are interior;
+     * SITE: x and y wrap, and the top plane's missing upper neighbours have zero blocks and are skipped).
+     */
+    private void applyStencil(double[] x, double[] y, int k0, int k1) {
+        double[] st = stencil;
+        int plane = mx * my;
+        for (int k = k0; k < k1; k++) {
+            int base = 243 * k;
+            int dkLo = k == 0 ? 0 : -1;
+            int dkHi = k == mz - 1 ? 0 : 1;
+            for (int j = 0; j < my; j++) {
+                int jm = j == 0 ? (periodic ? my - 1 : 0) : j - 1;
+                int jp = j == my - 1 ? (periodic ? 0 : j) : j + 1;
+                for (int i = 0; i < mx; i++) {
+                    int n = i + mx * (j + my * k);
+                    if (held[n]) {
+                        y[3 * n] = 0;
+                        y[3 * n + 1] = 0;
+                        y[3 * n + 2] = 0;
+                        continue;
+                    }
+                    int im = i == 0 ? (periodic ? mx - 1 : 0) : i - 1;
+                    int ip = i == mx - 1 ? (periodic ? 0 : i) : i + 1;
+                    double y0 = 0;
+                    double y1 = 0;
+                    double y2 = 0;
+                    for (int dk = dkLo; dk <= dkHi; dk++) {
+                        int zoff = plane * (k + dk);
+                        for (int dj = 0; dj < 3; dj++) {
+                            int row = zoff + mx * (dj == 0 ? jm : dj == 1 ? j : jp);
+                            int ob = base + 9 * (3 * dj + 9 * (dk + 1));
+                            for (int di = 0; di < 3; di++) {
+                                int m = 3 * (row + (di == 0 ? im : di == 1 ? i : ip));
+                                int o = ob + 9 * di;
+                                double u0 = x[m];
+                                double u1 = x[m + 1];
+                                double u2 = x[m + 2];
+                                y0 += st[o] * u0 + st[o + 1] * u1 + st[o + 2] * u2;
+                                y1 += st[o + 3] * u0 + st[o + 4] * u1 + st[o + 5] * u2;
+                                y2 += st[o + 6] * u0 + st[o + 7] * u1 + st[o + 8] * u2;
+                            }
+                        }
+                    }
+                    y[3 * n] = y0;
+                    y[3 * n + 1] = y1;
+                    y[3 * n + 2] = y2;
+                }
+            }
+        }
     }
 
     private void applyPlanes(double[] x, double[] y, int k0, int k1) {
@@ -333,6 +448,64 @@ final class ElasticOperator {
         });
     }
 
+    /**
+     * A Gershgorin bound on the largest eigenvalue of D⁻¹K over the free rows: max over rows of Σ_j |K_ij| / K_ii,
+     * each row assembled from its node's (up to) 8 elements. An upper bound whatever the grid size, unlike a
+     * power-iteration estimate, which converges slowly from below on large grids.
+     */
+    double gershgorinBound() {
+        double[] planeMax = new double[mz];
+        executor.forRange(mz, (k0, k1) -> {
+            double[] blk = new double[243];
+            for (int k = k0; k < k1; k++) {
+                double m = 0;
+                for (int j = 0; j < my; j++) {
+                    for (int i = 0; i < mx; i++) {
+                        int n = i + mx * (j + my * k);
+                        if (held[n]) {
+                            continue;
+                        }
+                        java.util.Arrays.fill(blk, 0);
+                        for (int l = 0; l < 8; l++) {
+                            int e = element(i - lx(l), j - ly(l), k - lz(l));
+                            if (e < 0) {
+                                continue;
+                            }
+                            double me = mu[e];
+                            double lv = lambda[e] * volume;
+                            for (int q = 0; q < 8; q++) {
+                                int o = (lx(q) - lx(l) + 1) + 3 * (ly(q) - ly(l) + 1) + 9 * (lz(q) - lz(l) + 1);
+                                for (int a = 0; a < 3; a++) {
+                                    for (int d = 0; d < 3; d++) {
+                                        int r = 3 * l + a;
+                                        int s = 3 * q + d;
+                                        blk[9 * o + 3 * a + d] += me * kMu[r * 24 + s]
+                                                + lv * divergence[r] * divergence[s];
+                                    }
+                                }
+                            }
+                        }
+                        for (int a = 0; a < 3; a++) {
+                            double sum = 0;
+                            for (int o = 0; o < 27; o++) {
+                                for (int d = 0; d < 3; d++) {
+                                    sum += Math.abs(blk[9 * o + 3 * a + d]);
+                                }
+                            }
+                            m = Math.max(m, sum / diagonal[3 * n + a]);
+                        }
+                    }
+                }
+                planeMax[k] = m;
+            }
+        });
+        double m = 0;
+        for (double v : planeMax) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
     /** Zeroes the held dofs of v. */
     void clearHeld(double[] v) {
         executor.forRange(mz, (k0, k1) -> {
@@ -346,33 +519,49 @@ final class ElasticOperator {
         });
     }
 
-    /** The coarse level: 2×2×2 elements merged, λ and μ the mean of the children. */
-    ElasticOperator coarsen() {
-        int cx = nx / 2;
-        int cy = ny / 2;
-        int cz = nz / 2;
+    /**
+     * The coarse level: {@code rx×ry×rz} elements merged (each ratio 1 or 2, the element count along a direction
+     * with ratio 2 even), λ and μ the mean of the children, spacings multiplied by the ratios.
+     */
+    ElasticOperator coarsen(int rx, int ry, int rz) {
+        int cx = nx / rx;
+        int cy = ny / ry;
+        int cz = nz / rz;
         double[] cl = new double[cx * cy * cz];
         double[] cm = new double[cx * cy * cz];
+        int children = rx * ry * rz;
         for (int c = 0; c < cz; c++) {
             for (int b = 0; b < cy; b++) {
                 for (int a = 0; a < cx; a++) {
                     double sl = 0;
                     double sm = 0;
-                    for (int l = 0; l < 8; l++) {
-                        int e = (2 * a + lx(l)) + nx * ((2 * b + ly(l)) + ny * (2 * c + lz(l)));
-                        sl += lambda[e];
-                        sm += mu[e];
+                    for (int dc = 0; dc < rz; dc++) {
+                        for (int db = 0; db < ry; db++) {
+                            for (int da = 0; da < rx; da++) {
+                                int e = (rx * a + da) + nx * ((ry * b + db) + ny * (rz * c + dc));
+                                sl += lambda[e];
+                                sm += mu[e];
+                            }
+                        }
                     }
-                    cl[a + cx * (b + cy * c)] = sl / 8;
-                    cm[a + cx * (b + cy * c)] = sm / 8;
+                    cl[a + cx * (b + cy * c)] = sl / children;
+                    cm[a + cx * (b + cy * c)] = sm / children;
                 }
             }
         }
-        return new ElasticOperator(periodic, cx, cy, cz, 2 * hx, 2 * hy, 2 * hz, cl, cm, executor);
+        return new ElasticOperator(periodic, cx, cy, cz, rx * hx, ry * hy, rz * hz, cl, cm, executor);
     }
 
-    boolean canCoarsen() {
-        int min = periodic ? 2 : 2;
-        return nx % 2 == 0 && ny % 2 == 0 && nz % 2 == 0 && nx / 2 >= min && ny / 2 >= min && nz / 2 >= 1;
+    /**
+     * The 24×24 stiffness of element e, {@code μₑ·K_μ + λₑ·V·b bᵀ}, row-major (dof 3·local + component), into k.
+     */
+    void elementMatrix(int e, double[] k) {
+        double me = mu[e];
+        double lv = lambda[e] * volume;
+        for (int r = 0; r < 24; r++) {
+            for (int s = 0; s < 24; s++) {
+                k[r * 24 + s] = me * kMu[r * 24 + s] + lv * divergence[r] * divergence[s];
+            }
+        }
     }
 }

@@ -33,13 +33,15 @@ import org.ecmsim.tissue.Tissue;
  * </ul>
  *
  * <p><b>Solver.</b> Conjugate gradients preconditioned by one geometric multigrid V-cycle on the voxel hierarchy
- * (2×2×2 coarsening, rediscretised coarse operators, damped Jacobi smoothing, dense Cholesky on the coarsest
- * level), matrix-free. The iteration count is nearly independent of the grid size when every element count is
- * divisible by a power of two (coarsening stops at the first odd count, and a large coarsest level falls back to
- * Jacobi sweeps, which costs iterations, not accuracy). In the SITE layout the mean-stress condition is met by
+ * (coarsening by 2 along every direction whose element count is even, semi-coarsening otherwise; rediscretised
+ * coarse operators, Chebyshev polynomial smoothing, a banded Cholesky factorisation of the coarsest level),
+ * matrix-free; on layered materials the operator is a 27-point block stencil per node plane.
+ * The iteration count is nearly independent of the grid size (docs/validation.md, "Mechanics"); a grid with odd
+ * element counts along every direction cannot be coarsened, and then a large coarsest level falls back to Jacobi
+ * sweeps, which costs iterations, not accuracy. In the SITE layout the mean-stress condition is met by
  * superposition: the responses to the three unit macroscopic strains are solved once per solver (their mean
- * stresses form a 3×3 in-plane stiffness), then each solve is the fluctuation problem for ε* and a second one for
- * ε* with the resulting E.
+ * stresses form a 3×3 in-plane stiffness, their cell stresses the reciprocity weights of {@link #macroStrainSite}),
+ * so each solve knows E before it starts and is a single CG solve for the fluctuation.
  *
  * <p><b>Determinism.</b> All loops run over z planes of nodes with fixed per-node sums, and dot products are summed
  * per plane and then in plane order: results are bitwise identical for any thread count.
@@ -70,6 +72,8 @@ public final class ElasticSolver {
          */
         void at(double x, double y, double z, double[] u);
     }
+
+    private static final String[] UNIT_NAMES = {"E_xx", "E_yy", "E_xy"};
 
     private final Grid3D grid;
     private final Boundary boundary;
@@ -163,13 +167,23 @@ public final class ElasticSolver {
         return boundary;
     }
 
+    /**
+     * @return the multigrid hierarchy, e.g. "20×20×50 → 10×10×25 → 5×5×25 (banded Cholesky, half-bandwidth 149)"
+     */
+    public String multigridDescription() {
+        return multigrid.describe();
+    }
+
     /** @return the number of multigrid levels (1 = no coarsening) */
     public int multigridLevels() {
         return multigrid.levelCount();
     }
 
     /**
-     * Solves a {@link Boundary#SITE} problem.
+     * Solves a {@link Boundary#SITE} problem: the macroscopic strain E by reciprocity ({@link #macroStrainSite},
+     * which solves the three unit macroscopic strains' responses on the first call), then one CG solve for the
+     * periodic fluctuation with the load of ε* − E. Equal to solving the fluctuation problem, taking E from its mean
+     * stress and solving again (superposition) to the CG tolerance.
      *
      * @param eigenXx the eigenstrain ε*_xx per cell (dimensionless; negative = shrinkage)
      * @param eigenYy ε*_yy per cell
@@ -181,19 +195,38 @@ public final class ElasticSolver {
         if (boundary != Boundary.SITE) {
             throw new IllegalStateException("solveSite needs the SITE boundary; this solver has " + boundary);
         }
+        // E first, by reciprocity from the unit responses (solved once per solver), then one solve for ũ.
+        double[] macro = macroStrainSite(eigenXx, eigenYy, eigenZz, tolerance);
+        double[] u = new double[operator.dofCount()];
+        double[] f = new double[operator.dofCount()];
+        operator.eigenstrainLoad(eigenXx, eigenYy, eigenZz, macro[0], macro[1], macro[2], f);
+        int[] its = pcg(f, u, tolerance, "the SITE solve");
+        double res = relativeResidual(f, u);
+        return new ElasticSolution(this, operator, u, macro, eigenXx, eigenYy, eigenZz, its[0], res, its[1] == 1);
+    }
+
+    /**
+     * The {@link #solveSite} result by superposition, without reciprocity: the fluctuation problem for ε* from zero,
+     * E from its mean stress and the 3×3 in-plane stiffness, then a second solve with that E, from the first
+     * solution. Two solves instead of one: kept as the reference {@link #solveSite} is tested against.
+     */
+    ElasticSolution solveSiteBySuperposition(double[] eigenXx, double[] eigenYy, double[] eigenZz, double tolerance) {
+        if (boundary != Boundary.SITE) {
+            throw new IllegalStateException("solveSite needs the SITE boundary; this solver has " + boundary);
+        }
         checkEigen(eigenXx, eigenYy, eigenZz, tolerance);
         ensureMacroStiffness(tolerance);
         double[] u = new double[operator.dofCount()];
         double[] f = new double[operator.dofCount()];
         operator.eigenstrainLoad(eigenXx, eigenYy, eigenZz, 0, 0, 0, f);
-        int[] its = pcg(f, u, tolerance);
+        int[] its = pcg(f, u, tolerance, "the SITE solve without E");
         ElasticSolution first = new ElasticSolution(this, operator, u, new double[3], eigenXx, eigenYy, eigenZz,
                 its[0], 0, true);
         double[] s0 = new double[3];
         first.meanStress(s0);
         double[] macro = solve3(macroStiffness, new double[] {-s0[0], -s0[1], -s0[2]});
         operator.eigenstrainLoad(eigenXx, eigenYy, eigenZz, macro[0], macro[1], macro[2], f);
-        its = pcg(f, u, tolerance);
+        its = pcg(f, u, tolerance, "the SITE solve with E");
         double res = relativeResidual(f, u);
         return new ElasticSolution(this, operator, u, macro, eigenXx, eigenYy, eigenZz, its[0], res,
                 its[1] == 1);
@@ -239,7 +272,7 @@ public final class ElasticSolver {
             f[i] -= kl[i];
         }
         double[] w = new double[operator.dofCount()];
-        int[] its = pcg(f, w, tolerance);
+        int[] its = pcg(f, w, tolerance, "the DIRICHLET_BOX solve");
         double res = relativeResidual(f, w);
         for (int i = 0; i < w.length; i++) {
             w[i] += lift[i];
@@ -274,7 +307,7 @@ public final class ElasticSolver {
             unit[a] = 1;
             Arrays.fill(u, 0);
             operator.eigenstrainLoad(null, null, null, unit[0], unit[1], unit[2], r);
-            pcg(r, u, tolerance);
+            pcg(r, u, tolerance, "the response to the unit macroscopic strain " + UNIT_NAMES[a]);
             ElasticSolution sol = new ElasticSolution(this, operator, u, unit.clone(), null, null, null, 0, 0,
                     true);
             sol.meanStress(s);
@@ -376,7 +409,7 @@ public final class ElasticSolver {
      *
      * @return {iterations, 1 if converged}
      */
-    private int[] pcg(double[] f, double[] x, double tolerance) {
+    private int[] pcg(double[] f, double[] x, double tolerance, String what) {
         operator.apply(x, q);
         for (int i = 0; i < r.length; i++) {
             r[i] = f[i] - q[i];
@@ -407,6 +440,12 @@ public final class ElasticSolver {
             rnorm = Math.sqrt(dot(r, r));
             if (rnorm <= tolerance * bnorm) {
                 return new int[] {it, 1};
+            }
+            if (!Double.isFinite(rnorm)) {
+                throw new IllegalStateException("the conjugate gradient iteration of " + what + " on the "
+                        + grid.nx() + "×" + grid.ny() + "×" + grid.nz() + " grid broke down at iteration " + it
+                        + ": residual norm " + rnorm + " (relative to " + bnorm + "); check the eigenstrain and "
+                        + "the moduli for NaN or infinite values");
             }
             multigrid.apply(r, z);
             double rzNew = dot(r, z);

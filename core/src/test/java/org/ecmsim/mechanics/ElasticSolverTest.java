@@ -42,7 +42,7 @@ class ElasticSolverTest {
         }
         ElasticSolver s = new ElasticSolver(g, layered(g), fill(n, 0.45), ElasticSolver.Boundary.SITE,
                 ParallelExecutor.serial());
-        ElasticSolution full = s.solveSite(ex, ey, ez, 1e-12);
+        ElasticSolution full = s.solveSiteBySuperposition(ex, ey, ez, 1e-12);
         double[] e = s.macroStrainSite(ex, ey, ez, 1e-12);
         assertThat(e[0]).isCloseTo(full.macroStrainXx(), org.assertj.core.data.Offset.offset(1e-9 * Math.abs(full.macroStrainXx())));
         assertThat(e[1]).isCloseTo(full.macroStrainYy(), org.assertj.core.data.Offset.offset(1e-9 * Math.abs(full.macroStrainYy())));
@@ -51,6 +51,145 @@ class ElasticSolverTest {
                 org.assertj.core.data.Offset.offset(1e-9 * Math.abs(full.arealContraction())));
         System.out.printf("reciprocity: E_xx %.12e vs %.12e, E_yy %.12e vs %.12e%n", e[0], full.macroStrainXx(), e[1],
                 full.macroStrainYy());
+    }
+
+    @Test
+    void oneSolveWithEFirstEqualsTwoSolvesBySuperposition() {
+        // solveSite takes E by reciprocity and solves once; the reference path solves without E, reads E from the
+        // mean stress and solves again. Same displacements and E to the tolerance, on a layered 8×8×16 site.
+        Grid3D g = Grid3D.uniform(8, 8, 16, 1e-4);
+        int n = g.cellCount();
+        java.util.Random rnd = new java.util.Random(11);
+        double[] ex = new double[n];
+        double[] ey = new double[n];
+        double[] ez = new double[n];
+        for (int c = 0; c < n; c++) {
+            boolean ball = Math.hypot(Math.hypot(g.i(c) - 3.5, g.j(c) - 4.5), g.k(c) - 6) < 3;
+            ex[c] = ball ? -0.02 * rnd.nextDouble() : 0;
+            ey[c] = ball ? -0.01 : 0;
+            ez[c] = 0.002 * rnd.nextDouble();
+        }
+        ElasticSolver s = new ElasticSolver(g, layered(g), fill(n, 0.45), ElasticSolver.Boundary.SITE,
+                ParallelExecutor.serial());
+        double tol = 1e-11;
+        ElasticSolution one = s.solveSite(ex, ey, ez, tol);
+        ElasticSolution two = s.solveSiteBySuperposition(ex, ey, ez, tol);
+        assertThat(one.converged()).isTrue();
+        assertThat(one.relativeResidual()).isLessThan(tol);
+        double umax = 0;
+        double diff = 0;
+        for (int k = 0; k <= g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++) {
+                    for (int d = 0; d < 3; d++) {
+                        umax = Math.max(umax, Math.abs(two.displacement(i, j, k, d)));
+                        diff = Math.max(diff, Math.abs(one.displacement(i, j, k, d) - two.displacement(i, j, k, d)));
+                    }
+                }
+            }
+        }
+        System.out.printf("one solve vs superposition: max |Δu| / max |u| = %.2e, E_xx %.12e vs %.12e, "
+                + "iterations %d vs %d (second solve)%n", diff / umax, one.macroStrainXx(), two.macroStrainXx(),
+                one.iterations(), two.iterations());
+        assertThat(diff / umax).isLessThan(1e-8);
+        assertThat(one.macroStrainXx()).isCloseTo(two.macroStrainXx(),
+                org.assertj.core.data.Offset.offset(1e-9 * Math.abs(two.macroStrainXx())));
+        assertThat(one.macroStrainYy()).isCloseTo(two.macroStrainYy(),
+                org.assertj.core.data.Offset.offset(1e-9 * Math.abs(two.macroStrainYy())));
+        assertThat(one.macroStrainXy()).isCloseTo(two.macroStrainXy(), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void smallGridIsSolvedByTheBandedCholeskyInOneIteration() {
+        // 4×6×5 site (360 unknowns): one multigrid level, the coarsest-level Cholesky is the exact inverse, so CG
+        // stops after one iteration at round-off. Also a box layout with its boundary held.
+        Grid3D g = Grid3D.uniform(4, 6, 5, 1e-4);
+        int n = g.cellCount();
+        double[] ex = new double[n];
+        for (int c = 0; c < n; c++) {
+            ex[c] = g.k(c) == 2 && g.i(c) == 1 ? -0.01 : 0;
+        }
+        ElasticSolver s = new ElasticSolver(g, layered(g), fill(n, 0.45), ElasticSolver.Boundary.SITE,
+                ParallelExecutor.serial());
+        assertThat(s.multigridLevels()).isEqualTo(1);
+        assertThat(s.multigridDescription()).contains("banded Cholesky");
+        ElasticSolution sol = s.solveSite(ex, ex, new double[n], 1e-12);
+        assertThat(sol.iterations()).isEqualTo(1);
+        assertThat(sol.relativeResidual()).isLessThan(1e-12);
+        ElasticSolver box = new ElasticSolver(g, layered(g), fill(n, 0.3), ElasticSolver.Boundary.DIRICHLET_BOX,
+                ParallelExecutor.serial());
+        ElasticSolution b = box.solveBox(ex, ex, ex, (x, y, z, u) -> {
+            u[0] = 1e-6 * y;
+            u[1] = 0;
+            u[2] = -2e-6 * x;
+        }, 1e-12);
+        assertThat(b.iterations()).isEqualTo(1);
+        assertThat(b.relativeResidual()).isLessThan(1e-12);
+    }
+
+    @Test
+    void oddDepthIsSemiCoarsenedToAnExactCoarsestLevel() {
+        // The default course's grid: 20×20×50 cells of 50 µm. 50 is even once, 25 is not: the hierarchy keeps
+        // coarsening x and y (semi-coarsening) and ends with a banded Cholesky instead of Jacobi sweeps.
+        Grid3D g = Grid3D.uniform(20, 20, 50, 50e-6);
+        int n = g.cellCount();
+        double[] ex = new double[n];
+        for (int c = 0; c < n; c++) {
+            ex[c] = Math.hypot(Math.hypot(g.i(c) - 9.5, g.j(c) - 9.5), g.k(c) - 12) < 5 ? -0.02 : 0;
+        }
+        ElasticSolver s = new ElasticSolver(g, layered(g), fill(n, 0.45), ElasticSolver.Boundary.SITE,
+                ParallelExecutor.defaultExecutor());
+        System.out.println("20×20×50 site hierarchy: " + s.multigridDescription());
+        assertThat(s.multigridDescription()).startsWith("20×20×50 → 10×10×25 → 5×5×25 ").contains("Cholesky");
+        ElasticSolution sol = s.solveSite(ex, ex, new double[n], 1e-8);
+        System.out.printf("20×20×50 site: %d CG iterations to 1e-8, residual %.2e%n", sol.iterations(),
+                sol.relativeResidual());
+        assertThat(sol.converged()).isTrue();
+        assertThat(sol.iterations()).isLessThanOrEqualTo(14);
+    }
+
+    @Test
+    void layeredStencilEqualsTheElementProduct() {
+        // The plane-stencil product of a layered operator against the element-by-element product, both layouts,
+        // with x = 2 periodic columns (a node's left and right neighbours are the same node) and a random vector
+        // that is non-zero on held nodes too (a boundary lift).
+        int[][] shapes = {{6, 4, 5}, {2, 3, 4}};
+        java.util.Random rnd = new java.util.Random(3);
+        for (int[] sh : shapes) {
+            for (boolean periodic : new boolean[] {true, false}) {
+                Grid3D g = Grid3D.uniform(sh[0], sh[1], sh[2], 1e-4);
+                int n = g.cellCount();
+                double[] lam = new double[n];
+                double[] mu = new double[n];
+                for (int c = 0; c < n; c++) {
+                    lam[c] = 1e5 * (1 + g.k(c));
+                    mu[c] = 3e4 * (1 + g.k(c) * g.k(c));
+                }
+                ElasticOperator op = new ElasticOperator(periodic, g.nx(), g.ny(), g.nz(), 1e-4, 2e-4, 0.7e-4, lam, mu,
+                        ParallelExecutor.serial());
+                assertThat(op.stencil).isNotNull();
+                double[] x = new double[op.dofCount()];
+                for (int d = 0; d < x.length; d++) {
+                    x[d] = rnd.nextDouble() - 0.5;
+                }
+                double[] a = new double[x.length];
+                double[] b = new double[x.length];
+                op.apply(x, a);
+                op.applyByElements(x, b);
+                double scale = 0;
+                double diff = 0;
+                for (int d = 0; d < x.length; d++) {
+                    scale = Math.max(scale, Math.abs(b[d]));
+                    diff = Math.max(diff, Math.abs(a[d] - b[d]));
+                }
+                assertThat(scale).isPositive();
+                assertThat(diff / scale).as("%s periodic=%b", java.util.Arrays.toString(sh), periodic)
+                        .isLessThan(1e-13);
+                mu[1] *= 2; // one element off its layer's value: the general path
+                assertThat(new ElasticOperator(periodic, g.nx(), g.ny(), g.nz(), 1e-4, 2e-4, 0.7e-4, lam, mu,
+                        ParallelExecutor.serial()).stencil).isNull();
+            }
+        }
     }
 
     @Test
@@ -232,7 +371,7 @@ class ElasticSolverTest {
 
     @Test
     void iterationCountsStayFlatWithGridSize() {
-        int[] sizes = {8, 16, 32}; // 64³ (8 iterations) is in docs/validation.md
+        int[] sizes = {8, 16, 32}; // 64³ and 128³ (benchmarks ElasticScaling) are in docs/validation.md
         int[] its = new int[sizes.length];
         for (int m = 0; m < sizes.length; m++) {
             int nc = sizes[m];
