@@ -10,6 +10,7 @@ import org.ecmsim.biology.RemodellingModel;
 import org.ecmsim.biology.Species;
 import org.ecmsim.damage.ArrheniusProcess;
 import org.ecmsim.grid.Grid3D;
+import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.mechanics.ElasticProperties;
 import org.ecmsim.mechanics.ElasticSolution;
 import org.ecmsim.mechanics.ElasticSolver;
@@ -99,8 +100,9 @@ final class ClinicalRecorder {
         int nb = bioGrid.cellCount();
         bioDermis = new boolean[nb];
         bioPapillary = new boolean[nb];
+        MaterialMap bioLayers = site.biologyLayers();
         for (int c = 0; c < nb; c++) {
-            LayerRole r = roles.get(site.biologyLayers().get(c));
+            LayerRole r = roles.get(bioLayers.get(c));
             bioDermis[c] = r == LayerRole.PAPILLARY_DERMIS || r == LayerRole.RETICULAR_DERMIS;
             bioPapillary[c] = r == LayerRole.PAPILLARY_DERMIS;
         }
@@ -357,8 +359,9 @@ final class ClinicalRecorder {
     private double[][] bioElasticity() {
         int nb = bioGrid.cellCount();
         double[][] out = new double[2][nb];
+        MaterialMap layers = site.biologyLayers();
         for (int c = 0; c < nb; c++) {
-            Material m = site.tissue().materials().get(site.biologyLayers().get(c));
+            Material m = site.tissue().materials().get(layers.get(c));
             ElasticProperties p = SkinElasticity.of(m);
             out[0][c] = p.youngsModulus();
             out[1][c] = p.poissonRatio();
