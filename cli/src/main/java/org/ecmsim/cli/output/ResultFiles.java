@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.ecmsim.biology.Species;
 import org.ecmsim.cli.run.CourseRunner.BiologySnapshot;
@@ -124,45 +128,140 @@ public final class ResultFiles {
         atomically(dir.resolve(SUMMARY), f -> Files.writeString(f, summary, StandardCharsets.UTF_8));
         afterSummary.run();
 
-        progress.accept("charts");
-        atomically(dir.resolve("percent_vs_control.png"), f -> Charts.percentVsControl(outcome, f));
+        // The charts and VTK fields are independent files: written side by side on the run's threads (each
+        // file's bytes do not depend on the order; the first failure, in the order below, is the one reported).
+        List<String> names = new ArrayList<>();
+        List<FileWriter> writers = new ArrayList<>();
+        names.add("percent_vs_control.png");
+        writers.add(f -> Charts.percentVsControl(outcome, f));
         for (LayerTimeSeries layer : outcome.result().layers()) {
-            atomically(dir.resolve(timeCourseName(layer)), f -> Charts.timeCourse(outcome, layer, f));
+            names.add(timeCourseName(layer));
+            writers.add(f -> Charts.timeCourse(outcome, layer, f));
         }
         if (!outcome.result().profiles().isEmpty()) {
-            atomically(dir.resolve("depth_profiles.png"), f -> Charts.depthProfiles(outcome, f));
+            names.add("depth_profiles.png");
+            writers.add(f -> Charts.depthProfiles(outcome, f));
         }
-        atomically(dir.resolve("impedance.png"), f -> Charts.impedance(outcome, f));
-        atomically(dir.resolve(Clinical.CONTRACTION_CHART), f -> Clinical.contractionChart(outcome, f));
+        names.add("impedance.png");
+        writers.add(f -> Charts.impedance(outcome, f));
+        names.add(Clinical.CONTRACTION_CHART);
+        writers.add(f -> Clinical.contractionChart(outcome, f));
         for (int s = 0; s < outcome.result().sessions().size(); s++) {
             int session = s;
-            atomically(dir.resolve(Clinical.displacementChartName(s)),
-                    f -> Clinical.displacementChart(outcome, session, f));
+            names.add(Clinical.displacementChartName(s));
+            writers.add(f -> Clinical.displacementChart(outcome, session, f));
         }
         for (int s = 0; s < outcome.result().sessions().size(); s++) {
             int session = s;
             for (Charts.CrossSection c : Charts.CrossSection.values()) {
-                atomically(dir.resolve(crossSectionName(c, s)), f -> Charts.crossSection(outcome, session, c, f));
+                names.add(crossSectionName(c, s));
+                writers.add(f -> Charts.crossSection(outcome, session, c, f));
             }
         }
-
+        int chartCount = names.size();
         if (outcome.scenario().output().vti()) {
-            progress.accept("VTK fields");
             List<RfTreatmentResult> sessions = outcome.result().sessions();
             for (int s = 0; s < sessions.size(); s++) {
                 RfTreatmentResult rf = sessions.get(s);
-                atomically(dir.resolve(vti.get(s)), f -> Vti.write(f, outcome.thermalGrid(),
-                        thermalArrays(outcome, rf), VTI_INTEGERS, vtiEncoding(outcome)));
+                names.add(vti.get(s));
+                writers.add(f -> Vti.write(f, outcome.thermalGrid(), thermalArrays(outcome, rf), VTI_INTEGERS,
+                        vtiEncoding(outcome)));
             }
             for (BiologySnapshot snap : outcome.snapshots()) {
-                atomically(dir.resolve(biologyName(snap)), f -> Vti.write(f, outcome.biologyGrid(),
-                        biologyArrays(outcome, snap), VTI_INTEGERS, vtiEncoding(outcome)));
+                names.add(biologyName(snap));
+                writers.add(f -> Vti.write(f, outcome.biologyGrid(), biologyArrays(outcome, snap), VTI_INTEGERS,
+                        vtiEncoding(outcome)));
             }
         }
+        progress.accept(names.size() > chartCount ? "charts, VTK fields" : "charts");
+        int threads = outcome.scenario().numerics().threads() == 0 ? Runtime.getRuntime().availableProcessors()
+                : outcome.scenario().numerics().threads();
+        writeAll(dir, names, writers, threads);
         progress.accept("report");
         String html = HtmlReport.html(outcome, source, version, dir, charts, files);
         atomically(dir.resolve(REPORT), f -> Files.writeString(f, html, StandardCharsets.UTF_8));
         return files;
+    }
+
+    /**
+     * Writes files side by side on up to {@code threads} threads, each with {@link #atomically}.
+     *
+     * @throws IOException the first failure in list order, once every writer has finished
+     */
+    private static void writeAll(Path dir, List<String> names, List<FileWriter> writers, int threads)
+            throws IOException {
+        int n = Math.max(1, Math.min(threads, names.size()));
+        if (n == 1) {
+            for (int i = 0; i < names.size(); i++) {
+                atomically(dir.resolve(names.get(i)), writers.get(i));
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, "ecmsim-output");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                Path file = dir.resolve(names.get(i));
+                FileWriter w = writers.get(i);
+                done.add(pool.submit(() -> {
+                    atomically(file, w);
+                    return null;
+                }));
+            }
+            // Every file is finished (complete under its name, or its temporary file removed) before a failure
+            // is reported: the first one in list order.
+            IOException first = null;
+            for (Future<?> f : done) {
+                IOException e = outcomeOf(f, dir);
+                if (first == null) {
+                    first = e;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /**
+     * Waits for a writer (through interrupts: it must finish or remove its temporary file; the interrupt is kept).
+     *
+     * @return null if it wrote its file, else its failure as an IOException (runtime failures are rethrown)
+     */
+    private static IOException outcomeOf(Future<?> f, Path dir) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    f.get();
+                    return null;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        return io;
+                    }
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (cause instanceof Error err) {
+                        throw err;
+                    }
+                    return new IOException("cannot write into " + dir + ": " + cause, cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Writes one file. */
