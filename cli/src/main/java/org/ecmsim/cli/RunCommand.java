@@ -75,6 +75,12 @@ final class RunCommand implements Callable<Integer> {
             + " scenario; the results are bitwise those of an uninterrupted run)")
     private boolean resume;
 
+    @Option(names = "--checkpoint-interval", paramLabel = "SECONDS", defaultValue = "30",
+            description = "write the weekly checkpoint only when this much wall time has passed since the last one"
+                    + " (default ${DEFAULT-VALUE} s; 0: every simulated week); one is always written after each"
+                    + " session and at the end")
+    private double checkpointInterval;
+
     /** For tests and drills: stop as if interrupted after this many course events. */
     @Option(names = "--stop-after-events", hidden = true, paramLabel = "N")
     private Integer stopAfterEvents;
@@ -87,6 +93,10 @@ final class RunCommand implements Callable<Integer> {
         if (threads != null && (threads < 0 || threads > Ecmsim.MAX_THREADS)) {
             throw new ParameterException(spec.commandLine(), "--threads = " + threads + " is invalid; give 0 (one per"
                     + " processor) to " + Ecmsim.MAX_THREADS);
+        }
+        if (!(checkpointInterval >= 0) || Double.isInfinite(checkpointInterval)) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-interval = " + checkpointInterval
+                    + " s is invalid; give a finite number of seconds >= 0 (0: a checkpoint every simulated week)");
         }
         if (resume && out == null) {
             throw new ParameterException(spec.commandLine(), "--resume needs --out DIR: the folder of the interrupted"
@@ -134,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
             CourseRunner.Outcome outcome;
             try (ParallelExecutor executor = n == 1 ? ParallelExecutor.serial() : new ParallelExecutor(n)) {
                 outcome = CourseRunner.run(scenario, executor, progress, checkpoints, resume,
-                        stopAfterEvents == null ? -1 : stopAfterEvents);
+                        stopAfterEvents == null ? -1 : stopAfterEvents, checkpointInterval);
             } catch (CourseRunner.Stopped e) {
                 progress.failure(interrupted(checkpoints, again));
                 return INTERRUPTED;

@@ -48,7 +48,7 @@ class ResumeTest {
             // One or two interrupts in a row, each after a random number of events (21 in the course).
             int stops = 1 + trial;
             Cli run = Cli.run("run", scenario.toString(), "--out", dir.toString(), "--quiet",
-                    "--stop-after-events", String.valueOf(1 + random.nextInt(12)));
+                    "--stop-after-events", String.valueOf(1 + random.nextInt(12)), "--checkpoint-interval", "0");
             for (int s = 0; s < stops; s++) {
                 assertThat(run.code).as(run.toString()).isEqualTo(RunCommand.INTERRUPTED);
                 assertThat(run.err).as("the interrupt is said on its own line")
@@ -59,7 +59,8 @@ class ResumeTest {
                 boolean last = s == stops - 1;
                 run = last ? Cli.run("run", scenario.toString(), "--out", dir.toString(), "--quiet", "--resume")
                         : Cli.run("run", scenario.toString(), "--out", dir.toString(), "--quiet", "--resume",
-                                "--stop-after-events", String.valueOf(1 + random.nextInt(6)));
+                                "--stop-after-events", String.valueOf(1 + random.nextInt(6)),
+                                "--checkpoint-interval", "0");
             }
             assertThat(run.code).as(run.toString()).isZero();
             assertThat(Path.of(dir + OutputFolder.PARTIAL)).doesNotExist();
@@ -67,6 +68,28 @@ class ResumeTest {
             assertThat(dir.resolve(Checkpoints.FILE)).doesNotExist();
             assertSameResults(whole, dir);
         }
+    }
+
+    @Test
+    void weeklyCheckpointsWaitForTheIntervalButSessionsDoNot() throws IOException {
+        // Events are days 0-20 (sessions on days 0 and 8); stopping after 16 events stops on day 15.
+        Cli everyWeek = Cli.run("run", scenario.toString(), "--out", tmp.resolve("weekly").toString(), "--quiet",
+                "--stop-after-events", "16", "--checkpoint-interval", "0");
+        assertThat(everyWeek.code).as(everyWeek.toString()).isEqualTo(RunCommand.INTERRUPTED);
+        assertThat(everyWeek.err).as("the week-2 checkpoint").contains("checkpoint of day 14 ");
+        Cli sparse = Cli.run("run", scenario.toString(), "--out", tmp.resolve("sparse").toString(), "--quiet",
+                "--stop-after-events", "16", "--checkpoint-interval", "3600");
+        assertThat(sparse.code).as(sparse.toString()).isEqualTo(RunCommand.INTERRUPTED);
+        assertThat(sparse.err).as("no weekly checkpoint within the hour: the last session's").contains(
+                "checkpoint of day 8 ");
+        Cli resumed = Cli.run("run", scenario.toString(), "--out", tmp.resolve("sparse").toString(), "--quiet",
+                "--resume");
+        assertThat(resumed.code).as(resumed.toString()).isZero();
+        assertSameResults(whole, tmp.resolve("sparse"));
+        Cli bad = Cli.run("run", scenario.toString(), "--out", tmp.resolve("bad").toString(), "--quiet",
+                "--checkpoint-interval", "-1");
+        assertThat(bad.code).isEqualTo(2);
+        assertThat(bad.err).contains("--checkpoint-interval = -1.0 s is invalid");
     }
 
     static void assertSameResults(Path expected, Path actual) throws IOException {

@@ -244,9 +244,9 @@ public final class CourseRunner {
     }
 
     /**
-     * Runs a scenario with checkpoints: one after every event that finished a session, one whenever the simulated
-     * time passes a whole week, and one at the end; or continues from the checkpoint. The result is bitwise that of
-     * {@link #run(Scenario, ParallelExecutor, Progress)} however often the run was stopped and resumed.
+     * Runs a scenario with a checkpoint after every session and at the end, and one whenever the simulated time
+     * passes a whole week (every week). The result is bitwise that of {@link #run(Scenario, ParallelExecutor,
+     * Progress)} however often the run was stopped and resumed.
      *
      * @param scenario a validated scenario
      * @param executor the threads to use
@@ -260,9 +260,37 @@ public final class CourseRunner {
      */
     public static Outcome run(Scenario scenario, ParallelExecutor executor, Progress progress, Checkpoints checkpoints,
             boolean resume, int stopAfterEvents) throws IOException {
+        return run(scenario, executor, progress, checkpoints, resume, stopAfterEvents, 0);
+    }
+
+    /**
+     * Runs a scenario with checkpoints: one after every event that finished a session, one at the end, and one when
+     * the simulated time passes a whole week if at least {@code weeklyInterval} seconds of wall time have passed
+     * since the last checkpoint (or since this process started); or continues from the checkpoint. The result is
+     * bitwise that of {@link #run(Scenario, ParallelExecutor, Progress)} however often the run was stopped and
+     * resumed, and whatever the interval: it decides only how much work a resume redoes.
+     *
+     * @param scenario a validated scenario
+     * @param executor the threads to use
+     * @param progress where to report phases
+     * @param checkpoints the checkpoint file, or null for none
+     * @param resume continue from {@code checkpoints}' file instead of starting at day 0
+     * @param stopAfterEvents stop with {@link Stopped} after this many events of this process (negative: never)
+     * @param weeklyInterval the wall time (s) that must pass before a weekly checkpoint is written; 0 writes one
+     *         every simulated week
+     * @return the outcome
+     * @throws IOException if a checkpoint cannot be written or read, or does not belong to this scenario
+     *         ({@link Checkpoints.Mismatch})
+     */
+    public static Outcome run(Scenario scenario, ParallelExecutor executor, Progress progress, Checkpoints checkpoints,
+            boolean resume, int stopAfterEvents, double weeklyInterval) throws IOException {
         Objects.requireNonNull(progress, "progress");
         if (resume && checkpoints == null) {
             throw new IllegalArgumentException("resuming needs a checkpoint file");
+        }
+        if (!(weeklyInterval >= 0) || Double.isInfinite(weeklyInterval)) {
+            throw new IllegalArgumentException("the checkpoint interval = " + weeklyInterval
+                    + " s is invalid; give a finite number of seconds >= 0");
         }
         long start = System.nanoTime();
         RemodellingSimulation sim = simulation(scenario, executor);
@@ -328,15 +356,18 @@ public final class CourseRunner {
         }
         long week = (long) Math.floor(run.time() / WEEK + 1e-9);
         int sessions = run.sessionsDone();
+        long lastSave = System.nanoTime();
         int done = 0;
         while (run.hasNext()) {
             run.next();
             done++;
             long w = (long) Math.floor(run.time() / WEEK + 1e-9);
-            boolean due = run.sessionsDone() != sessions || w > week || !run.hasNext();
+            boolean weekly = w > week && (System.nanoTime() - lastSave) * 1e-9 >= weeklyInterval;
+            boolean due = run.sessionsDone() != sessions || weekly || !run.hasNext();
             if (checkpoints != null && due) {
                 checkpoints.save(new Checkpoints.Saved(run.snapshot(), List.copyOf(snapshots),
                         thermalSeconds.clone()));
+                lastSave = System.nanoTime();
                 week = w;
                 sessions = run.sessionsDone();
             }
