@@ -159,18 +159,19 @@ grep -q "^  sessions: 1$" "$tmp/one.yaml" && grep -q "^  follow_up: 28 d$" "$tmp
 scenario() { # $1 label, $2 scenario file, $3 target (s)
   local log="$tmp/run-$(basename "$2" .yaml).log"
   local t0 t1; t0=$(date +%s.%N)
-  java -jar "$cli" run "$2" --threads 2 --out "$tmp/out-$(basename "$2" .yaml)" > /dev/null 2> "$log"
+  ./ecmsim run "$2" --threads 2 --out "$tmp/out-$(basename "$2" .yaml)" > /dev/null 2> "$log"
   t1=$(date +%s.%N)
-  local thermal; thermal=$(sed -nE 's/.*thermal phase \.\.\. done in ([0-9.]+) s.*/\1/p' "$log" | awk '{ t += $1 } END { print t + 0 }')
+  local thermal; thermal=$(sed -nE 's/.*thermal phase (\.\.\. )?done in ([0-9.]+) s.*/\2/p' "$log" | awk '{ t += $1 } END { print t + 0 }')
   local sim; sim=$(sed -nE 's/.*\(simulation ([0-9.]+) s\).*/\1/p' "$log")
-  local sessions; sessions=$(sed -nE 's/.*thermal phase \.\.\. done in ([0-9.]+) s.*/\1/p' "$log" | paste -sd/)
+  local sessions; sessions=$(sed -nE 's/.*thermal phase (\.\.\. )?done in ([0-9.]+) s.*/\2/p' "$log" | paste -sd/)
   awk -v l="$1" -v w="$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')" -v s="$sim" -v th="$thermal" -v per="$sessions" -v tg="$3" \
     'BEGIN { printf("| %s | %.1f | %.1f | %.1f (%s) | %.1f | %.1f | %s |\n", l, w, s, th, per, s - th, w - s, tg) }'
 }
 {
   echo "## Default scenarios end to end"
   echo
-  echo "\`ecmsim run\` with 2 threads, the default scenario (\`ecmsim init\`) and its one-session variant (sessions: 1,"
+  echo "\`./ecmsim run\` (the launcher, which runs Java with the serial collector) with 2 threads, the default scenario"
+  echo "(\`ecmsim init\`) and its one-session variant (sessions: 1,"
   echo "follow_up: 28 d). Thermal phases are the RF pulse trains with heat and damage (per session in brackets); biology"
   echo "is the rest of the simulation (treated and control tissue); the remainder is JVM start-up, set-up and writing the"
   echo "result files."
@@ -191,14 +192,15 @@ grep -q "^  domain: full_tip$" "$tmp/fulltip.yaml" && grep -q "^  cell_size: 25 
 {
   echo "## The whole tip at 25 µm"
   echo
-  echo "\`ecmsim run\` with 2 threads and \`numerics.domain: full_tip\`, \`cell_size: 25 um\`, one session (the default"
+  echo "\`./ecmsim run\` with 2 threads and \`numerics.domain: full_tip\`, \`cell_size: 25 um\`, one session (the default"
   echo "7×7 tip, 30 mJ/pin): the full-tip run is session 1 on all 49 needles with 1 mm of tissue around the tip."
-  echo "Memory is the peak resident set of the whole JVM (\`/usr/bin/time -v\`), against the heap the run says the"
+  echo "Memory is the peak resident set of the whole JVM (\`/usr/bin/time -v\`; it also holds the unit-cell course run"
+  echo "before the full tip, and the heap the collector keeps beyond the live data), beside the heap the run says the"
   echo "full tip needs. Load: \`uptime\` before the run: $(uptime | sed 's/.*load average: //')."
   echo
   log="$tmp/run-fulltip.log"
-  /usr/bin/time -v java -jar "$cli" run "$tmp/fulltip.yaml" --threads 2 --out "$tmp/out-fulltip" > /dev/null 2> "$log"
-  cells=$(sed -nE 's/.*full_tip\): session 1 on all needles, grid .* = ([0-9]+) cells.*/\1/p' "$log")
+  /usr/bin/time -v ./ecmsim run "$tmp/fulltip.yaml" --threads 2 --out "$tmp/out-fulltip" > /dev/null 2> "$log"
+  cells=$(sed -nE 's/.*full_tip\): session 1 on all needles, (simulated )?grid .* = ([0-9]+) cells.*/\2/p' "$log")
   need=$(sed -nE 's/.*full_tip\): .* needs about ([0-9]+) MiB of heap.*/\1/p' "$log")
   secs=$(sed -nE 's/.*full tip done in ([0-9.]+) s.*/\1/p' "$log")
   rss=$(sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+).*/\1/p' "$log")
