@@ -2,6 +2,7 @@ package org.ecmsim.mechanics;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ecmsim.numerics.BandedCholesky;
 
 /**
  * A geometric multigrid V-cycle for {@link ElasticOperator}, used as the preconditioner of the conjugate gradient
@@ -61,9 +62,8 @@ final class Multigrid {
     private final double[][] x;
     private final double[][] b;
     private final double[][] t;
-    /** Banded Cholesky factor of the coarsest level: row i holds L[i][i−band … i]; null if not factored. */
-    private double[] band;
-    private int bandwidth;
+    /** Banded Cholesky factor of the coarsest level's free dofs; null if not factored. */
+    private BandedCholesky coarse;
     private int[] freeDofs;
     private double[] coarseRhs;
 
@@ -128,7 +128,7 @@ final class Multigrid {
 
     /** @return true if the coarsest level is solved exactly (banded Cholesky) */
     boolean exactCoarsest() {
-        return band != null;
+        return coarse != null;
     }
 
     /** @return the element counts of every level, "20×20×50 → 10×10×25 → …" */
@@ -140,7 +140,7 @@ final class Multigrid {
             }
             sb.append(a.nx).append('×').append(a.ny).append('×').append(a.nz);
         }
-        return sb.append(band != null ? " (banded Cholesky, half-bandwidth " + bandwidth + ")"
+        return sb.append(coarse != null ? " (banded Cholesky, half-bandwidth " + coarse.band() + ")"
                 : " (Jacobi on the coarsest level)").toString();
     }
 
@@ -235,7 +235,7 @@ final class Multigrid {
 
     /**
      * Assembles the coarsest level's stiffness on its free dofs (natural order) from the element matrices into band
-     * storage and factors it, {@code K = L Lᵀ}, row by row (Cholesky–Crout).
+     * storage and factors it, {@code K = L Lᵀ} ({@link BandedCholesky}, shared with the potential solver's multigrid).
      */
     private void factorCoarsest() {
         ElasticOperator a = levels.get(levels.size() - 1);
@@ -270,7 +270,7 @@ final class Multigrid {
         if ((double) count * w * w / 2 > FACTOR_MAX) {
             return;
         }
-        double[] l = new double[count * w];
+        BandedCholesky chol = new BandedCholesky(count, bw);
         double[] ke = new double[24 * 24];
         for (int e = 0; e < a.elementCount(); e++) {
             a.elementNodes(e % a.nx, (e / a.nx) % a.ny, e / (a.nx * a.ny), nodes);
@@ -285,35 +285,17 @@ final class Multigrid {
                     if (gj < 0 || gj > gi) {
                         continue;
                     }
-                    l[gi * w + bw - (gi - gj)] += ke[p * 24 + q];
+                    chol.add(gi, gj, ke[p * 24 + q]);
                 }
             }
         }
-        // Row i stores column j at i·w + bw − (i − j). L[i][j] = (K[i][j] − Σ_k L[i][k] L[j][k]) / L[j][j].
-        for (int i = 0; i < count; i++) {
-            int j0 = Math.max(0, i - bw);
-            for (int j = j0; j <= i; j++) {
-                int k0 = Math.max(j0, j - bw);
-                double s = l[i * w + bw - (i - j)];
-                int ri = i * w + bw - i;
-                int rj = j * w + bw - j;
-                for (int k = k0; k < j; k++) {
-                    s -= l[ri + k] * l[rj + k];
-                }
-                if (j < i) {
-                    l[ri + j] = s / l[rj + j];
-                } else {
-                    if (!(s > 0)) {
-                        throw new IllegalStateException("the coarsest multigrid level (" + a.nx + "×" + a.ny + "×"
-                                + a.nz + " elements) is not positive definite: pivot " + s + " at unknown " + i
-                                + " of " + count + "; check the elastic moduli");
-                    }
-                    l[ri + i] = Math.sqrt(s);
-                }
-            }
+        int failed = chol.factorAssembled();
+        if (failed >= 0) {
+            throw new IllegalStateException("the coarsest multigrid level (" + a.nx + "×" + a.ny + "×" + a.nz
+                    + " elements) is not positive definite: pivot of unknown " + failed + " of " + count
+                    + " is not positive; check the elastic moduli");
         }
-        band = l;
-        bandwidth = bw;
+        coarse = chol;
         freeDofs = new int[count];
         for (int d = 0; d < index.length; d++) {
             if (index[d] >= 0) {
@@ -409,35 +391,18 @@ final class Multigrid {
 
     private void solveCoarsest(ElasticOperator a, double[] xl, double[] bl) {
         java.util.Arrays.fill(xl, 0);
-        if (band == null) {
+        if (coarse == null) {
             for (int s = 0; s < COARSE_SWEEPS; s++) {
                 jacobi(a, omega[levels.size() - 1], xl, bl, t[levels.size() - 1]);
             }
             return;
         }
         int n = freeDofs.length;
-        int bw = bandwidth;
-        int w = bw + 1;
-        double[] l = band;
         double[] y = coarseRhs;
-        // L y = b
         for (int i = 0; i < n; i++) {
-            int ri = i * w + bw - i;
-            double s = bl[freeDofs[i]];
-            for (int k = Math.max(0, i - bw); k < i; k++) {
-                s -= l[ri + k] * y[k];
-            }
-            y[i] = s / l[ri + i];
+            y[i] = bl[freeDofs[i]];
         }
-        // Lᵀ x = y, by columns of Lᵀ (rows of L): x_i final once the rows below have been subtracted
-        for (int i = n - 1; i >= 0; i--) {
-            int ri = i * w + bw - i;
-            double xi = y[i] / l[ri + i];
-            y[i] = xi;
-            for (int k = Math.max(0, i - bw); k < i; k++) {
-                y[k] -= l[ri + k] * xi;
-            }
-        }
+        coarse.solve(y, y);
         for (int i = 0; i < n; i++) {
             xl[freeDofs[i]] = y[i];
         }
