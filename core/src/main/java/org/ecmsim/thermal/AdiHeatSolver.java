@@ -150,7 +150,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                         addImplicitExchange(op.sy * y + op.sz * z, nx, 1, op.gx, 0, partial[z]);
                     }
                 }
-                sweepBatched(op.sz * z, ny, op.sy, op.gy, th, pivotY, rowPivotY, line);
+                sweepBatched(op.sz * z, ny, op.sy, op.gy, 2, th, pivotY, rowPivotY, line);
                 if (track) {
                     for (int x = 0; x < nx; x++) {
                         addImplicitExchange(x + op.sz * z, ny, op.sy, op.gy, 2, partial[z]);
@@ -167,7 +167,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         executor.forRange(ny, (from, to) -> {
             Line line = lines.get();
             for (int y = from; y < to; y++) {
-                sweepBatched(op.sy * y, nz, op.sz, op.gz, th, pivotZ, rowPivotZ, line);
+                sweepBatched(op.sy * y, nz, op.sz, op.gz, 4, th, pivotZ, rowPivotZ, line);
                 if (track) {
                     for (int x = 0; x < nx; x++) {
                         addImplicitExchange(x + op.sy * y, nz, op.sz, op.gz, 4, rowPartial[y]);
@@ -350,14 +350,14 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
             double lower = 0;
             double upper = 0;
             if (p > 0) {
-                double gl = g[mo + (mat[i - stride] & 0xFF)];
+                double gl = g[mo + (mat[i - stride] & 0xFF)] + op.correction(i, faceLo);
                 diag += th * gl;
                 lower = -th * gl;
             } else {
                 diag += th * op.gFace[faceLo][m];
             }
             if (p < n - 1) {
-                double gr = g[mo + (mat[i + stride] & 0xFF)];
+                double gr = g[mo + (mat[i + stride] & 0xFF)] + op.correction(i, faceLo + 1);
                 diag += th * gr;
                 upper = -th * gr;
             } else {
@@ -380,7 +380,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         final double[] dp = line.rhs;
         final int mm = op.materials;
         final double[] rc = op.rc;
-        int uniform = stride == 1 && n > 2 ? op.rowMaterial[start / n] : -1;
+        int uniform = stride == 1 && n > 2 && !op.hasCorrections(start / n) ? op.rowMaterial[start / n] : -1;
         if (uniform >= 0) {
             // Interior of a row of one material: constant off-diagonals (a = c); only the two ends are general.
             double off = -th * g[uniform * mm + uniform];
@@ -420,8 +420,8 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         int m = mat[i] & 0xFF;
         int mo = m * op.materials;
         double inverse = pivot[p];
-        double lower = p > 0 ? -th * g[mo + (mat[i - stride] & 0xFF)] : 0;
-        double upper = p < n - 1 ? -th * g[mo + (mat[i + stride] & 0xFF)] : 0;
+        double lower = p > 0 ? -th * (g[mo + (mat[i - stride] & 0xFF)] + op.correction(i, 0)) : 0;
+        double upper = p < n - 1 ? -th * (g[mo + (mat[i + stride] & 0xFF)] + op.correction(i, 1)) : 0;
         cp[p] = upper * inverse;
         double d = Math.fma(-(lower * inverse), previous, op.rc[m] * delta[i] * inverse);
         dp[p] = d;
@@ -432,7 +432,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
      * The same solve on the nx lines that start at {@code base + x} (x = 0…nx−1) and run {@code n} cells with index
      * step {@code stride}, all at once with x innermost, so that every pass streams contiguous memory.
      */
-    private void sweepBatched(int base, int n, int stride, double[] g, double th, double[][] pivots,
+    private void sweepBatched(int base, int n, int stride, double[] g, int faceLo, double th, double[][] pivots,
             double[] rowPivot, Line line) {
         final int nx = grid.nx();
         final double[] cp = line.batchC;
@@ -450,9 +450,9 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
             int mp = rowMaterial[row / nx];
             int mLo = p > 0 ? rowMaterial[(row - stride) / nx] : mp;
             int mHi = p < n - 1 ? rowMaterial[(row + stride) / nx] : mp;
-            if (mp >= 0 && mLo >= 0 && mHi >= 0) {
-                batchCell(row, 0, p, n, stride, g, th, pivot, cp, dp, w, nx);
-                batchCell(row, nx - 1, p, n, stride, g, th, pivot, cp, dp, w, nx);
+            if (mp >= 0 && mLo >= 0 && mHi >= 0 && !op.hasCorrections(row / nx)) {
+                batchCell(row, 0, p, n, stride, g, faceLo, th, pivot, cp, dp, w, nx);
+                batchCell(row, nx - 1, p, n, stride, g, faceLo, th, pivot, cp, dp, w, nx);
                 double upper = p < n - 1 ? -th * g[mp * mm + mHi] : 0;
                 double lower = p > 0 ? th * g[mp * mm + mLo] : 0;
                 double rcm = rc[mp];
@@ -476,7 +476,7 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
                 continue;
             }
             for (int x = 0; x < nx; x++) {
-                batchCell(row, x, p, n, stride, g, th, pivot, cp, dp, w, nx);
+                batchCell(row, x, p, n, stride, g, faceLo, th, pivot, cp, dp, w, nx);
             }
         }
         for (int p = n - 1; p >= 0; p--) {
@@ -501,8 +501,8 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
     }
 
     /** The forward elimination of one cell of a batched sweep, general case (any materials, held cells). */
-    private void batchCell(int row, int x, int p, int n, int stride, double[] g, double th, double[] pivot,
-            double[] cp, double[] dp, int w, int nx) {
+    private void batchCell(int row, int x, int p, int n, int stride, double[] g, int faceLo, double th,
+            double[] pivot, double[] cp, double[] dp, int w, int nx) {
         int i = row + x;
         if (op.isFixed(i)) {
             cp[w + x] = 0;
@@ -513,9 +513,9 @@ public final class AdiHeatSolver extends AbstractHeatSolver {
         int m = mat[i] & 0xFF;
         int mo = m * op.materials;
         double inverse = pivot[x];
-        double upper = p < n - 1 ? -th * g[mo + (mat[i + stride] & 0xFF)] : 0;
+        double upper = p < n - 1 ? -th * (g[mo + (mat[i + stride] & 0xFF)] + op.correction(i, faceLo + 1)) : 0;
         cp[w + x] = upper * inverse;
-        double lower = p > 0 ? th * g[mo + (mat[i - stride] & 0xFF)] : 0;
+        double lower = p > 0 ? th * (g[mo + (mat[i - stride] & 0xFF)] + op.correction(i, faceLo)) : 0;
         double previous = p > 0 ? dp[w - nx + x] : 0;
         dp[w + x] = Math.fma(lower, previous, op.rc[m] * delta[i]) * inverse;
     }

@@ -17,6 +17,11 @@ import org.ecmsim.tissue.Material;
  * mean k̄ = 2 k_P k_N / (k_P + k_N) (the exact series conductance of two half cells); to a fixed-temperature face,
  * G_b = 2 k_P / Δ²; to a convective face, G_b = U/Δ with U = 1/(1/h + Δ/(2 k_P)). s_P ∈ [0, 1] is the per-cell
  * perfusion scale. Fixed cells keep their value and act as Dirichlet neighbours.
+ *
+ * <p>Faces given a conductance of their own ({@link BioheatProblem.Builder#faceConductance}) are sparse
+ * corrections on top of the material-pair tables: per cell that has one, the six differences
+ * ΔG = U/Δ − G_pair (zero for ordinary faces), the same value on both sides of a face, so the exchange stays
+ * conservative. The kernels take their fast paths as before and add ΔG (T_N − T_P) afterwards for those cells.
  */
 final class PennesOperator {
 
@@ -72,6 +77,16 @@ final class PennesOperator {
      */
     final double[] zeros;
     final float[] ones;
+    /**
+     * Cells with corrected faces, ascending, and per such cell six conductance corrections ΔG (W/(m³·K)) in face
+     * order x−, x+, y−, y+, z−, z+; {@code corrStart[row] … corrStart[row + 1]} are the entries of x-row
+     * row = y + ny·z. All null when the problem has no face conductances.
+     */
+    final int[] corrCells;
+    final double[] corrG;
+    final int[] corrStart;
+    /** Index steps along x, y, z. */
+    private final int[] strides;
 
     PennesOperator(BioheatProblem problem) {
         this.grid = problem.grid();
@@ -163,6 +178,92 @@ final class PennesOperator {
                         && rowLayer[r - ny] >= 0 && rowLayer[r + ny] >= 0;
             }
         }
+        this.strides = new int[] {1, sy, sz};
+        long[] keys = problem.faceKeys();
+        if (keys.length == 0) {
+            corrCells = null;
+            corrG = null;
+            corrStart = null;
+        } else {
+            double[] values = problem.faceValues();
+            java.util.TreeMap<Integer, double[]> byCell = new java.util.TreeMap<>();
+            double[][] pair = {gx, gy, gz};
+            int[] stride = {1, sy, sz};
+            for (int f = 0; f < keys.length; f++) {
+                int cell = (int) (keys[f] / 3);
+                int axis = (int) (keys[f] % 3);
+                int nb = cell + stride[axis];
+                double d = axis == 0 ? grid.dx() : axis == 1 ? grid.dy() : grid.dz();
+                double dg = values[f] / d - pair[axis][(mat[cell] & 0xFF) * mm + (mat[nb] & 0xFF)];
+                byCell.computeIfAbsent(cell, c -> new double[6])[2 * axis + 1] = dg;
+                byCell.computeIfAbsent(nb, c -> new double[6])[2 * axis] = dg;
+            }
+            corrCells = new int[byCell.size()];
+            corrG = new double[6 * byCell.size()];
+            corrStart = new int[ny * nz + 1];
+            int e = 0;
+            for (var entry : byCell.entrySet()) {
+                corrCells[e] = entry.getKey();
+                System.arraycopy(entry.getValue(), 0, corrG, 6 * e, 6);
+                corrStart[entry.getKey() / nx + 1]++;
+                e++;
+            }
+            for (int r = 0; r < ny * nz; r++) {
+                corrStart[r + 1] += corrStart[r];
+            }
+        }
+    }
+
+    /** @return true if the x-row (y + ny·z) has a cell with a corrected face */
+    boolean hasCorrections(int row) {
+        return corrStart != null && corrStart[row + 1] > corrStart[row];
+    }
+
+    /**
+     * @param cell a cell
+     * @param face 0…5: x−, x+, y−, y+, z−, z+
+     * @return the correction ΔG of that face of the cell (W/(m³·K)); 0 for an ordinary face
+     */
+    double correction(int cell, int face) {
+        if (corrStart == null) {
+            return 0;
+        }
+        int row = cell / nx;
+        int e = java.util.Arrays.binarySearch(corrCells, corrStart[row], corrStart[row + 1], cell);
+        return e < 0 ? 0 : corrG[6 * e + face];
+    }
+
+    /**
+     * @param cell a cell with a +axis neighbour
+     * @param axis 0, 1, 2
+     * @return the per-volume conductance of the face between the cell and its +axis neighbour (W/(m³·K)),
+     *         correction included
+     */
+    double faceConductance(int cell, int axis) {
+        double[] g = axis == 0 ? gx : axis == 1 ? gy : gz;
+        int nb = cell + (axis == 0 ? 1 : axis == 1 ? sy : sz);
+        return g[(mat[cell] & 0xFF) * materials + (mat[nb] & 0xFF)] + correction(cell, 2 * axis + 1);
+    }
+
+    /**
+     * Adds the corrected faces' exchange of the x-row to {@code out}: out[i] += coef[m]·Σ ΔG (T_N − T_i) for each
+     * cell of the row with corrections (none is held).
+     */
+    private void applyCorrections(double[] t, double[] out, double[] coef, int row) {
+        final int[] stride = strides;
+        for (int e = corrStart[row]; e < corrStart[row + 1]; e++) {
+            int i = corrCells[e];
+            double c = t[i];
+            double sum = 0;
+            for (int f = 0; f < 6; f++) {
+                double dg = corrG[6 * e + f];
+                if (dg != 0) {
+                    int nb = (f & 1) == 0 ? i - stride[f >> 1] : i + stride[f >> 1];
+                    sum += dg * (t[nb] - c);
+                }
+            }
+            out[i] += coef[mat[i] & 0xFF] * sum;
+        }
     }
 
     private double[] pairConductances(double[] k, double d) {
@@ -225,44 +326,53 @@ final class PennesOperator {
         final int mm = materials;
         final double ta = arterial;
         for (int row = rowFrom; row < rowTo; row++) {
-            int y = row % ny;
-            int z = row / ny;
-            int b = sy * y + sz * z;
-            if (generalRow[row]) {
-                for (int x = 0; x < nx; x++) {
-                    int i = b + x;
-                    out[i] = fixed != null && fixed[i]
-                            ? base * t[i]
-                            : base * t[i] + coef[mat[i] & 0xFF] * rate(t, q, s, i, x, y, z);
-                }
-                continue;
+            applyRow(t, q, s, sourceRows, out, base, coef, row, mm, ta);
+            if (corrStart != null && corrStart[row + 1] > corrStart[row]) {
+                applyCorrections(t, out, coef, row);
             }
-            int last = b + nx - 1;
-            out[b] = endCell(t, q, s, base, coef, b, 0, y, z);
-            out[last] = endCell(t, q, s, base, coef, last, nx - 1, y, z);
-            // The row's source and perfusion scale, or a cached row of zeros or ones read at the same x.
-            boolean source = sourceRows == null || sourceRows[row];
-            double[] qRow = source ? q : zeros;
-            int qb = source ? b : 0;
-            float[] sRow = s != null ? s : ones;
-            int sb = s != null ? b : 0;
-            if (constantRow[row]) {
-                constantInterior(t, qRow, qb, s, out, base, coef, b);
-                continue;
-            }
-            for (int x = 1; x < nx - 1; x++) {
+        }
+    }
+
+    /** The update of one x-row without the face corrections. */
+    private void applyRow(double[] t, double[] q, float[] s, boolean[] sourceRows, double[] out, double base,
+            double[] coef, int row, int mm, double ta) {
+        int y = row % ny;
+        int z = row / ny;
+        int b = sy * y + sz * z;
+        if (generalRow[row]) {
+            for (int x = 0; x < nx; x++) {
                 int i = b + x;
-                int m = mat[i] & 0xFF;
-                int mo = m * mm;
-                double c = t[i];
-                double flux = gx[mo + (mat[i - 1] & 0xFF)] * (t[i - 1] - c)
-                        + gx[mo + (mat[i + 1] & 0xFF)] * (t[i + 1] - c)
-                        + gy[mo + (mat[i - sy] & 0xFF)] * (t[i - sy] - c)
-                        + gy[mo + (mat[i + sy] & 0xFF)] * (t[i + sy] - c)
-                        + gz[mo + (mat[i - sz] & 0xFF)] * (t[i - sz] - c)
-                        + gz[mo + (mat[i + sz] & 0xFF)] * (t[i + sz] - c);
-                out[i] = base * c + coef[m] * (flux + wb[m] * sRow[sb + x] * (ta - c) + qmet[m] + qRow[qb + x]);
+                out[i] = fixed != null && fixed[i]
+                        ? base * t[i]
+                        : base * t[i] + coef[mat[i] & 0xFF] * rate(t, q, s, i, x, y, z);
             }
+            return;
+        }
+        int last = b + nx - 1;
+        out[b] = endCell(t, q, s, base, coef, b, 0, y, z);
+        out[last] = endCell(t, q, s, base, coef, last, nx - 1, y, z);
+        // The row's source and perfusion scale, or a cached row of zeros or ones read at the same x.
+        boolean source = sourceRows == null || sourceRows[row];
+        double[] qRow = source ? q : zeros;
+        int qb = source ? b : 0;
+        float[] sRow = s != null ? s : ones;
+        int sb = s != null ? b : 0;
+        if (constantRow[row]) {
+            constantInterior(t, qRow, qb, s, out, base, coef, b);
+            return;
+        }
+        for (int x = 1; x < nx - 1; x++) {
+            int i = b + x;
+            int m = mat[i] & 0xFF;
+            int mo = m * mm;
+            double c = t[i];
+            double flux = gx[mo + (mat[i - 1] & 0xFF)] * (t[i - 1] - c)
+                    + gx[mo + (mat[i + 1] & 0xFF)] * (t[i + 1] - c)
+                    + gy[mo + (mat[i - sy] & 0xFF)] * (t[i - sy] - c)
+                    + gy[mo + (mat[i + sy] & 0xFF)] * (t[i + sy] - c)
+                    + gz[mo + (mat[i - sz] & 0xFF)] * (t[i - sz] - c)
+                    + gz[mo + (mat[i + sz] & 0xFF)] * (t[i + sz] - c);
+            out[i] = base * c + coef[m] * (flux + wb[m] * sRow[sb + x] * (ta - c) + qmet[m] + qRow[qb + x]);
         }
     }
 
@@ -359,7 +469,7 @@ final class PennesOperator {
         return worst < 0 ? Double.POSITIVE_INFINITY : limit;
     }
 
-    /** Σ of the conductances of a cell to its six neighbours or faces (W/(m³·K)). */
+    /** Σ of the conductances of a cell to its six neighbours or faces (W/(m³·K)), face corrections included. */
     double diagonal(int i, int x, int y, int z) {
         int m = mat[i] & 0xFF;
         int mo = m * materials;
@@ -370,6 +480,11 @@ final class PennesOperator {
         s += y < ny - 1 ? gy[mo + (mat[i + sy] & 0xFF)] : gFace[3][m];
         s += z > 0 ? gz[mo + (mat[i - sz] & 0xFF)] : gFace[4][m];
         s += z < nz - 1 ? gz[mo + (mat[i + sz] & 0xFF)] : gFace[5][m];
+        if (corrStart != null) {
+            for (int f = 0; f < 6; f++) {
+                s += correction(i, f);
+            }
+        }
         return s;
     }
 

@@ -17,7 +17,8 @@ import org.ecmsim.parallel.ParallelExecutor;
  *   −∇·(k∇T) + ω_b ρ_b c_b s (T − T_a) = Q_met + Q
  * </pre>
  * with the same discretisation as the transient solvers ({@link ExplicitHeatSolver}, {@link AdiHeatSolver}: the
- * same conductances, faces and held cells), so its answer is the state those solvers reach after a long time. The
+ * same conductances, face conductances of {@link BioheatProblem.Builder#faceConductance}, faces and held cells), so
+ * its answer is the state those solvers reach after a long time. The
  * symmetric positive-definite system for u = T − T_a is solved by conjugate gradients preconditioned with a
  * multigrid V-cycle ({@link ConjugateGradient}, {@link org.ecmsim.numerics.MultigridPreconditioner}), as the
  * electric potential is: iteration counts nearly independent of the grid size.
@@ -173,13 +174,13 @@ public final class SteadyStateSolver {
                     }
                     // Faces to the +x, +y, +z neighbours.
                     if (i < nx - 1) {
-                        couple(cx, d, b, t0, ta, c, c + 1, op.gx[m * mm + (op.mat[c + 1] & 0xFF)] * v);
+                        couple(cx, d, b, t0, ta, c, c + 1, op.faceConductance(c, 0) * v);
                     }
                     if (j < ny - 1) {
-                        couple(cy, d, b, t0, ta, c, c + op.sy, op.gy[m * mm + (op.mat[c + op.sy] & 0xFF)] * v);
+                        couple(cy, d, b, t0, ta, c, c + op.sy, op.faceConductance(c, 1) * v);
                     }
                     if (k < nz - 1) {
-                        couple(cz, d, b, t0, ta, c, c + op.sz, op.gz[m * mm + (op.mat[c + op.sz] & 0xFF)] * v);
+                        couple(cz, d, b, t0, ta, c, c + op.sz, op.faceConductance(c, 2) * v);
                     }
                     if (!fc) {
                         int[] faces = {i == 0 ? 0 : -1, i == nx - 1 ? 1 : -1, j == 0 ? 2 : -1, j == ny - 1 ? 3 : -1,

@@ -63,4 +63,31 @@ class ElectrodeLayoutTest {
                 1.5), java.util.List.of(new ElectrodeArray.Electrode(0, 0, 1)), true));
         assertThat(plate.surfaceDistance(g.index(4, 3, 3), g.index(3, 3, 3), 0)).isEqualTo(0.5 * H);
     }
+
+    @Test
+    void theShaftAndTheCrossSection() {
+        // An insulated needle: the shaft's faces meet the same cylinder as the tip's (the thermal side uses them).
+        Grid3D g = Grid3D.uniform(20, 20, 40, H);
+        ElectrodeArray one = ElectrodeArray.of(Needle.insulatedMillimetres(0.2, 1.5, 0.5),
+                java.util.List.of(new ElectrodeArray.Electrode(0, 0, 1)), true);
+        ElectrodeLayout l = ElectrodeLayout.centred(g, one);
+        int tissue = g.index(11, 11, 5);
+        int shaft = g.index(10, 11, 5);
+        assertThat(l.isShaft(shaft)).isTrue();
+        assertThat(l.surfaceDistance(tissue, shaft, 0)).isCloseTo(
+                Units.mm(0.075) - Math.sqrt(Units.mm(0.1) * Units.mm(0.1) - Units.mm(0.075) * Units.mm(0.075)),
+                within(1e-12));
+        // 12 cells of 50 µm (0.0300 mm²) and 52 of 25 µm (0.0325 mm²) against π·0.1² mm².
+        assertThat(l.crossSectionRatio(0)).isCloseTo(Math.PI * 0.01 / 0.03, within(1e-12));
+        ElectrodeLayout fine = ElectrodeLayout.centred(Grid3D.uniform(40, 40, 80, H / 2), one);
+        assertThat(fine.crossSectionRatio(0)).isCloseTo(Math.PI * 0.01 / 0.0325, within(1e-12));
+        // The painted metal carries the ratio in its density and conductivity; its cells are the metal cells.
+        org.ecmsim.tissue.Tissue painted = l.paintTrueCrossSection(org.ecmsim.tissue.LayeredSkin.facialSkin()
+                .toTissue(g));
+        org.ecmsim.tissue.Material metal = painted.materialAt(shaft);
+        assertThat(metal.thermalConductivity()).isCloseTo(16.2 * Math.PI / 3, within(1e-12));
+        assertThat(metal.density()).isCloseTo(7900 * Math.PI / 3, within(1e-9));
+        assertThat(painted.materialAt(tissue).name()).isEqualTo(l.paint(org.ecmsim.tissue.LayeredSkin.facialSkin()
+                .toTissue(g)).materialAt(tissue).name());
+    }
 }

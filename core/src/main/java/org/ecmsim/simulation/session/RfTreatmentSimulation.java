@@ -357,11 +357,15 @@ public final class RfTreatmentSimulation {
         ElectrodeArray moved = tip.withNeedle(tip.needle().withDepth(depth));
         ElectrodeLayout layout = symmetry == null ? new ElectrodeLayout(grid, moved, centreX, centreY)
                 : ElectrodeLayout.mirrored(grid, moved, centreX, centreY, symmetry.mirrorX(), symmetry.mirrorY());
-        Tissue withNeedles = layout.paint(tissue);
-        BioheatProblem heat = BioheatProblem.builder(withNeedles)
+        Tissue withNeedles = settings.trueNeedleSurface() ? layout.paintTrueCrossSection(tissue)
+                : layout.paint(tissue);
+        BioheatProblem.Builder hb = BioheatProblem.builder(withNeedles)
                 .arterialTemperature(settings.arterialTemperature())
-                .boundaries(BoundaryConditions.skin(settings.arterialTemperature()))
-                .build();
+                .boundaries(BoundaryConditions.skin(settings.arterialTemperature()));
+        if (settings.trueNeedleSurface()) {
+            NeedleSurfaceFaces.addTo(hb, layout, withNeedles); // the heat flow into the metal, as the current
+        }
+        BioheatProblem heat = hb.build();
         ThermalSimulation.Builder tb = ThermalSimulation.builder(heat).executor(executor)
                 .processes(settings.processes()).sampleInterval(settings.sampleInterval())
                 .thresholds(settings.thresholds()).timeStepping(settings.timeStepping());
