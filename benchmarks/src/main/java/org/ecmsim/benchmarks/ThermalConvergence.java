@@ -24,8 +24,9 @@ import org.ecmsim.units.Units;
  * impedance, the peak temperature and its rise above 37 °C, and the lethal zone (Henriques Ω ≥ 1) width, top, bottom
  * and volume; then each quantity's change from every size to half of it, when both were run.
  *
- * <p>Usage: {@code ThermalConvergence [--true-surface] <µm> [<µm> ...]}, e.g. {@code --true-surface 50 25 12.5}
- * (12.5 µm takes minutes); {@code --true-surface} turns on {@code RfSettings.withTrueNeedleSurface}.
+ * <p>Usage: {@code ThermalConvergence [--staircase] <µm> [<µm> ...]}, e.g. {@code 50 25 12.5} (12.5 µm takes
+ * minutes); the default settings put the needle faces at the true needle surface, {@code --staircase} turns that off
+ * ({@code RfSettings.withTrueNeedleSurface(false)}). {@code --true-surface} is accepted and changes nothing.
  */
 public final class ThermalConvergence {
 
@@ -33,13 +34,14 @@ public final class ThermalConvergence {
     }
 
     /**
-     * @param args optionally {@code --true-surface}, then cell sizes (µm); each must divide the 1 mm pitch into at
+     * @param args optionally {@code --staircase}, then cell sizes (µm); each must divide the 1 mm pitch into at
      *        least 3 cells
      */
     public static void main(String[] args) {
-        boolean surface = args.length > 0 && args[0].equals("--true-surface");
-        if (args.length == (surface ? 1 : 0)) {
-            System.err.println("usage: ThermalConvergence [--true-surface] <cell size in µm> [...], e.g. 50 25 12.5");
+        boolean flag = args.length > 0 && (args[0].equals("--staircase") || args[0].equals("--true-surface"));
+        boolean surface = !(flag && args[0].equals("--staircase"));
+        if (args.length == (flag ? 1 : 0)) {
+            System.err.println("usage: ThermalConvergence [--staircase] <cell size in µm> [...], e.g. 50 25 12.5");
             System.exit(2);
         }
         Locale l = Locale.ROOT;
@@ -50,7 +52,7 @@ public final class ThermalConvergence {
         System.out.println("| cell | cells | tip Z start → end (Ω) | peak (°C) | rise above 37 °C (K) | zone width (µm)"
                 + " | zone top–bottom (mm) | zone volume (nl) | wall (s) |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
-        for (String a : java.util.Arrays.copyOfRange(args, surface ? 1 : 0, args.length)) {
+        for (String a : java.util.Arrays.copyOfRange(args, flag ? 1 : 0, args.length)) {
             double um = Double.parseDouble(a);
             RemodellingSimulation sim = RemodellingSimulation.builder(LayeredSkin.facialSkin(), tip).ageYears(50)
                     .cellSize(Units.um(um)).rfSettings(RfSettings.defaults().withTrueNeedleSurface(surface)).build();

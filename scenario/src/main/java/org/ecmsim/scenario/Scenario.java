@@ -234,7 +234,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
          * @param threads worker threads; 0 = one per processor
          */
         public Numerics(double cellSize, double biologyStep, int threads) {
-            this(cellSize, biologyStep, threads, Domain.UNIT_CELL, false);
+            this(cellSize, biologyStep, threads, Domain.UNIT_CELL, true);
         }
 
         /**

@@ -121,11 +121,12 @@ public final class ScenarioKeys {
             + " biology still follows the unit cell. The full tip has about (rows x columns + margin) times the"
             + " cells: 1.6 M at 50 um for the default 7x7 tip");
     /** Needle faces at the true surface. */
-    public static final Key TRUE_NEEDLE_SURFACE = Key.bool("numerics", "true_needle_surface", false,
-            "electrode faces at the true needle surface instead of the cell staircase's half cell (Shortley-Weller):"
-            + " the default session's peak rise and lethal-zone width then change by under 4 % from 50 to 25 um"
-            + " cells instead of 8 % and 13 % (docs/validation.md R-15); off by default, as the biology is"
-            + " calibrated on the staircase lesion");
+    public static final Key TRUE_NEEDLE_SURFACE = Key.bool("numerics", "true_needle_surface", true,
+            "needle faces at the true needle surface instead of the cell staircase's half cell (Shortley-Weller), on"
+            + " the electric and the thermal side, with the needle's metal scaled to its true cross-section: the"
+            + " default session's peak rise and lethal-zone depth then change by under 3 % from 50 to 25 um cells"
+            + " and its width by 3.0 %, against 8 % and 7 % for the staircase (docs/validation.md R-15); false"
+            + " gives the staircase");
 
     // output
     /** Time-series sampling. */

@@ -27,10 +27,11 @@ import org.ecmsim.units.Units;
  *        arrays per threshold (recorder and result)
  * @param memoryCheck refuse to start when the Java heap cannot hold the thermal phase
  *        ({@link MemoryBudget#THERMAL_BYTES_PER_CELL} per cell)
- * @param trueNeedleSurface electrode faces at the true needle surface (Shortley–Weller,
- *        {@code ElectrodeLayout.surfaceDistance}) instead of the staircase's half cell; off by default, so that
- *        default results stay as calibrated; on, the default session's peak rise and lethal-zone width change by
- *        under 4 % from 50 to 25 µm cells instead of 8 % and 13 % (docs/validation.md R-15)
+ * @param trueNeedleSurface needle faces at the true needle surface (Shortley–Weller,
+ *        {@code ElectrodeLayout.surfaceDistance}) instead of the staircase's half cell, on the electric and the
+ *        thermal side, with the metal scaled to the needle's true cross-section; on by default: the default
+ *        session's peak rise and lethal-zone depth change by under 3 % from 50 to 25 µm cells and its width by
+ *        3.0 %, against 8 % and 7 % for the staircase (docs/validation.md R-15)
  * @param potentialTolerance the relative residual at which each potential solve stops (dimensionless, default
  *        {@link PotentialSolver#DEFAULT_TOLERANCE}, valid [1e-15, 1e-3]; model choice)
  */
@@ -95,7 +96,7 @@ public record RfSettings(double arterialTemperature, ConductivityModel conductiv
     public static RfSettings defaults() {
         return new RfSettings(Units.celsiusToKelvin(37.0), ConductivityModel.DEFAULT, DEFAULT_RESOLVE_INTERVAL,
                 TimeStepping.adi(DEFAULT_TIME_STEP), DEFAULT_SAMPLE_INTERVAL, ThermalSimulation.DEFAULT_PROCESSES,
-                ThermalSimulation.DEFAULT_PROCESSES.get(0), new double[0], true, false,
+                ThermalSimulation.DEFAULT_PROCESSES.get(0), new double[0], true, true,
                 PotentialSolver.DEFAULT_TOLERANCE);
     }
 
