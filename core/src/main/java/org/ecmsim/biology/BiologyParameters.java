@@ -570,7 +570,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * Matrix turnover: half-lives at resting MMP activity and the synthesis boosts of activated (early) and synthetic
      * (late) fibroblasts relative to resting ones.
      *
-     * @param collagenHalfLife t½,C, the collagen half-life at resting young MMP activity (s), finite, &gt; 0
+     * @param collagenHalfLife t½,C, the half-life of mature collagen at rest, at any age (s), finite, &gt; 0
      * @param collagenIBoostActivated β_I,a, collagen I synthesis of an activated cell relative to a quiescent one
      *        (dimensionless), finite, ≥ 0
      * @param collagenIBoostSynthetic β_I,s, collagen I synthesis of a synthetic cell relative to a quiescent one
@@ -599,7 +599,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
         /**
          * Validates every value.
          *
-         * @param collagenHalfLife t½,C, the collagen half-life at resting young MMP activity (s), finite, &gt; 0
+         * @param collagenHalfLife t½,C, the half-life of mature collagen at rest, at any age (s), finite, &gt; 0
          * @param collagenIBoostActivated β_I,a, collagen I synthesis of an activated cell relative to a quiescent one
          *        (dimensionless), finite, ≥ 0
          * @param collagenIBoostSynthetic β_I,s, collagen I synthesis of a synthetic cell relative to a quiescent one
@@ -630,7 +630,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
         }
 
         /**
-         * @param value t½,C, the collagen half-life at resting young MMP activity (s), finite, &gt; 0
+         * @param value t½,C, the half-life of mature collagen at rest, at any age (s), finite, &gt; 0
          * @return a copy with {@code collagenHalfLife} replaced
          */
         public Matrix withCollagenHalfLife(double value) {
@@ -929,12 +929,12 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * rest cross-linking into the mature pool, which turns over with the collagen half-life of {@link Matrix}.
      * <pre>
      *   P = σ S(age) w(f),  σ = r_syn C₀/F₀                        (synthesis; w in resting-cell equivalents)
-     *   dN/dt = P − (k_N + 1/τ_x + κ_C m) N                         (immature)
-     *   dM/dt = N/τ_x − κ_C m M                                     (mature, C = N + M)
+     *   dN/dt = P − (k_N + 1/τ_x + κ_C m/m*₀) N                         (immature)
+     *   dM/dt = N/τ_x − κ_C (m/m*₀) M                                 (mature, C = N + M)
      *   k_N = k_N0 (C/C_rest)^n                                     (degradation of new collagen, set point)
      * </pre>
      * k_N0 is not a parameter: it follows from the resting balance (at rest the maturation flux N/τ_x equals the
-     * mature turnover κ_C m* M), so untreated tissue stays at rest. The set point makes the degradation of new
+     * mature turnover κ_C M at the start age's resting MMP activity m*₀), so untreated tissue stays at rest. The set point makes the degradation of new
      * collagen fall where collagen is missing (a denatured lesion) and rise where it is in excess, as McAnulty and
      * Laurent report that the degradation of newly synthesised collagen is regulated in the direction of the
      * change in content (a model choice built on that observation).
