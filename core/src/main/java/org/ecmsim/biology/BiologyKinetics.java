@@ -16,9 +16,9 @@ import java.util.Objects;
  *   f_q:               P = k_q f_s + max(r_q ℓ, 0) f_q,        L = (α + δ_q + max(−r_q ℓ, 0)) f_q
  *   f_a:               P = α f_q + max(γ, 0) f_a,              L = (k_mat + δ_a + max(−γ, 0)) f_a
  *   f_s:               P = k_mat f_a + max(γ, 0) f_s,          L = (k_q + δ_a + max(−γ, 0)) f_s
- *   C (I, III):        P = σ_C S (f_q + β_a f_a + β_s f_s),    L = k_N N + κ_C m C       (native: immature + mature)
- *   N (immature):      P = P_C,                              L = (k_N + 1/τ_x + κ_C m) N
- *   L (new, labelled): P = λ P_C,                            L = λ (k_N N + κ_C m L)   (λ = 1 once labelling began)
+ *   C (I, III):        P = σ_C S (f_q + β_a f_a + β_s f_s),    L = k_N N + κ_C (m/m*₀) C  (native: immature + mature)
+ *   N (immature):      P = P_C,                              L = (k_N + 1/τ_x + κ_C m/m*₀) N
+ *   L (new, labelled): P = λ P_C,                            L = λ (k_N N + κ_C (m/m*₀) L)   (λ = 1 once labelling began)
  *   E:                 P = σ_E S (f_q + β_E (f_a + f_s)),      L = κ_E (m/m*₀) E
  *   HA:                P = σ_HA S (f_q + β_HA (f_a + f_s)),    L = κ_HA HA
  *   C_d:               P = 0,                                L = m C_d/τ_d             (MMP-driven clearance)
@@ -138,8 +138,10 @@ public final class BiologyKinetics {
     /**
      * k_N0, the degradation rate of new collagen at the resting content, from the resting balance: with P the
      * resting synthesis per unit of resting collagen, r = r_syn S F/D (S, F, D the aging factors of synthesis,
-     * fibroblast density and collagen content), the immature pool at rest is N/C = κ m* / (1/τ_x + κ m*), and
-     * k_N0 = r C/N − 1/τ_x − κ m*.
+     * fibroblast density and collagen content), the immature pool at rest is N/C = κ / (1/τ_x + κ), and
+     * k_N0 = r C/N − 1/τ_x − κ. The turnover κ m/m*₀ is κ at rest at the start age: the age's higher resting MMP
+     * activity does not speed the resting turnover of cross-linked collagen (see {@link RemodellingModel}, Remodelling
+     * 6).
      *
      * @param ageYears age (years)
      * @return k_N0 (1/s)
@@ -149,7 +151,7 @@ public final class BiologyKinetics {
         BiologyParameters.Aging a = parameters.aging();
         double r = collagenSynthesisRate * a.synthesisFactor(ageYears) * a.fibroblastFactor(ageYears)
                 / a.collagenFactor(ageYears);
-        double turnover = kappaCollagen * a.mmpFactor(ageYears);
+        double turnover = kappaCollagen;
         double immatureShare = turnover / (crossLinkingRate + turnover);
         double k = r / immatureShare - crossLinkingRate - turnover;
         if (!(k >= 0)) {
@@ -222,12 +224,15 @@ public final class BiologyKinetics {
         return fullInduction;
     }
 
-    /** @return κ_C = ln 2/t½,C, collagen breakdown per unit MMP activity (1/s) */
+    /**
+     * @return κ_C = ln 2/t½,C, the breakdown rate of mature collagen at the start age's resting MMP activity m*₀ (1/s);
+     *         the rate at MMP activity m is κ_C m/m*₀
+     */
     public double collagenDegradation() {
         return kappaCollagen;
     }
 
-    /** @return κ_E = ln 2/t½,E, elastin breakdown per unit MMP activity (1/s) */
+    /** @return κ_E = ln 2/t½,E, the breakdown rate of elastin at the start age's resting MMP activity m*₀ (1/s) */
     public double elastinDegradation() {
         return kappaElastin;
     }
@@ -408,7 +413,7 @@ public final class BiologyKinetics {
         double n1 = y[Species.IMMATURE_COLLAGEN_I.ordinal()][c];
         double n3 = y[Species.IMMATURE_COLLAGEN_III.ordinal()][c];
         double kn = newCollagenDegradation(state.newCollagenRestDegradation, c1 + c3, state.restCollagen[c]);
-        double turnover = kappaCollagen * m;
+        double turnover = kappaCollagen * m / state.mmpReference;
         double pI = state.sigmaI[c] * synthesisFactor * collagenIWeight(q, a, s);
         double pIII = state.sigmaIII[c] * synthesisFactor * collagenIIIWeight(q, a, s);
         set(Species.COLLAGEN_I, pI, kn * n1 + turnover * c1, production, loss);
@@ -425,7 +430,7 @@ public final class BiologyKinetics {
         set(Species.HSP47, hsp47Target(ratio, h) / hsp47Time, y[Species.HSP47.ordinal()][c] / hsp47Time,
                 production, loss);
         set(Species.ELASTIN, state.sigmaElastin[c] * synthesisFactor * elastinWeight(q, a, s),
-                kappaElastin * m / state.elastinMmpReference * y[Species.ELASTIN.ordinal()][c], production, loss);
+                kappaElastin * m / state.mmpReference * y[Species.ELASTIN.ordinal()][c], production, loss);
         set(Species.HYALURONAN, state.sigmaHyaluronan[c] * synthesisFactor * hyaluronanWeight(q, a, s),
                 kappaHyaluronan * y[Species.HYALURONAN.ordinal()][c], production, loss);
     }

@@ -152,7 +152,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
             double hsp47FromHeatShock) {
 
         /** The documented defaults. */
-        public static final HeatShock DEFAULTS = new HeatShock(5.0 * HOUR, 5.0 * HOUR, 9.0, 30.0 * MINUTE,
+        public static final HeatShock DEFAULTS = new HeatShock(5.025 * HOUR, 5.025 * HOUR, 9.0, 30.0 * MINUTE,
                 1.0 * DAY, 0.1);
 
         /**
@@ -274,7 +274,8 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
             double growthFactorFromWound, double growthFactorFromActivated) {
 
         /** The documented defaults. */
-        public static final Wound DEFAULTS = new Wound(21.0 * DAY, 1e-12, Math.log(2) / (12.0 * HOUR), 4.0 / DAY, 0.0);
+        public static final Wound DEFAULTS = new Wound(21.0 * DAY, 1e-12, Math.log(2) / (12.0 * HOUR), 2.107 / DAY,
+                0.0);
 
         /**
          * Validates every value.
@@ -361,8 +362,8 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
             double chemotaxis) {
 
         /** The documented defaults. */
-        public static final Fibroblasts DEFAULTS = new Fibroblasts(0.5 / DAY, 2.0, 0.3 / DAY, 1.0 / (5.0 * DAY),
-                1.0 / (21.0 * DAY), 1.0 / (60.0 * DAY), 1.1, Math.log(2) / (2.0 * DAY), 1.0 / (60.0 * DAY), 1e-14,
+        public static final Fibroblasts DEFAULTS = new Fibroblasts(0.01089 / DAY, 2.0, 0.3 / DAY, 1.0 / (5.0 * DAY),
+                1.0 / (21.0 * DAY), 1.0 / (60.0 * DAY), 1.1, 0.27 / DAY, 1.0 / (60.0 * DAY), 1e-14,
                 2e-14);
 
         /**
@@ -522,7 +523,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
     public record Mmp(double time, double fromActivated, double fromWound) {
 
         /** The documented defaults. */
-        public static final Mmp DEFAULTS = new Mmp(1.0 * DAY, 3.0, 2.0);
+        public static final Mmp DEFAULTS = new Mmp(1.0 * DAY, 3.0, 6.776);
 
         /**
          * Validates every value.
@@ -570,7 +571,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * Matrix turnover: half-lives at resting MMP activity and the synthesis boosts of activated (early) and synthetic
      * (late) fibroblasts relative to resting ones.
      *
-     * @param collagenHalfLife t½,C, the collagen half-life at resting young MMP activity (s), finite, &gt; 0
+     * @param collagenHalfLife t½,C, the half-life of mature collagen at rest, at any age (s), finite, &gt; 0
      * @param collagenIBoostActivated β_I,a, collagen I synthesis of an activated cell relative to a quiescent one
      *        (dimensionless), finite, ≥ 0
      * @param collagenIBoostSynthetic β_I,s, collagen I synthesis of a synthetic cell relative to a quiescent one
@@ -593,13 +594,13 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
             double elastinHalfLife, double elastinBoost, double hyaluronanHalfLife, double hyaluronanBoost) {
 
         /** The documented defaults. */
-        public static final Matrix DEFAULTS = new Matrix(15.0 * YEAR, 3.804, 16.46, 11.41, 5.487, 60.0 * DAY,
+        public static final Matrix DEFAULTS = new Matrix(15.0 * YEAR, 10.0, 6.886, 30.0, 6.886 / 3, 96.78 * DAY,
                 70.0 * YEAR, 20.0, 1.5 * DAY, 3.0);
 
         /**
          * Validates every value.
          *
-         * @param collagenHalfLife t½,C, the collagen half-life at resting young MMP activity (s), finite, &gt; 0
+         * @param collagenHalfLife t½,C, the half-life of mature collagen at rest, at any age (s), finite, &gt; 0
          * @param collagenIBoostActivated β_I,a, collagen I synthesis of an activated cell relative to a quiescent one
          *        (dimensionless), finite, ≥ 0
          * @param collagenIBoostSynthetic β_I,s, collagen I synthesis of a synthetic cell relative to a quiescent one
@@ -630,7 +631,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
         }
 
         /**
-         * @param value t½,C, the collagen half-life at resting young MMP activity (s), finite, &gt; 0
+         * @param value t½,C, the half-life of mature collagen at rest, at any age (s), finite, &gt; 0
          * @return a copy with {@code collagenHalfLife} replaced
          */
         public Matrix withCollagenHalfLife(double value) {
@@ -929,12 +930,12 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * rest cross-linking into the mature pool, which turns over with the collagen half-life of {@link Matrix}.
      * <pre>
      *   P = σ S(age) w(f),  σ = r_syn C₀/F₀                        (synthesis; w in resting-cell equivalents)
-     *   dN/dt = P − (k_N + 1/τ_x + κ_C m) N                         (immature)
-     *   dM/dt = N/τ_x − κ_C m M                                     (mature, C = N + M)
+     *   dN/dt = P − (k_N + 1/τ_x + κ_C m/m*₀) N                         (immature)
+     *   dM/dt = N/τ_x − κ_C (m/m*₀) M                                 (mature, C = N + M)
      *   k_N = k_N0 (C/C_rest)^n                                     (degradation of new collagen, set point)
      * </pre>
      * k_N0 is not a parameter: it follows from the resting balance (at rest the maturation flux N/τ_x equals the
-     * mature turnover κ_C m* M), so untreated tissue stays at rest. The set point makes the degradation of new
+     * mature turnover κ_C M at the start age's resting MMP activity m*₀), so untreated tissue stays at rest. The set point makes the degradation of new
      * collagen fall where collagen is missing (a denatured lesion) and rise where it is in excess, as McAnulty and
      * Laurent report that the degradation of newly synthesised collagen is regulated in the direction of the
      * change in content (a model choice built on that observation).
@@ -944,13 +945,14 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * @param crossLinkingTime τ_x, the mean time for new collagen to cross-link into the mature pool (s), 1 h to
      *        1 year; default 14 d (model choice: immature cross-links form over days to weeks)
      * @param setPointExponent n, the sensitivity of new-collagen degradation to the collagen content relative to
-     *        rest (dimensionless), 0 to 16; default 8 (model choice, to be calibrated: a sharp set point, so that
-     *        a denatured lesion fills back to its resting content while intact tissue gains little)
+     *        rest (dimensionless), 0 to 64; default 27.62 (fitted, docs/validation.md "Biology: calibration"; the
+     *        form is a model choice: a sharp set point, so that a denatured lesion fills back to its resting content
+     *        while intact tissue gains little)
      */
     public record Collagen(double synthesisRate, double crossLinkingTime, double setPointExponent) {
 
         /** The documented defaults. */
-        public static final Collagen DEFAULTS = new Collagen(0.037e-2 / HOUR, 14.0 * DAY, 8.0);
+        public static final Collagen DEFAULTS = new Collagen(0.037e-2 / HOUR, 14.0 * DAY, 27.62);
 
         /**
          * Validates every value.
@@ -959,12 +961,12 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
          *        1e-5
          * @param crossLinkingTime τ_x, the mean time for new collagen to cross-link (s), 1 h to 1 year
          * @param setPointExponent n, the sensitivity of new-collagen degradation to the collagen content relative
-         *        to rest (dimensionless), 0 to 16
+         *        to rest (dimensionless), 0 to 64
          */
         public Collagen {
             requireInRange("collagen synthesis rate", synthesisRate, 1e-10, 1e-5, "1/s");
             requireInRange("collagen cross-linking time", crossLinkingTime, HOUR, YEAR, "s");
-            requireInRange("collagen set-point exponent", setPointExponent, 0, 16, "(dimensionless)");
+            requireInRange("collagen set-point exponent", setPointExponent, 0, 64, "(dimensionless)");
         }
 
         /**
@@ -985,7 +987,7 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
 
         /**
          * @param value n, the sensitivity of new-collagen degradation to the collagen content relative to rest
-         *        (dimensionless), 0 to 16
+         *        (dimensionless), 0 to 64
          * @return a copy with {@code setPointExponent} replaced
          */
         public Collagen withSetPointExponent(double value) {

@@ -51,8 +51,8 @@ public final class BiologyState {
     final double[] restCollagen;
     /** k_N0, the degradation rate of new collagen at the resting content (1/s), fixed at the start age. */
     final double newCollagenRestDegradation;
-    /** m*₀, the resting MMP activity at the start age: elastin turnover scales with m/m*₀. */
-    final double elastinMmpReference;
+    /** m*₀, the resting MMP activity at the start age: the turnover of mature collagen and of elastin scales with m/m*₀. */
+    final double mmpReference;
     /** True once labelling began: synthesis from then on also goes into the new-collagen parts. */
     boolean labelling;
     final double[] stage1;
@@ -126,8 +126,8 @@ public final class BiologyState {
             sigmaElastin[c] = kinetics.kappaElastin * b.elastin() / f0;
             sigmaHyaluronan[c] = kinetics.kappaHyaluronan * b.hyaluronan() / f0;
             set(Species.QUIESCENT_FIBROBLASTS, c, restDensity[c]);
-            // Collagen at the age's content D·C₀, its immature share at the resting balance κm*/(1/τ_x + κm*).
-            double immatureShare = kinetics.kappaCollagen * mf / (kx + kinetics.kappaCollagen * mf);
+            // Collagen at the age's content D·C₀, its immature share at the resting balance κ/(1/τ_x + κ).
+            double immatureShare = kinetics.kappaCollagen / (kx + kinetics.kappaCollagen);
             set(Species.COLLAGEN_I, c, b.collagenI() * df);
             set(Species.COLLAGEN_III, c, b.collagenIII() * df);
             set(Species.IMMATURE_COLLAGEN_I, c, b.collagenI() * df * immatureShare);
@@ -145,7 +145,7 @@ public final class BiologyState {
             set(Species.HYALURONAN, c, b.hyaluronan() * sf * ff);
             set(Species.MMP, c, mf);
         }
-        this.elastinMmpReference = mf;
+        this.mmpReference = mf;
         Arrays.fill(field[Species.VESSELS.ordinal()], 1.0);
         for (Species s : ALL) {
             if (s.isMatrix()) {
@@ -197,7 +197,7 @@ public final class BiologyState {
         this.layerSigmaHyaluronan = full.layerSigmaHyaluronan.clone();
         this.layerRestCollagen = full.layerRestCollagen.clone();
         this.newCollagenRestDegradation = full.newCollagenRestDegradation;
-        this.elastinMmpReference = full.elastinMmpReference;
+        this.mmpReference = full.mmpReference;
         copyLaterally(full, false);
         for (Species s : ALL) {
             if (s.isMatrix()) {

@@ -155,8 +155,8 @@ public final class OperatorSplitStepper implements BiologyStepper {
         double gDecay = 1 / (1 + dt * k.growthFactorDecay);
         double clear = dt / k.denaturedClearanceTime;
         double kx = dt * k.crossLinkingRate;
-        double kc = dt * k.kappaCollagen;
-        double ke = dt * k.kappaElastin / st.elastinMmpReference;
+        double kc = dt * k.kappaCollagen / st.mmpReference;
+        double ke = dt * k.kappaElastin / st.mmpReference;
         double hDecay = 1 / (1 + dt * k.kappaHyaluronan);
         double kn0 = st.newCollagenRestDegradation;
         boolean labelling = st.labelling;

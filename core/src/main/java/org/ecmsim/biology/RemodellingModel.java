@@ -26,10 +26,10 @@ import org.ecmsim.units.Units;
  *   ∂f_s/∂t = ∇·(D_f ∇f_s − χ f_s ∇g) + k_mat f_a − k_q f_s + (r_q + r_a φ(g)) f_s (1 − f/K) − δ_a f_s
  *   α(h, g) = a_h h/(h + K_h) + a_g φ(g),   φ(g) = g/(1 + g)
  *   P_C = σ_C S(age) (f_q + β_C,a f_a + β_C,s f_s)                  (collagen synthesis, C = I, III)
- *   dN_C/dt = P_C − (k_N + 1/τ_x + κ_C m) N_C                        (immature, newly made collagen)
- *   dM_C/dt = N_C/τ_x − κ_C m M_C                                    (mature, cross-linked; native C = N + M)
+ *   dN_C/dt = P_C − (k_N + 1/τ_x + κ_C m/m*₀) N_C                        (immature, newly made collagen)
+ *   dM_C/dt = N_C/τ_x − κ_C (m/m*₀) M_C                                (mature, cross-linked; native C = N + M)
  *   k_N = k_N0 ((C_I + C_III)/C_rest)^n                              (new collagen degraded, with a set point)
- *   dL_C/dt = λ (P_C − k_N N_C − κ_C m L_C)                          (new since labelling began, λ = 0 or 1)
+ *   dL_C/dt = λ (P_C − k_N N_C − κ_C (m/m*₀) L_C)                      (new since labelling began, λ = 0 or 1)
  *   dH47/dt = ((P_I + P_III)/P_rest + η_47 h − H47)/τ_47              (HSP47, fold over basal)
  *   dE/dt = σ_E S(age) (f_q + β_E (f_a + f_s)) − κ_E (m/m*₀) E        (elastin)
  *   dHA/dt = σ_HA S(age) (f_q + β_HA (f_a + f_s)) − κ_HA HA

@@ -1,6 +1,8 @@
 package org.ecmsim.biology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.parallel.ParallelExecutor;
@@ -38,6 +40,34 @@ class BiologyKineticsTest {
             m.advance(days * Units.DAY);
         }
         return m;
+    }
+
+    /**
+     * At rest the mature collagen turns over with the collagen half-life at every age (Verzijl et al. 2000: skin
+     * collagen's D-aspartate rises linearly with age), although the resting MMP activity m* rises 4-fold from 25 to 80:
+     * the turnover is κ_C m/m*₀. From the rates: loss(C) − loss(N) = κ_C (m/m*₀)(C − N) − N/τ_x.
+     */
+    @Test
+    void matureCollagenHalfLifeAtRestIsTheSameAtEveryAge() {
+        Grid3D g = RemodellingModelTest.grid();
+        int cell = g.index(5, 5, 7);
+        double halfLife = BiologyParameters.defaults().matrix().collagenHalfLife();
+        for (double age : new double[] {25, 50, 80}) {
+            RemodellingModel m = RemodellingModelTest.model(age, ParallelExecutor.serial());
+            BiologyState st = m.state();
+            BiologyKinetics k = m.kinetics();
+            double[] production = new double[Species.values().length];
+            double[] loss = new double[Species.values().length];
+            k.rates(st, cell, k.synthesisFactor(age), k.mmpFactor(age), production, loss);
+            double c = st.values(Species.COLLAGEN_I)[cell];
+            double n = st.values(Species.IMMATURE_COLLAGEN_I)[cell];
+            double turnover = (loss[Species.COLLAGEN_I.ordinal()] - loss[Species.IMMATURE_COLLAGEN_I.ordinal()]
+                    + k.crossLinkingRate() * n) / (c - n);
+            assertThat(st.values(Species.MMP)[cell]).as("resting MMP at %s", age)
+                    .isCloseTo(k.mmpFactor(age), within(1e-12));
+            assertThat(Math.log(2) / turnover).as("mature half-life at age %s", age)
+                    .isCloseTo(halfLife, withinPercentage(1e-6));
+        }
     }
 
     @Test

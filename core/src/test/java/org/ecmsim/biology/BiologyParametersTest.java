@@ -60,7 +60,7 @@ class BiologyParametersTest {
         assertThat(count).isEqualTo(44);
         assertThat(d.collagen().synthesisRate()).isEqualTo(0.037e-2 / Units.HOUR);
         assertThat(d.heatShock().hsp47Time()).isEqualTo(Units.DAY);
-        assertThat(d.heatShock().signalTime()).isEqualTo(5 * Units.HOUR);
+        assertThat(d.heatShock().signalTime()).isEqualTo(5.025 * Units.HOUR);
         assertThat(d.heatShock().doseScale()).isEqualTo(30 * Units.MINUTE);
         assertThat(d.heatShock().doseScaleMinutes()).isEqualTo(30.0);
         assertThat(d.wound().time()).isEqualTo(21 * Units.DAY);

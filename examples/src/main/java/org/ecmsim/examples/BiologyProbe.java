@@ -457,7 +457,8 @@ final class BiologyProbe {
         q[Quantity.RESTING_FSR_PERCENT_PER_HOUR.ordinal()] =
                 synthesis / regionSum(collagen(control), dermis) * Units.HOUR * 100;
         q[Quantity.MATURE_HALF_LIFE_YEARS.ordinal()] =
-                Math.log(2) / (matureDegradation(control) * regionMean(mmp(control), dermis)) / YEAR;
+                Math.log(2) / (matureDegradation(control) * regionMean(mmp(control), dermis) / p.aging().mmpFactor(AGE))
+                / YEAR;
         q[Quantity.SYNTHESIS_OLD_OVER_YOUNG.ordinal()] = p.aging().synthesisFactor(85) / p.aging().synthesisFactor(25);
         q[Quantity.MMP_OLD_OVER_YOUNG.ordinal()] = p.aging().mmpFactor(85) / p.aging().mmpFactor(25);
         q[Quantity.FIBROBLASTS_OLD_OVER_YOUNG.ordinal()] =

@@ -37,8 +37,9 @@ import org.ecmsim.units.Units;
  *   java -cp examples/target/examples.jar org.ecmsim.examples.CalibrateBiology [evaluations] [--out DIR]
  *   java -cp examples/target/examples.jar org.ecmsim.examples.CalibrateBiology --check
  * </pre>
- * {@code --check} only evaluates the current defaults (one biology run) and prints the table; {@code --proposal}
- * prints it for the defaults and the fitted proposal of docs/validation.md side by side;
+ * {@code --check} only evaluates the current defaults (one biology run) and prints the table; {@code --previous}
+ * prints it for the hand-set defaults used before the calibration was adopted and the current (fitted) defaults side
+ * by side;
  * {@code --resolution} runs the default course at three biology cell sizes.
  */
 public final class CalibrateBiology {
@@ -60,7 +61,7 @@ public final class CalibrateBiology {
      * The main without exiting.
      *
      * @param args optional maximum number of evaluations (default 300), {@code --check} (evaluate the defaults only),
-     *        {@code --proposal} (the defaults and the fitted proposal), {@code --resolution} (the default course at
+     *        {@code --previous} (the previous hand-set defaults and the current ones), {@code --resolution} (the default course at
      *        three biology cell sizes) and {@code --out DIR} for the chart
      * @param out standard output
      * @param err standard error
@@ -69,11 +70,11 @@ public final class CalibrateBiology {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean check = Arrays.asList(args).contains("--check");
         boolean resolution = Arrays.asList(args).contains("--resolution");
-        boolean proposal = Arrays.asList(args).contains("--proposal");
+        boolean previous = Arrays.asList(args).contains("--previous");
         String[] rest = Arrays.stream(args).filter(a -> !a.equals("--check") && !a.equals("--resolution")
-                && !a.equals("--proposal")).toArray(String[]::new);
+                && !a.equals("--previous")).toArray(String[]::new);
         return ExampleCli.run("CalibrateBiology",
-                "[evaluations, 1-10000, default 300] [--check | --proposal | --resolution]",
+                "[evaluations, 1-10000, default 300] [--check | --previous | --resolution]",
                 rest, 1, out, err, a -> {
                     int evaluations = a.integer(0, 300, 1, 10000, "number of evaluations");
                     Path dir = a.out();
@@ -84,15 +85,15 @@ public final class CalibrateBiology {
                     BiologyProbe probe = new BiologyProbe(STEP_HOURS * Units.HOUR);
                     BiologyParameters defaults = BiologyParameters.defaults();
                     double[] now = probe.evaluate(defaults);
-                    if (proposal) {
-                        BiologyParameters fitted = FittedParameters.proposal(defaults);
-                        double[] q = probe.evaluate(fitted);
-                        out.printf(Locale.ROOT, "Objective: current defaults %.4f, fitted proposal %.4f%n%n",
-                                objective(now), objective(q));
-                        parameters(out, defaults, fitted);
+                    if (previous) {
+                        BiologyParameters before = FittedParameters.previous(defaults);
+                        double[] q = probe.evaluate(before);
+                        out.printf(Locale.ROOT, "Objective: previous hand-set defaults %.4f, current defaults %.4f%n%n",
+                                objective(q), objective(now));
+                        parameters(out, before, defaults);
                         out.println();
-                        table(out, now, q);
-                        ExampleCli.saved(out, chart(misses(now), misses(q), dir.resolve(CHART)));
+                        table(out, q, now);
+                        ExampleCli.saved(out, chart(misses(q), misses(now), dir.resolve(CHART)));
                         return;
                     }
                     if (check) {

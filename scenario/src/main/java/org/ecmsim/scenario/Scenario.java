@@ -299,10 +299,13 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
      * @param rimWidth width of the shell around the lesion (m)
      * @param biopsyTop top of the biopsy window (m below the surface)
      * @param biopsyBottom bottom of the biopsy window (m below the surface)
+     * @param stainSpread s, the log standard deviation of the collagen density inside a biology cell for the
+     *        stained area (dimensionless; the file gives it in %)
      */
-    public record Outcomes(double rimWidth, double biopsyTop, double biopsyBottom) {
-        /** The defaults: a 250 µm rim, the biopsy window over the whole dermis. */
-        public static final Outcomes DEFAULT = new Outcomes(Units.um(250), 0, Units.mm(10));
+    public record Outcomes(double rimWidth, double biopsyTop, double biopsyBottom, double stainSpread) {
+        /** The defaults: a 250 µm rim, the biopsy window over the whole dermis, a stain spread of 0.25. */
+        public static final Outcomes DEFAULT = new Outcomes(Units.um(250), 0, Units.mm(10),
+                OutcomeRegions.DEFAULT_STAIN_SPREAD);
     }
 
     /**
@@ -369,7 +372,8 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                 .snapshotTimes(output.snapshotTimes())
                 .placement(new NeedlePlacement(NeedlePlacement.Kind.valueOf(
                         treatment.placement().toUpperCase(java.util.Locale.ROOT)), treatment.placementSeed()))
-                .outcomeRegions(new OutcomeRegions(outcomes.rimWidth(), outcomes.biopsyTop(), outcomes.biopsyBottom()))
+                .outcomeRegions(new OutcomeRegions(outcomes.rimWidth(), outcomes.biopsyTop(), outcomes.biopsyBottom(),
+                        outcomes.stainSpread()))
                 .rfSettings(RfSettings.defaults().withTrueNeedleSurface(numerics.trueNeedleSurface()))
                 .clinicalParameters(clinical.parameters())
                 .parameters(biologyParameters())

@@ -157,6 +157,11 @@ public final class ScenarioKeys {
     /** Biopsy bottom. */
     public static final Key BIOPSY_BOTTOM = Key.quantity("outcomes", "biopsy_bottom", Dimension.LENGTH, "0 mm",
             "10 mm", "10 mm", "bottom of the biopsy window; the defaults take the whole papillary + reticular dermis");
+    /** Stain spread. */
+    public static final Key STAIN_SPREAD = Key.quantity("outcomes", "stain_spread", Dimension.PERCENT, "1 %", "200 %",
+            "25 %", "spread of the collagen density inside a biology cell for the histology-like stained area: the"
+            + " standard deviation of its natural log (about its coefficient of variation); a model choice, no measured"
+            + " value found");
 
     // safety
     /** Epidermis limit. */
@@ -217,7 +222,7 @@ public final class ScenarioKeys {
         return List.of(AGE, AGED_LAYERS, ROWS, COLUMNS, PITCH, PATTERN, DIAMETER, NEEDLE_DEPTH, EXPOSED, SESSIONS,
                 INTERVAL, PASS_DEPTH, ENERGY_PER_PIN, POWER, VOLTAGE, CONDUCTION, PULSES, PULSE_INTERVAL, COOLING,
                 FOLLOW_UP, PLACEMENT, PLACEMENT_SEED, CELL_SIZE, BIOLOGY_STEP, THREADS, DOMAIN, TRUE_NEEDLE_SURFACE,
-                SAMPLE_EVERY, SNAPSHOT_DAYS, VTI, VTI_ENCODING, RIM_WIDTH, BIOPSY_TOP, BIOPSY_BOTTOM, EPIDERMIS_LIMIT,
+                SAMPLE_EVERY, SNAPSHOT_DAYS, VTI, VTI_ENCODING, RIM_WIDTH, BIOPSY_TOP, BIOPSY_BOTTOM, STAIN_SPREAD, EPIDERMIS_LIMIT,
                 FAT_LIMIT, SHRINKAGE, LOCKED_FRACTION, MYOFIBROBLAST_STRAIN, REEPITHELIALISATION_TIME, ERYTHEMA_TIME,
                 ERYTHEMA_TOLERANCE, HA_BOUND_WATER, OEDEMA_FRACTION, OEDEMA_TIME);
     }

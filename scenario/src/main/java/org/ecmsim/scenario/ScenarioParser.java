@@ -412,7 +412,7 @@ public final class ScenarioParser {
                     + UnitParser.format(Units.toMm(b)) + " mm is not below outcomes.biopsy_top = "
                     + UnitParser.format(Units.toMm(t)) + " mm; the biopsy window must have a positive depth");
         }
-        return new Scenario.Outcomes(o.quantity(ScenarioKeys.RIM_WIDTH), t, b);
+        return new Scenario.Outcomes(o.quantity(ScenarioKeys.RIM_WIDTH), t, b, o.quantity(ScenarioKeys.STAIN_SPREAD));
     }
 
     private Scenario.Clinical clinical(Section top) {

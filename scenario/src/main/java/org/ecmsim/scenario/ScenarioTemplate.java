@@ -68,11 +68,12 @@ public final class ScenarioTemplate {
         key(sb, 2, ScenarioKeys.SNAPSHOT_DAYS);
         key(sb, 2, ScenarioKeys.VTI);
         key(sb, 2, ScenarioKeys.VTI_ENCODING);
-        sb.append("\n# Outcome regions: the rim around the lesion and the biopsy window (summary.json outcomes).\n");
+        sb.append("\n# Outcome regions: the rim around the lesion, the biopsy window and the stained-area reading (summary.json outcomes).\n");
         sb.append("outcomes:\n");
         key(sb, 2, ScenarioKeys.RIM_WIDTH);
         key(sb, 2, ScenarioKeys.BIOPSY_TOP);
         key(sb, 2, ScenarioKeys.BIOPSY_BOTTOM);
+        key(sb, 2, ScenarioKeys.STAIN_SPREAD);
         sb.append("\n# Safety margins reported per session: limit minus the layer's peak temperature.\n");
         sb.append("safety:\n");
         key(sb, 2, ScenarioKeys.EPIDERMIS_LIMIT);

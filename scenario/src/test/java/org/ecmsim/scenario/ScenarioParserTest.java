@@ -2,6 +2,7 @@ package org.ecmsim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.ecmsim.electric.Drive;
@@ -193,10 +194,13 @@ class ScenarioParserTest {
     @Test
     void outcomeRegionsAreRead() {
         Scenario s = parse("""
-                outcomes: {rim_width: 100 um, biopsy_top: 0.1 mm, biopsy_bottom: 1 mm}
+                outcomes: {rim_width: 100 um, biopsy_top: 0.1 mm, biopsy_bottom: 1 mm, stain_spread: 40 %}
                 """);
         assertThat(s.outcomes().rimWidth()).isEqualTo(Units.um(100));
         assertThat(s.outcomes().biopsyBottom()).isEqualTo(Units.mm(1));
+        assertThat(s.outcomes().stainSpread()).isCloseTo(0.4, within(1e-15));
+        assertThat(parse("tip: {rows: 3}\n").outcomes().stainSpread()).isEqualTo(0.25);
+        assertThat(error("outcomes: {stain_spread: 0 %}\n")).contains("outcomes.stain_spread");
         assertThat(error("outcomes: {biopsy_top: 1 mm, biopsy_bottom: 0.5 mm}\n"))
                 .contains("outcomes.biopsy_bottom = 0.5 mm is not below outcomes.biopsy_top = 1 mm");
     }

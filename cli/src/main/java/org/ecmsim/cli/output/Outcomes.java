@@ -26,8 +26,9 @@ public final class Outcomes {
             "biopsy: comparable with biopsy assays (collagen content, procollagen, stained area) only where the"
                     + " biopsy window matches; the default window is the whole dermis of one unit cell",
             "dermis: the whole-site mean; no study measures it",
-            "stained area: share of the region above the control's mean collagen; staining thresholds in papers"
-                    + " differ, so compare changes, not levels",
+            "stain: share of the region's area above a threshold set at the control's collagen, cell by cell (the"
+                    + " control stains 0.5), with the density spread inside a cell by outcomes.stain_spread (a model"
+                    + " choice); staining thresholds in papers differ, so compare changes, not levels",
             "new coll: share of the collagen made since the first session (new ctl: the same in untreated skin);"
                     + " III/new: type III share of that new collagen");
 

@@ -192,7 +192,7 @@ final class OutcomeRecorder {
                 sw += w[i];
             }
             vol[r] = sw * cellVolume;
-            // All species' weighted sums in one pass each (FieldSums: bitwise the per-species loop of mean()).
+            // All species' weighted sums, one pass over the cells per model (FieldSums).
             FieldSums.weighted(fieldsT, w, sumT);
             FieldSums.weighted(fieldsC, w, sumC);
             for (Species s : SPECIES) {
@@ -201,9 +201,8 @@ final class OutcomeRecorder {
                 treated.get(r).computeIfAbsent(s, k -> new ArrayList<>()).add(mt);
                 control.get(r).computeIfAbsent(s, k -> new ArrayList<>()).add(mc);
             }
-            double threshold = mean(colC, w, sw) * (1 + 1e-9);
-            stainedTreated.get(r).add(above(colT, w, sw, threshold));
-            stainedControl.get(r).add(above(colC, w, sw, threshold));
+            stainedTreated.get(r).add(stained(colT, colC, w, sw, settings.stainSpread()));
+            stainedControl.get(r).add(sw <= 0 ? Double.NaN : 0.5);
         }
         volume.add(vol);
     }
@@ -226,25 +225,15 @@ final class OutcomeRecorder {
         return out;
     }
 
-    private static double mean(double[] v, double[] w, double sw) {
+    /** The weighted mean over the region of each cell's stained share (StainedArea). */
+    private static double stained(double[] treated, double[] control, double[] w, double sw, double spread) {
         if (sw <= 0) {
             return Double.NaN;
         }
         double s = 0;
-        for (int i = 0; i < v.length; i++) {
-            s += w[i] * v[i];
-        }
-        return s / sw;
-    }
-
-    private static double above(double[] v, double[] w, double sw, double threshold) {
-        if (sw <= 0) {
-            return Double.NaN;
-        }
-        double s = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] > threshold) {
-                s += w[i];
+        for (int i = 0; i < treated.length; i++) {
+            if (w[i] > 0) {
+                s += w[i] * StainedArea.fraction(treated[i], control[i], spread);
             }
         }
         return s / sw;

@@ -9,11 +9,15 @@ import org.ecmsim.biology.Species;
  * the volume-weighted mean of every biology field over the region (the same weights for both), and a
  * histology-like stained-area fraction.
  *
- * <p>Stained area: the share of the region's volume whose native collagen (I + III; denatured collagen does not
- * stain as fibrillar collagen) exceeds a threshold, the control's mean native collagen over the same region at
- * the same time. The control's own stained fraction is its share above its own mean (0 in a region of one layer,
- * where the control is uniform); the change is treated − control, in percentage points. A cell counts as above
- * when it exceeds the threshold by more than a relative 10⁻⁹, so that round-off does not stain a uniform layer.
+ * <p>Stained area, read as an image analysis of a collagen stain would: inside each biology cell the native collagen
+ * density (I + III; denatured collagen does not stain as fibrillar collagen) is taken as log-normally spread about
+ * the cell's mean, with log standard deviation s ({@link OutcomeRegions#stainSpread()}), and a pixel stains where
+ * its density exceeds a threshold set on the untreated control: the control's mean collagen in the same cell at the
+ * same time, so the control stains half of every cell. The treated cell stains Φ(ln(C_treated/C_control)/s) of its
+ * area (Φ the standard normal distribution); the region's fraction is the weighted mean over its cells, the
+ * control's is 1/2, and the change is treated − control in percentage points. A threshold per cell removes the
+ * difference between layers that one threshold over a section would stain; the fraction depends on s, so compare
+ * changes, not levels.
  *
  * @param region the region
  * @param times the sampling times (s)

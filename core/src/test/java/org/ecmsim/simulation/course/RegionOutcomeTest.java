@@ -52,8 +52,12 @@ class RegionOutcomeTest {
         assertThat(rim.heatShockFoldOverBasal(rim.sampleAt(DAY))).isGreaterThan(1);
         // The default biopsy is the whole dermis.
         assertThat(biopsy.collagenPercentVsControl(end)).isEqualTo(dermis.collagenPercentVsControl(end));
-        // Stained area: a uniform control layer has no cell above its own mean.
-        assertThat(lesion.stainedControl()[end]).isBetween(0.0, 1.0);
+        // Stained area: the control stains half of every cell; more collagen stains more, by Φ(ln r/s) per cell.
+        assertThat(lesion.stainedControl()[end]).isEqualTo(0.5);
+        assertThat(Math.signum(lesion.stainedAreaChangePoints(end)))
+                .isEqualTo(Math.signum(lesion.collagenPercentVsControl(end)));
+        assertThat(Math.signum(biopsy.stainedAreaChangePoints(end)))
+                .isEqualTo(Math.signum(biopsy.collagenPercentVsControl(end)));
         assertThat(Math.abs(lesion.collagenPercentVsControl(end)))
                 .isGreaterThan(Math.abs(dermis.collagenPercentVsControl(end)));
         for (Species s : Species.values()) {
