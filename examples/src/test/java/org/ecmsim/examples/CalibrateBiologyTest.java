@@ -25,16 +25,16 @@ class CalibrateBiologyTest {
 
     /**
      * The objective and the targets the current defaults meet, as recorded in docs/validation.md: the defaults are the
-     * fit (objective 0.0509 on the default 50 µm biology grid, 27 fitted targets), against 1.249 for the hand-set
-     * values they replaced.
+     * fit (made on the staircase needle: 0.0509; with the true needle surface, the default since, 0.0473 on the
+     * default 50 µm grids, 27 fitted targets), against 1.233 for the hand-set values they replaced.
      */
     @Test
     void defaultsReproduceTheCalibration() throws Exception {
         BiologyProbe probe = new BiologyProbe(CalibrateBiology.STEP_HOURS * Units.HOUR);
         double[] q = probe.evaluate(BiologyParameters.defaults());
-        assertThat(CalibrateBiology.objective(q)).isCloseTo(0.0509, within(0.002));
+        assertThat(CalibrateBiology.objective(q)).isCloseTo(0.0473, within(0.002));
         double[] before = probe.evaluate(FittedParameters.previous(BiologyParameters.defaults()));
-        assertThat(CalibrateBiology.objective(before)).isCloseTo(1.249, within(0.02));
+        assertThat(CalibrateBiology.objective(before)).isCloseTo(1.233, within(0.02));
         // The defaults meet every criterion of LesionLifeCycleTest's killed block (the test itself asserts them).
         assertThat(q[BiologyProbe.Quantity.KILLED_BLOCK_FIBROBLASTS_DAY14.ordinal()]).isGreaterThan(0.3);
         assertThat(q[BiologyProbe.Quantity.KILLED_BLOCK_COLLAGEN_DAY70.ordinal()]).isGreaterThan(0.8);
@@ -51,9 +51,9 @@ class CalibrateBiologyTest {
         assertThat(q[BiologyProbe.Quantity.COLLAGEN_I_SYNTHESIS_RIM_DAY7.ordinal()]).isBetween(1.47, 1.84);
         assertThat(q[BiologyProbe.Quantity.LESION_FIBROBLASTS_DAY70.ordinal()]).isGreaterThan(0.9);
         assertThat(q[BiologyProbe.Quantity.MATURE_HALF_LIFE_YEARS.ordinal()]).isCloseTo(15.0, within(0.05));
-        // A miss on the 50 µm grid, recorded: the coagulated zone is rebuilt to 89.8 % of control by day 70 (target
+        // A miss on the 50 µm grid, recorded: the coagulated zone is rebuilt to 89.6 % of control by day 70 (target
         // >= 90 %, Hantash 2009).
-        assertThat(q[BiologyProbe.Quantity.COAGULATED_COLLAGEN_DAY70.ordinal()]).isCloseTo(0.898, within(0.01));
+        assertThat(q[BiologyProbe.Quantity.COAGULATED_COLLAGEN_DAY70.ordinal()]).isCloseTo(0.896, within(0.01));
         assertThat(q[BiologyProbe.Quantity.COAGULATED_COLLAGEN_DAY14.ordinal()]).isLessThan(0.8);
         assertThat(q[BiologyProbe.Quantity.MICRONEEDLING_OVER_RF_DAY84.ordinal()]).isBetween(0.05, 0.9);
         assertThat(CalibrateBiology.chart(CalibrateBiology.misses(q), null, tmp.resolve(CalibrateBiology.CHART)))
