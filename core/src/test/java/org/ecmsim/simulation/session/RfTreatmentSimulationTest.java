@@ -77,11 +77,11 @@ class RfTreatmentSimulationTest {
     /** More energy per pulse gives a hotter, larger coagulation zone; insulated needles keep the epidermis cool. */
     @Test
     void higherEnergyGivesALargerZoneAndTheEpidermisIsSpared() {
-        RfTreatmentResult low = pair(Drive.energyPerPinMillijoules(8), 50, NEEDLE, ConductivityModel.DEFAULT);
-        RfTreatmentResult high = pair(Drive.energyPerPinMillijoules(16), 50, NEEDLE, ConductivityModel.DEFAULT);
+        RfTreatmentResult low = pair(Drive.energyPerPinMillijoules(12), 50, NEEDLE, ConductivityModel.DEFAULT);
+        RfTreatmentResult high = pair(Drive.energyPerPinMillijoules(24), 50, NEEDLE, ConductivityModel.DEFAULT);
         CoagulationZone zLow = low.largestZone();
         CoagulationZone zHigh = high.largestZone();
-        System.out.printf("zones: 8 mJ/pin %d cells %.0f µm wide; 16 mJ/pin %d cells %.0f µm wide%n",
+        System.out.printf("zones: 12 mJ/pin %d cells %.0f µm wide; 24 mJ/pin %d cells %.0f µm wide%n",
                 zLow.cells(), zLow.width() * 1e6, zHigh.cells(), zHigh.width() * 1e6);
         assertThat(zHigh.cells()).isGreaterThan(zLow.cells());
         assertThat(zHigh.width()).isGreaterThanOrEqualTo(zLow.width());
