@@ -945,14 +945,15 @@ public record BiologyParameters(HeatShock heatShock, Wound wound, Fibroblasts fi
      * @param crossLinkingTime τ_x, the mean time for new collagen to cross-link into the mature pool (s), 1 h to
      *        1 year; default 14 d (model choice: immature cross-links form over days to weeks)
      * @param setPointExponent n, the sensitivity of new-collagen degradation to the collagen content relative to
-     *        rest (dimensionless), 0 to 64; default 27.62 (fitted, docs/validation.md "Biology: calibration"; the
+     *        rest (dimensionless), 0 to 64; default 28 (the fitted 27.62 rounded to a whole number, which the stepper
+     *        raises by multiplications; docs/validation.md "Biology: calibration"; the
      *        form is a model choice: a sharp set point, so that a denatured lesion fills back to its resting content
      *        while intact tissue gains little)
      */
     public record Collagen(double synthesisRate, double crossLinkingTime, double setPointExponent) {
 
         /** The documented defaults. */
-        public static final Collagen DEFAULTS = new Collagen(0.037e-2 / HOUR, 14.0 * DAY, 27.62);
+        public static final Collagen DEFAULTS = new Collagen(0.037e-2 / HOUR, 14.0 * DAY, 28.0);
 
         /**
          * Validates every value.
