@@ -1,7 +1,6 @@
 package org.ecmsim.parallel;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 
@@ -9,8 +8,7 @@ import java.util.concurrent.RecursiveAction;
  * Runs loops over an index range (usually the z planes or the lines of a grid) on a fixed number of threads.
  *
  * <p>The range is cut into one contiguous chunk per thread (a slab, so neighbouring planes stay on one core; this
- * measured 10 % faster than four chunks per thread for the explicit step on 2 cores). A call from outside the pool
- * runs the first chunk on the calling thread while the pool runs the others.
+ * measured 10 % faster than four chunks per thread for the explicit step on 2 cores).
  *
  * <p>Determinism: the chunks depend only on the range length and {@link #threads()}; each index is processed by
  * exactly one task and no task reads what another writes in the same call. Kernels built on
@@ -104,25 +102,7 @@ public final class ParallelExecutor implements AutoCloseable {
             task.run(0, n);
             return;
         }
-        if (ForkJoinTask.inForkJoinPool()) {
-            // nested: this pool thread takes its share of the chunks as they are split
-            pool.invoke(new Chunks(task, n, chunks, 0, chunks));
-            return;
-        }
-        // The calling thread runs the first chunk while the pool runs the others: on small grids a chunk is over
-        // before a woken worker could take a second one, so a caller that only waits leaves one core idle.
-        ForkJoinTask<Void> rest = pool.submit(new Chunks(task, n, chunks, 1, chunks));
-        try {
-            task.run(0, (int) ((long) n / chunks));
-        } catch (RuntimeException | Error e) {
-            try {
-                rest.join();
-            } catch (RuntimeException | Error other) {
-                e.addSuppressed(other);
-            }
-            throw e;
-        }
-        rest.join();
+        pool.invoke(new Chunks(task, n, chunks, 0, chunks));
     }
 
     /**
