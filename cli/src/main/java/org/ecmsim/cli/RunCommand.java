@@ -126,9 +126,9 @@ final class RunCommand implements Callable<Integer> {
             throw new Ecmsim.BadInputException(e.getMessage());
         }
         Thread hook = null;
+        Checkpoints checkpoints = new Checkpoints(folder.work().resolve(Checkpoints.FILE), scenario);
         try (folder) {
             Path dir = out == null ? folder.target() : out;
-            Checkpoints checkpoints = new Checkpoints(folder.work().resolve(Checkpoints.FILE), scenario);
             String again = "ecmsim run" + (scenarioFile == null ? "" : " " + scenarioFile) + " --out " + dir
                     + " --resume";
             hook = new Thread(() -> {
@@ -137,41 +137,48 @@ final class RunCommand implements Callable<Integer> {
                 }
             }, "ecmsim-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
-            int n = scenario.numerics().threads() == 0 ? Runtime.getRuntime().availableProcessors()
-                    : scenario.numerics().threads();
-            progress.line(String.format(Locale.ROOT, "ecmsim %s: %s -> %s (%d thread%s)%s", Ecmsim.version(), source,
-                    dir, n, n == 1 ? "" : "s", resume ? ", resuming" : ""));
-            CourseRunner.Outcome outcome;
-            try (ParallelExecutor executor = n == 1 ? ParallelExecutor.serial() : new ParallelExecutor(n)) {
-                outcome = CourseRunner.run(scenario, executor, progress, checkpoints, resume,
-                        stopAfterEvents == null ? -1 : stopAfterEvents, checkpointInterval);
-            } catch (CourseRunner.Stopped e) {
-                progress.failure(interrupted(checkpoints, again));
-                return INTERRUPTED;
-            } catch (Checkpoints.Mismatch e) {
-                progress.failure("ecmsim: " + e.getMessage());
-                return Ecmsim.BAD_INPUT;
-            }
-            progress.start("writing results:");
-            String[] separator = {" "};
-            List<String> files = ResultFiles.write(outcome, folder.work(), source, Ecmsim.version(), what -> {
-                progress.more(separator[0] + what);
-                separator[0] = ", ";
-            }, () -> {
-                // The table before the large files: a failure while writing them leaves it on the console.
-                progress.pause();
-                stdout.println();
-                stdout.print(Summary.table(outcome));
+            try {
+                int n = scenario.numerics().threads() == 0 ? Runtime.getRuntime().availableProcessors()
+                        : scenario.numerics().threads();
+                progress.line(String.format(Locale.ROOT, "ecmsim %s: %s -> %s (%d thread%s)%s", Ecmsim.version(),
+                        source, dir, n, n == 1 ? "" : "s", resume ? ", resuming" : ""));
+                CourseRunner.Outcome outcome;
+                try (ParallelExecutor executor = n == 1 ? ParallelExecutor.serial() : new ParallelExecutor(n)) {
+                    outcome = CourseRunner.run(scenario, executor, progress, checkpoints, resume,
+                            stopAfterEvents == null ? -1 : stopAfterEvents, checkpointInterval);
+                } catch (CourseRunner.Stopped e) {
+                    progress.failure(interrupted(checkpoints, again));
+                    return INTERRUPTED;
+                } catch (Checkpoints.Mismatch e) {
+                    progress.failure("ecmsim: " + e.getMessage());
+                    return Ecmsim.BAD_INPUT;
+                }
+                progress.start("writing results:");
+                String[] separator = {" "};
+                List<String> files = ResultFiles.write(outcome, folder.work(), source, Ecmsim.version(), what -> {
+                    progress.more(separator[0] + what);
+                    separator[0] = ", ";
+                }, () -> {
+                    // The table before the large files: a failure while writing them leaves it on the console.
+                    progress.pause();
+                    stdout.println();
+                    stdout.print(Summary.table(outcome));
+                    stdout.flush();
+                    progress.resume();
+                });
+                // The last checkpoint was written beside the results; it must be whole before the folder commits.
+                checkpoints.awaitSaved();
+                folder.commit(Checkpoints.FILE);
+                progress.end(String.format(Locale.ROOT, " (%d files)", files.size()));
+                stdout.printf(Locale.ROOT, "%nResults: %s (open %s)%n", dir, dir.resolve(ResultFiles.REPORT));
                 stdout.flush();
-                progress.resume();
-            });
-            folder.commit(Checkpoints.FILE);
-            progress.end(String.format(Locale.ROOT, " (%d files)", files.size()));
-            stdout.printf(Locale.ROOT, "%nResults: %s (open %s)%n", dir, dir.resolve(ResultFiles.REPORT));
-            stdout.flush();
-            progress.line(String.format(Locale.ROOT, "done in %.1f s (simulation %.1f s)",
-                    (System.nanoTime() - start) * 1e-9, outcome.totalSeconds()));
-            return Ecmsim.OK;
+                progress.line(String.format(Locale.ROOT, "done in %.1f s (simulation %.1f s)",
+                        (System.nanoTime() - start) * 1e-9, outcome.totalSeconds()));
+                return Ecmsim.OK;
+            } finally {
+                // A failed run leaves a whole checkpoint to resume from, written before the folder's lock goes.
+                awaitQuietly(checkpoints);
+            }
         } catch (IOException e) {
             progress.failure("ecmsim: " + e.getMessage() + (folder.committed() ? "" : "; the run's checkpoint is in "
                     + folder.work() + " (--resume writes the results again)"));
@@ -187,6 +194,15 @@ final class RunCommand implements Callable<Integer> {
                     // the hook is running or has run
                 }
             }
+        }
+    }
+
+    /** Lets a checkpoint still being written finish, so that a failed run leaves a whole one to resume from. */
+    private static void awaitQuietly(Checkpoints checkpoints) {
+        try {
+            checkpoints.awaitSaved();
+        } catch (IOException | RuntimeException e) {
+            // the run already failed; the checkpoint on disk is the last whole one (each is renamed into place)
         }
     }
 

@@ -8,6 +8,7 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.text.DecimalFormat;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
 import org.ecmsim.biology.Species;
 import org.ecmsim.cli.run.CourseRunner.Outcome;
 import org.ecmsim.grid.Grid3D;
@@ -61,6 +63,8 @@ public final class Charts {
 
     static {
         System.setProperty("java.awt.headless", "true");
+        // PNGs are encoded in memory: ImageIO's default stages each one in a temporary file first (same bytes).
+        ImageIO.setUseCache(false);
     }
 
     private static final Color[] LINE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
@@ -820,7 +824,7 @@ public final class Charts {
 
     private static void save(JFreeChart chart, Path file, int width, int height) throws IOException {
         chart.setBackgroundPaint(Color.WHITE);
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             ChartUtils.writeChartAsPNG(out, chart, width, height);
         }
     }

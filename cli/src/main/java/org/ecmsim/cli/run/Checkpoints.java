@@ -20,6 +20,8 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.ecmsim.biology.Species;
 import org.ecmsim.cli.run.CourseRunner.BiologySnapshot;
 import org.ecmsim.scenario.Scenario;
@@ -44,6 +46,8 @@ public final class Checkpoints {
     private final Path file;
     private final String hash;
     private volatile double savedDay = Double.NaN;
+    /** The checkpoint being written by {@link #saveInBackground}, or null when none is under way. */
+    private FutureTask<Void> pending;
 
     /** A checkpoint that does not belong to this run: another format version or another scenario. */
     public static final class Mismatch extends IOException {
@@ -136,6 +140,68 @@ public final class Checkpoints {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         }
         savedDay = saved.state().time() / org.ecmsim.units.Units.DAY;
+    }
+
+    /**
+     * Writes a checkpoint as {@link #save} does, on a thread of its own, so that the run goes on while the file is
+     * written and flushed to disk. A save still under way is waited for first, so checkpoints reach the file in
+     * order and at most one is being written. The caller must not change {@code saved} afterwards (a
+     * {@link CourseState} and the copies {@link Saved} holds are not changed by a run).
+     *
+     * @param saved what to save
+     * @throws IOException if the previous background save failed
+     */
+    public void saveInBackground(Saved saved) throws IOException {
+        awaitSaved();
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            save(saved);
+            return null;
+        });
+        Thread t = new Thread(task, "ecmsim-checkpoint");
+        t.setDaemon(true);
+        pending = task;
+        t.start();
+    }
+
+    /**
+     * Waits for the checkpoint {@link #saveInBackground} is writing, if any.
+     *
+     * @throws IOException if writing it failed (the exception {@link #save} threw)
+     */
+    public void awaitSaved() throws IOException {
+        FutureTask<Void> task = pending;
+        if (task == null) {
+            return;
+        }
+        pending = null;
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    task.get();
+                    return;
+                } catch (InterruptedException e) {
+                    // the file must be whole before the caller goes on (e.g. deletes it); wait, then re-interrupt
+                    interrupted = true;
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException("writing the checkpoint " + file + " failed", cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

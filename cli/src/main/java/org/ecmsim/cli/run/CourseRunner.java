@@ -278,7 +278,9 @@ public final class CourseRunner {
      * @param stopAfterEvents stop with {@link Stopped} after this many events of this process (negative: never)
      * @param weeklyInterval the wall time (s) that must pass before a weekly checkpoint is written; 0 writes one
      *         every simulated week
-     * @return the outcome
+     * @return the outcome; the last checkpoint may still be being written then, on a thread of its own
+     *         ({@link Checkpoints#saveInBackground}): {@link Checkpoints#awaitSaved} waits for it (before the file is
+     *         removed or read). A run stopped by {@code stopAfterEvents} waits for it itself.
      * @throws IOException if a checkpoint cannot be written or read, or does not belong to this scenario
      *         ({@link Checkpoints.Mismatch})
      */
@@ -365,13 +367,17 @@ public final class CourseRunner {
             boolean weekly = w > week && (System.nanoTime() - lastSave) * 1e-9 >= weeklyInterval;
             boolean due = run.sessionsDone() != sessions || weekly || !run.hasNext();
             if (checkpoints != null && due) {
-                checkpoints.save(new Checkpoints.Saved(run.snapshot(), List.copyOf(snapshots),
+                // Written on a thread of its own while the course goes on (the state is a copy, in bytes).
+                checkpoints.saveInBackground(new Checkpoints.Saved(run.snapshot(), List.copyOf(snapshots),
                         thermalSeconds.clone()));
                 lastSave = System.nanoTime();
                 week = w;
                 sessions = run.sessionsDone();
             }
             if (stopAfterEvents >= 0 && done >= stopAfterEvents && run.hasNext()) {
+                if (checkpoints != null) {
+                    checkpoints.awaitSaved();
+                }
                 throw new Stopped("stopped after " + done + " events, at day " + run.time() / Units.DAY);
             }
         }

@@ -290,6 +290,13 @@ final class ClinicalRecorder {
         double firmT = 0;
         double firmC = 0;
         Species[] protein = {Species.COLLAGEN_I, Species.COLLAGEN_III, Species.DENATURED_COLLAGEN, Species.ELASTIN};
+        // the protein arrays looked up once, not per cell (each lookup wraps the array in a new field)
+        double[][] pt = new double[protein.length][];
+        double[][] pc = new double[protein.length][];
+        for (int p = 0; p < protein.length; p++) {
+            pt[p] = treated.field(protein[p]).values();
+            pc[p] = control.field(protein[p]).values();
+        }
         double[] ha = treated.field(Species.HYALURONAN).values();
         double[] ha0 = control.field(Species.HYALURONAN).values();
         double[] c1 = treated.field(Species.COLLAGEN_I).values();
@@ -304,8 +311,8 @@ final class ClinicalRecorder {
                 continue;
             }
             double dm = 0;
-            for (Species sp : protein) {
-                dm += treated.field(sp).values()[c] - control.field(sp).values()[c];
+            for (int p = 0; p < protein.length; p++) {
+                dm += pt[p][c] - pc[p][c];
             }
             dv += vp * dm + wha * (ha[c] - ha0[c]);
             firmT += c1[c] - im[c] + ClinicalParameters.ELASTIN_FIRMNESS_WEIGHT * el[c];
