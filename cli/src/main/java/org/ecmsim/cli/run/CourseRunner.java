@@ -378,6 +378,8 @@ public final class CourseRunner {
             }
         }
         RemodellingResult result = run.result();
+        // the course's running state (models, solvers) is not needed any more: release it before the full tip
+        run = null;
         CellMask needle = result.sessions().get(0).needles();
         FullTip fullTip = scenario.numerics().domain() == Scenario.Domain.FULL_TIP
                 ? fullTip(sim, siteUsed[0], protocol, executor, progress) : null;
