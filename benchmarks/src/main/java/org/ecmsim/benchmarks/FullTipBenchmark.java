@@ -64,10 +64,10 @@ public final class FullTipBenchmark {
                     .build();
             long before = MemoryBudget.liveNow();
             System.out.printf(Locale.ROOT, "memory: live before the run %.1f MiB, the run's need %.1f MiB, heap to"
-                    + " give (serial collector) %d MiB; this JVM's -Xmx %.0f MiB (maximum %.0f MiB)%n",
+                    + " give (serial collector) %d MiB; this JVM's maximum heap %.0f MiB (Runtime.maxMemory: with"
+                    + " the serial collector -Xmx less one survivor space)%n",
                     before / 1048576.0, sim.memoryNeed() / 1048576.0,
                     MemoryBudget.heapToGive(before + sim.memoryNeed(), sim.largestArray()) >> 20,
-                    java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / 1048576.0,
                     Runtime.getRuntime().maxMemory() / 1048576.0);
             long t0 = System.nanoTime();
             RfTreatmentResult r = sim.run(List.of(pass));
