@@ -8,6 +8,7 @@ import org.ecmsim.electric.Needle;
 import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.protocol.RfPass;
 import org.ecmsim.simulation.session.CoagulationZone;
+import org.ecmsim.simulation.session.MemoryBudget;
 import org.ecmsim.simulation.session.NeedleOutcome;
 import org.ecmsim.simulation.session.RfSettings;
 import org.ecmsim.simulation.session.RfTreatmentResult;
@@ -20,7 +21,11 @@ import org.ecmsim.units.Units;
  * One session of the default tip (7 × 7, 1 mm pitch, alternating rows, 30 mJ/pin in 100 ms, 400 ms cooling) in
  * full-tip mode, timed, with the outcome that the solver settings must not change: peak rise, corner and interior
  * zone width and depth, tip impedance, and how many potential solves the pulse took. Usage: {@code FullTipBenchmark
- * <cell µm> [whole|mirrored] [resolve interval ms] [potential tolerance] [threads] [re-solve threshold]}.
+ * <cell µm> [whole|mirrored] [resolve interval ms] [potential tolerance] [threads] [re-solve threshold] [nocheck]}.
+ * It prints the run's live-heap need and the heap to give with the serial collector
+ * ({@link MemoryBudget#heapToGive}) first; {@code nocheck} turns the run's own memory check off, so that a heap
+ * smaller than the need fails with an {@link OutOfMemoryError} where the run really runs out (to measure the smallest
+ * heap that runs it: {@code java -XX:+UseSerialGC -Xmx<MiB>m ...}).
  */
 public final class FullTipBenchmark {
 
@@ -30,7 +35,8 @@ public final class FullTipBenchmark {
     /**
      * @param args cell size (µm), domain (whole or mirrored, default mirrored), re-solve interval (ms, default 2),
      *        potential tolerance (default 1e-10), threads (default 2), re-solve threshold (relative σ change,
-     *        default {@link RfTreatmentSimulation#FULL_TIP_RESOLVE_THRESHOLD}; 0 solves at every interval)
+     *        default {@link RfTreatmentSimulation#FULL_TIP_RESOLVE_THRESHOLD}; 0 solves at every interval),
+     *        {@code nocheck} to turn the memory check off
      */
     public static void main(String[] args) {
         double um = Double.parseDouble(args[0]);
@@ -47,13 +53,22 @@ public final class FullTipBenchmark {
         double cell = Units.um(um);
         double depth = SiteGeometry.domainDepth(org.ecmsim.simulation.site.DomainDepth.DEFAULT, pass.needleDepth(),
                 cell, 2);
-        RfSettings settings = RfSettings.defaults().withResolveInterval(resolve * 1e-3).withPotentialTolerance(tol);
+        boolean check = args.length < 7 || !args[6].equals("nocheck");
+        RfSettings settings = RfSettings.defaults().withResolveInterval(resolve * 1e-3).withPotentialTolerance(tol)
+                .withMemoryCheck(check);
         try (ParallelExecutor ex = new ParallelExecutor(threads)) {
             RfTreatmentSimulation.Builder b = mirrored
                     ? RfTreatmentSimulation.fullTipMirrored(skin, tip, cell, depth, SiteGeometry.DEFAULT_FULL_TIP_MARGIN)
                     : RfTreatmentSimulation.fullTip(skin, tip, cell, depth, SiteGeometry.DEFAULT_FULL_TIP_MARGIN);
             RfTreatmentSimulation sim = b.settings(settings).executor(ex).resolveThreshold(threshold)
                     .build();
+            long before = MemoryBudget.liveNow();
+            System.out.printf(Locale.ROOT, "memory: live before the run %.1f MiB, the run's need %.1f MiB, heap to"
+                    + " give (serial collector) %d MiB; this JVM's maximum heap %.0f MiB (Runtime.maxMemory: with"
+                    + " the serial collector -Xmx less one survivor space)%n",
+                    before / 1048576.0, sim.memoryNeed() / 1048576.0,
+                    MemoryBudget.heapToGive(before + sim.memoryNeed(), sim.largestArray()) >> 20,
+                    Runtime.getRuntime().maxMemory() / 1048576.0);
             long t0 = System.nanoTime();
             RfTreatmentResult r = sim.run(List.of(pass));
             double s = (System.nanoTime() - t0) * 1e-9;

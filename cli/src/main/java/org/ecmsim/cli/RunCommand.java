@@ -359,10 +359,13 @@ final class RunCommand implements Callable<Integer> {
         }
 
         @Override
-        public void fullTipStarted(Grid3D grid, long needBytes, long availableBytes) {
+        public void fullTipStarted(Grid3D grid, long needBytes, long heapBytes) {
             line(String.format(Locale.ROOT, "full tip (numerics.domain: full_tip): session 1 on all needles, simulated"
-                    + " grid %d × %d × %d = %d cells (the part the tip's mirror planes leave): needs about %.0f MiB of heap, %.0f MiB available", grid.nx(), grid.ny(),
-                    grid.nz(), grid.cellCount(), needBytes / 1048576.0, availableBytes / 1048576.0));
+                    + " grid %d × %d × %d = %d cells (the part the tip's mirror planes leave): needs about %.0f MiB of"
+                    + " live heap at its peak; give Java at least %d MiB of heap with the serial collector (-Xmx%dm,"
+                    + " e.g. ECMSIM_JAVA_OPTS=\"-XX:+UseSerialGC -Xmx%dm\"); this JVM's maximum is %.0f MiB",
+                    grid.nx(), grid.ny(), grid.nz(), grid.cellCount(), needBytes / 1048576.0, heapBytes >> 20,
+                    heapBytes >> 20, heapBytes >> 20, Runtime.getRuntime().maxMemory() / 1048576.0));
             // its thermal progress is reported as a session's, under this label
             sessionLabel = "  full tip:";
             sessionStart = System.nanoTime();

@@ -98,11 +98,13 @@ public final class CourseRunner {
          * Called before the full-tip run of {@code numerics.domain: full_tip}, after the course; its thermal
          * progress then comes through {@link #thermalProgress} as session 0 of 1.
          *
-         * @param grid the full tip's grid
-         * @param needBytes the heap it will need ({@link MemoryBudget#THERMAL_BYTES_PER_CELL} per cell)
-         * @param availableBytes the heap the JVM can still give now
+         * @param grid the full tip's simulated grid
+         * @param needBytes the live heap the full-tip run will need at its peak
+         *        ({@link org.ecmsim.simulation.session.RfTreatmentSimulation#memoryNeed})
+         * @param heapBytes the heap to give Java ({@code -Xmx}, serial collector) for the whole command to get
+         *        through the full-tip run: {@link MemoryBudget#heapToGive} of what is alive before it plus its need
          */
-        default void fullTipStarted(Grid3D grid, long needBytes, long availableBytes) {
+        default void fullTipStarted(Grid3D grid, long needBytes, long heapBytes) {
         }
 
         /**
@@ -382,6 +384,8 @@ public final class CourseRunner {
             }
         }
         RemodellingResult result = run.result();
+        // the course's running state (models, solvers) is not needed any more: release it before the full tip
+        run = null;
         CellMask needle = result.sessions().get(0).needles();
         FullTip fullTip = scenario.numerics().domain() == Scenario.Domain.FULL_TIP
                 ? fullTip(sim, siteUsed[0], protocol, executor, progress) : null;
@@ -418,7 +422,8 @@ public final class CourseRunner {
                 .progress((pass, pulse, interval, intervals, time, totalTime) -> progress.thermalProgress(0, 1, pass,
                         pulse, interval, intervals, time, totalTime));
         RfTreatmentSimulation run = b.build();
-        progress.fullTipStarted(run.grid(), run.memoryNeed(), MemoryBudget.available());
+        progress.fullTipStarted(run.grid(), run.memoryNeed(),
+                MemoryBudget.heapToGive(MemoryBudget.liveNow() + run.memoryNeed(), run.largestArray()));
         long t0 = System.nanoTime();
         RfTreatmentResult rf = run.run(protocol.sessions().get(0).passes());
         FullTip f = new FullTip(rf, NeedleOutcome.of(rf, site.tip()), margin, (System.nanoTime() - t0) * 1e-9);

@@ -9,6 +9,7 @@ import org.ecmsim.cli.run.CourseRunner;
 import org.ecmsim.cli.run.CourseRunner.Outcome;
 import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.scenario.ScenarioParser;
+import org.ecmsim.simulation.session.MemoryBudget;
 import org.ecmsim.simulation.session.NeedleOutcome;
 import org.ecmsim.units.Units;
 import org.junit.jupiter.api.Test;
@@ -60,10 +61,23 @@ class SummaryFullTipTest {
         assertThat(((Map<String, Object>) ((Map<String, Object>) json.get("settings")).get("numerics")).get("domain"))
                 .isEqualTo("full_tip");
 
-        // bitwise the same on two threads
+        // bitwise the same on two threads; the heap it says to give covers its need, the collector's margin and a
+        // whole-grid field (the largest array)
+        long[] memory = new long[2];
         try (ParallelExecutor two = new ParallelExecutor(2)) {
             CourseRunner.FullTip f2 = CourseRunner.fullTip(CourseRunner.simulation(full.scenario(), two), full.site(),
-                    full.scenario().treatment().toProtocol(), two, new CourseRunner.Progress() { });
+                    full.scenario().treatment().toProtocol(), two, new CourseRunner.Progress() {
+                        @Override
+                        public void fullTipStarted(org.ecmsim.grid.Grid3D grid, long needBytes, long heapBytes) {
+                            memory[0] = needBytes;
+                            memory[1] = heapBytes;
+                        }
+                    });
+            long fieldBytes = 8L * f.grid().cellCount();
+            assertThat(memory[0]).isPositive();
+            assertThat(memory[1] % (1 << 20)).isZero();
+            assertThat((double) memory[1])
+                    .isGreaterThanOrEqualTo((memory[0] + fieldBytes) / MemoryBudget.SERIAL_USABLE_FRACTION);
             assertThat(f2.result().thermal().peakTemperature().values())
                     .isEqualTo(f.result().thermal().peakTemperature().values());
             assertThat(f2.result().zoneOmega().values()).isEqualTo(f.result().zoneOmega().values());

@@ -1,14 +1,17 @@
 package org.ecmsim.simulation.session;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.ecmsim.damage.ArrheniusProcess;
 import org.ecmsim.electric.ElectrodeArray;
 import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
 import org.ecmsim.grid.ScalarField;
 import org.ecmsim.simulation.thermal.HistorySample;
+import org.ecmsim.simulation.thermal.ProbeSeries;
 import org.ecmsim.simulation.thermal.RegionSummary;
 import org.ecmsim.simulation.thermal.ThermalRunResult;
 import org.ecmsim.thermal.EnergyLedger;
@@ -186,19 +189,19 @@ final class MirrorSymmetry {
      * multiplied by the number of copies; on the outer faces the heat of the part's face is doubled where that face
      * is cut by a mirror plane; the mirror faces carry no heat.
      *
-     * @param r the part's result
+     * <p>The fields are unfolded one at a time and each field of the part is released as soon as its whole-tip copy
+     * exists, so that at the worst moment the heap holds the whole tip's fields and one field of the part
+     * ({@link RfTreatmentSimulation#memoryNeed}), not the part's result beside the whole tip's. For that the part's
+     * result is handed over in a one-element array, which this method empties before it unfolds anything: the
+     * caller must keep no other reference to it.
+     *
+     * @param handOver a one-element array holding the part's result; set to null
      * @return the whole tip's result
      */
-    ThermalRunResult unfold(ThermalRunResult r) {
+    ThermalRunResult unfold(ThermalRunResult[] handOver) {
+        ThermalRunResult r = handOver[0];
+        handOver[0] = null;
         int c = copies();
-        List<ScalarField> omega = new ArrayList<>();
-        for (ScalarField f : r.omega()) {
-            omega.add(unfold(f));
-        }
-        List<ScalarField> above = new ArrayList<>();
-        for (ScalarField f : r.timeAbove()) {
-            above.add(unfold(f));
-        }
         List<RegionSummary> regions = new ArrayList<>();
         for (RegionSummary s : r.regions()) {
             double[] damaged = s.damagedVolume();
@@ -233,7 +236,46 @@ final class MirrorSymmetry {
         }
         EnergyLedger ledger = new EnergyLedger(e.storedHeat() * c, e.sourceHeat() * c, e.metabolicHeat() * c,
                 e.perfusionHeat() * c, outFaces, e.fixedCellHeat() * c);
-        return new ThermalRunResult(r.time(), unfold(r.temperature()), unfold(r.peakTemperature()), r.processes(),
-                omega, unfold(r.cem43()), r.thresholds(), above, regions, history, ledger, r.probes());
+        int processes = r.omega().size();
+        int thresholds = r.timeAbove().size();
+        ScalarField[] fields = fields(r);
+        double time = r.time();
+        List<ArrheniusProcess> processList = r.processes();
+        double[] thresholdTemperatures = r.thresholds();
+        List<ProbeSeries> probes = r.probes();
+        r = null; // from here on the part's fields are held by the array alone
+        ScalarField[] out = new ScalarField[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+            out[f] = unfold(fields[f]);
+            fields[f] = null;
+        }
+        List<ScalarField> omega = Arrays.asList(out).subList(FIRST_OMEGA, FIRST_OMEGA + processes);
+        List<ScalarField> above = Arrays.asList(out).subList(FIRST_OMEGA + processes,
+                FIRST_OMEGA + processes + thresholds);
+        return new ThermalRunResult(time, out[0], out[1], processList, omega, out[2], thresholdTemperatures, above,
+                regions, history, ledger, probes);
+    }
+
+    /** The index of the first Ω field in {@link #fields}: after temperature, peak temperature and CEM43. */
+    private static final int FIRST_OMEGA = 3;
+
+    /**
+     * @param r a result
+     * @return its fields, in the order temperature, peak temperature, CEM43, Ω per process, time above per threshold
+     */
+    private static ScalarField[] fields(ThermalRunResult r) {
+        int np = r.omega().size();
+        int nq = r.timeAbove().size();
+        ScalarField[] fields = new ScalarField[FIRST_OMEGA + np + nq];
+        fields[0] = r.temperature();
+        fields[1] = r.peakTemperature();
+        fields[2] = r.cem43();
+        for (int p = 0; p < np; p++) {
+            fields[FIRST_OMEGA + p] = r.omega().get(p);
+        }
+        for (int q = 0; q < nq; q++) {
+            fields[FIRST_OMEGA + np + q] = r.timeAbove().get(q);
+        }
+        return fields;
     }
 }

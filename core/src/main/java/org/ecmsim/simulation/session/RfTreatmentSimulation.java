@@ -220,29 +220,56 @@ public final class RfTreatmentSimulation {
     }
 
     /**
-     * The peak live heap of {@link #run}: {@link MemoryBudget#THERMAL_BYTES_PER_CELL} per simulated cell, or, for a
-     * mirrored full tip ({@link #fullTipMirrored}), the larger of that and what the unfolding holds at once: the
-     * part's result copies ({@link #RESULT_BYTES_PER_CELL} per part cell), the whole grid's result copies and the
-     * whole grid's needle rasterisation ({@link #RESULT_BYTES_PER_CELL} + 5 per full cell).
+     * The peak live heap of {@link #run} (bytes): {@link MemoryBudget#THERMAL_BYTES_PER_CELL} per simulated cell, or,
+     * for a mirrored full tip ({@link #fullTipMirrored}), the larger of that and what the unfolding onto the whole
+     * grid holds at its worst moment ({@link #unfoldBytes}). This is live data; the heap to give Java is larger
+     * ({@link MemoryBudget#heapToGive}).
      *
      * @return bytes
      */
     public long memoryNeed() {
-        long part = grid.cellCount();
-        long solve = MemoryBudget.need(part, MemoryBudget.THERMAL_BYTES_PER_CELL);
-        if (symmetry == null) {
-            return solve;
-        }
-        long full = symmetry.full().cellCount();
-        return Math.max(solve, MemoryBudget.need(part, RESULT_BYTES_PER_CELL)
-                + MemoryBudget.need(full, RESULT_BYTES_PER_CELL + 5));
+        long solve = MemoryBudget.need(grid.cellCount(), MemoryBudget.THERMAL_BYTES_PER_CELL);
+        return symmetry == null ? solve : Math.max(solve, unfoldBytes());
     }
 
     /**
-     * The result copies of a thermal run per cell (bytes): temperature, peak temperature, Ω of two processes and
-     * CEM43, in double precision (docs/performance-notes.md, "Memory").
+     * The largest single array the run allocates (bytes): one result field of the whole grid for a mirrored full tip,
+     * one field of the simulated grid otherwise. {@link MemoryBudget#heapToGive} needs it: the collector must find
+     * it one free block.
+     *
+     * @return bytes
      */
-    static final double RESULT_BYTES_PER_CELL = 40;
+    public long largestArray() {
+        return (long) Double.BYTES * (symmetry == null ? grid.cellCount() : symmetry.full().cellCount());
+    }
+
+    /**
+     * What the unfolding of a mirrored full tip holds at its worst moment (bytes), counted array by array from the
+     * order of {@link #run}: the whole grid's result fields (temperature, peak temperature, CEM43, Ω per damage
+     * process, time above per threshold: {@link #resultFields} doubles per cell), the last field of the part that is
+     * being unfolded, and the whole grid's needle rasterisation (the layout's kind per cell, 1 byte, and the needle
+     * mask, 1 bit). The rasterisation's scratch (4 bytes per whole-grid cell, before the unfolding starts, beside the
+     * part's result) is smaller. Small tables (per needle, per plane) are not counted.
+     *
+     * @return bytes, or 0 when the run is not a mirrored full tip
+     */
+    long unfoldBytes() {
+        if (symmetry == null) {
+            return 0;
+        }
+        long full = symmetry.full().cellCount();
+        long part = grid.cellCount();
+        long fields = (long) resultFields() * Double.BYTES * full;
+        long lastPartField = (long) Double.BYTES * part;
+        long rasterisation = full + (full + 7) / 8;
+        long scratch = (long) resultFields() * Double.BYTES * part + full * (1 + Integer.BYTES);
+        return Math.max(fields + lastPartField + rasterisation, scratch);
+    }
+
+    /** @return the fields of a thermal result: temperature, peak temperature, CEM43, Ω per process, time above per threshold */
+    int resultFields() {
+        return 3 + settings.processes().size() + settings.thresholds().length;
+    }
 
     /** @return the solver settings */
     public RfSettings settings() {
@@ -266,7 +293,7 @@ public final class RfTreatmentSimulation {
         }
         if (settings.memoryCheck()) {
             MemoryBudget.require("the RF/thermal phase on grid " + grid, grid.cellCount(),
-                    memoryNeed() / (double) grid.cellCount());
+                    memoryNeed() / (double) grid.cellCount(), largestArray());
         }
         List<PulseRecord> records = new ArrayList<>();
         double totalTime = RfProgress.totalTime(passes);
@@ -323,13 +350,17 @@ public final class RfTreatmentSimulation {
         solvers = null;
         ThermalRunResult result = thermal.result();
         if (symmetry != null) {
-            // Unfold onto the whole domain; the needles are rasterised there as the full-tip mode does.
+            // Unfold onto the whole domain. The needles are rasterised there (as the full-tip mode does) first, while
+            // only the part's result is alive, then the fields are unfolded one by one (memoryNeed counts both).
             thermal = null;
-            result = symmetry.unfold(result);
             Grid3D full = symmetry.full();
-            ElectrodeArray first = tip.withNeedle(tip.needle().withDepth(passes.get(0).needleDepth()));
-            needles = ElectrodeLayout.centred(full, first).metal();
             layout = ElectrodeLayout.centred(full, tip.withNeedle(tip.needle().withDepth(depth)));
+            double firstDepth = passes.get(0).needleDepth();
+            needles = firstDepth == depth ? layout.metal()
+                    : ElectrodeLayout.centred(full, tip.withNeedle(tip.needle().withDepth(firstDepth))).metal();
+            ThermalRunResult[] handOver = {result};
+            result = null;
+            result = symmetry.unfold(handOver);
         }
         return new RfTreatmentResult(records, zones(layout, result.omega(settings.zoneProcess())),
                 settings.zoneProcess(), needles, result);

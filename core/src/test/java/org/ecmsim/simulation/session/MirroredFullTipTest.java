@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.ecmsim.electric.Drive;
 import org.ecmsim.electric.ElectrodeArray;
 import org.ecmsim.electric.Needle;
 import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
+import org.ecmsim.grid.ScalarField;
 import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.protocol.RfPass;
+import org.ecmsim.simulation.thermal.ThermalRunResult;
 import org.ecmsim.tissue.LayeredSkin;
 import org.ecmsim.units.Units;
 import org.junit.jupiter.api.Test;
@@ -64,19 +67,51 @@ class MirroredFullTipTest {
                 .isEqualTo(org.ecmsim.electric.PotentialSolver.DEFAULT_TOLERANCE);
     }
 
+    /**
+     * The unfolding's count against the arrays the result really holds: a run with two time-above thresholds (seven
+     * fields per cell instead of the default five), whose result fields are summed one by one; the count must be
+     * exactly these, one field of the part (the last one being unfolded) and the whole grid's needle rasterisation.
+     */
     @Test
     void memoryNeedCoversTheUnfolding() {
         ElectrodeArray tip = tip(3, 3, ElectrodeArray.Pattern.CHECKERBOARD);
+        RfSettings settings = RfSettings.defaults().withThresholdsCelsius(50, 60);
         RfTreatmentSimulation m = RfTreatmentSimulation.fullTipMirrored(LayeredSkin.facialSkin(), tip, CELL, DEPTH,
-                MARGIN).build();
+                MARGIN).settings(settings).build();
         RfTreatmentSimulation w = RfTreatmentSimulation.fullTip(LayeredSkin.facialSkin(), tip, CELL, DEPTH, MARGIN)
-                .build();
+                .settings(settings).build();
         long part = m.grid().cellCount();
         long full = w.grid().cellCount();
         assertThat(w.memoryNeed()).isEqualTo(MemoryBudget.need(full, MemoryBudget.THERMAL_BYTES_PER_CELL));
+        assertThat(w.largestArray()).isEqualTo(8 * full);
+        assertThat(m.largestArray()).isEqualTo(8 * full);
+        RfTreatmentResult r = m.run(List.of(PASS));
+        ThermalRunResult t = r.thermal();
+        List<ScalarField> fields = new ArrayList<>(List.of(t.temperature(), t.peakTemperature(), t.cem43()));
+        fields.addAll(t.omega());
+        fields.addAll(t.timeAbove());
+        assertThat(fields).hasSize(7);
+        long held = 0;
+        for (ScalarField f : fields) {
+            assertThat(f.grid().cellCount()).isEqualTo(full);
+            held += 8L * f.values().length;
+        }
+        long rasterisation = full + (full + 7) / 8; // the layout's byte per cell and the needle mask's bit
+        assertThat(m.unfoldBytes()).isEqualTo(held + 8 * part + rasterisation);
         assertThat(m.memoryNeed()).isEqualTo(Math.max(MemoryBudget.need(part, MemoryBudget.THERMAL_BYTES_PER_CELL),
-                MemoryBudget.need(part, 40) + MemoryBudget.need(full, 45)));
+                m.unfoldBytes()));
         assertThat(m.memoryNeed()).isLessThan(w.memoryNeed() / 2);
+    }
+
+    /** The heap to give for the serial collector: (live + largest array) × 15/14, rounded up to whole MiB. */
+    @Test
+    void heapToGiveAddsTheCollectorsMargin() {
+        long mib = 1 << 20;
+        assertThat(MemoryBudget.heapToGive(14 * mib, 0)).isEqualTo(15 * mib);
+        assertThat(MemoryBudget.heapToGive(14 * mib + 1, 0)).isEqualTo(16 * mib);
+        assertThat(MemoryBudget.heapToGive(10 * mib, 4 * mib)).isEqualTo(15 * mib);
+        assertThat(MemoryBudget.heapToGive(560 * mib, 140 * mib)).isEqualTo(750 * mib);
+        assertThatThrownBy(() -> MemoryBudget.heapToGive(-1, 0)).hasMessageContaining("live heap");
     }
 
     @Test
