@@ -131,7 +131,8 @@ public final class Ecmsim implements Callable<Integer> {
             return f.getReason().strip().toLowerCase(Locale.ROOT) + (f.getFile() == null ? "" : ": " + f.getFile());
         }
         if (e instanceof OutOfMemoryError) {
-            return "out of memory; give Java more heap (e.g. JAVA_TOOL_OPTIONS=-Xmx4g) or use a coarser"
+            return "out of memory; give Java more heap (e.g. ECMSIM_JAVA_OPTS=\"-XX:+UseSerialGC -Xmx4g\" ./ecmsim ...,"
+                    + " or java -Xmx4g -jar ...) or use a coarser"
                     + " numerics.cell_size";
         }
         if (e instanceof UncheckedIOException u && u.getCause() != null) {

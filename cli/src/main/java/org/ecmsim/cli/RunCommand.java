@@ -49,6 +49,13 @@ import picocli.CommandLine.Spec;
             "130:interrupted (SIGINT, Ctrl-C; 143 for SIGTERM): the checkpoint is kept, --resume continues"})
 final class RunCommand implements Callable<Integer> {
 
+    /**
+     * Memory the JVM takes beyond its heap on a full-tip run (MiB): metaspace, compiled code, thread stacks and the
+     * collector's tables. Measured 185 MiB at 25 µm with the serial collector (peak resident set minus -Xmx,
+     * docs/performance.md); rounded up.
+     */
+    static final int JVM_OWN_MIB = 256;
+
     @Spec
     private CommandSpec spec;
 
@@ -363,9 +370,11 @@ final class RunCommand implements Callable<Integer> {
             line(String.format(Locale.ROOT, "full tip (numerics.domain: full_tip): session 1 on all needles, simulated"
                     + " grid %d × %d × %d = %d cells (the part the tip's mirror planes leave): needs about %.0f MiB of"
                     + " live heap at its peak; give Java at least %d MiB of heap with the serial collector (-Xmx%dm,"
-                    + " e.g. ECMSIM_JAVA_OPTS=\"-XX:+UseSerialGC -Xmx%dm\"); this JVM's maximum is %.0f MiB",
+                    + " e.g. ECMSIM_JAVA_OPTS=\"-XX:+UseSerialGC -Xmx%dm\"), and the process about %d MiB of memory"
+                    + " in all (the heap plus up to %d MiB for the JVM itself); this JVM's maximum heap is %.0f MiB",
                     grid.nx(), grid.ny(), grid.nz(), grid.cellCount(), needBytes / 1048576.0, heapBytes >> 20,
-                    heapBytes >> 20, heapBytes >> 20, Runtime.getRuntime().maxMemory() / 1048576.0));
+                    heapBytes >> 20, heapBytes >> 20, (heapBytes >> 20) + JVM_OWN_MIB, JVM_OWN_MIB,
+                    Runtime.getRuntime().maxMemory() / 1048576.0));
             // its thermal progress is reported as a session's, under this label
             sessionLabel = "  full tip:";
             sessionStart = System.nanoTime();
