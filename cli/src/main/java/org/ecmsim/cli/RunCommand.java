@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Ecmsim.Version.class,
         header = "Run a scenario (default: the built-in one) and write its results.",
         description = {"Runs a scenario file, or the built-in default scenario (3 sessions 28 days apart, 7x7 bipolar"
-            + " tip at 30 mJ/pin, follow-up day 84; about 13-15 s on 2 cores). Progress goes to standard error, the"
+            + " tip at 30 mJ/pin, follow-up day 84; about 10-11 s on 2 cores). Progress goes to standard error, the"
             + " summary table to standard output, and every result into the output folder: summary.json,"
             + " timeseries.csv, profiles.csv, PNG charts, report.html and VTK .vti fields.",
             "",
