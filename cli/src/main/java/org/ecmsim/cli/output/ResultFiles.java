@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +21,7 @@ import java.util.function.Consumer;
 import org.ecmsim.biology.Species;
 import org.ecmsim.cli.run.CourseRunner.BiologySnapshot;
 import org.ecmsim.cli.run.CourseRunner.Outcome;
+import org.ecmsim.cli.run.Writes;
 import org.ecmsim.grid.CellMask;
 import org.ecmsim.grid.MaterialMap;
 import org.ecmsim.simulation.course.DepthProfile;
@@ -216,7 +216,7 @@ public final class ResultFiles {
             // is reported: the first one in list order.
             IOException first = null;
             for (Future<?> f : done) {
-                IOException e = outcomeOf(f, dir);
+                IOException e = Writes.failureOf(f, cause -> "cannot write into " + dir + ": " + cause);
                 if (first == null) {
                     first = e;
                 }
@@ -226,41 +226,6 @@ public final class ResultFiles {
             }
         } finally {
             pool.shutdown();
-        }
-    }
-
-    /**
-     * Waits for a writer (through interrupts: it must finish or remove its temporary file; the interrupt is kept).
-     *
-     * @return null if it wrote its file, else its failure as an IOException (runtime failures are rethrown)
-     */
-    private static IOException outcomeOf(Future<?> f, Path dir) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    f.get();
-                    return null;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) {
-                        return io;
-                    }
-                    if (cause instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    return new IOException("cannot write into " + dir + ": " + cause, cause);
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.ecmsim.biology.Species;
 import org.ecmsim.cli.run.CourseRunner.BiologySnapshot;
@@ -174,33 +173,10 @@ public final class Checkpoints {
             return;
         }
         pending = null;
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    task.get();
-                    return;
-                } catch (InterruptedException e) {
-                    // the file must be whole before the caller goes on (e.g. deletes it); wait, then re-interrupt
-                    interrupted = true;
-                }
-            }
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException("writing the checkpoint " + file + " failed", cause);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+        // the file must be whole before the caller goes on (e.g. deletes it): wait through interrupts
+        IOException failure = Writes.failureOf(task, cause -> "writing the checkpoint " + file + " failed");
+        if (failure != null) {
+            throw failure;
         }
     }
 
