@@ -85,6 +85,11 @@ final class PennesOperator {
     final int[] corrCells;
     final double[] corrG;
     final int[] corrStart;
+    /**
+     * Bit c set if cell c has an entry in {@link #corrCells}: the ADI sweeps ask for the correction of every cell of
+     * a line, and most have none, so one bit test spares them the binary search (1 bit per cell). Null as above.
+     */
+    private final long[] corrMask;
     /** Index steps along x, y, z. */
     private final int[] strides;
 
@@ -184,6 +189,7 @@ final class PennesOperator {
             corrCells = null;
             corrG = null;
             corrStart = null;
+            corrMask = null;
         } else {
             double[] values = problem.faceValues();
             java.util.TreeMap<Integer, double[]> byCell = new java.util.TreeMap<>();
@@ -201,9 +207,11 @@ final class PennesOperator {
             corrCells = new int[byCell.size()];
             corrG = new double[6 * byCell.size()];
             corrStart = new int[ny * nz + 1];
+            corrMask = new long[(grid.cellCount() + 63) >>> 6];
             int e = 0;
             for (var entry : byCell.entrySet()) {
                 corrCells[e] = entry.getKey();
+                corrMask[entry.getKey() >>> 6] |= 1L << entry.getKey();
                 System.arraycopy(entry.getValue(), 0, corrG, 6 * e, 6);
                 corrStart[entry.getKey() / nx + 1]++;
                 e++;
@@ -225,7 +233,7 @@ final class PennesOperator {
      * @return the correction ΔG of that face of the cell (W/(m³·K)); 0 for an ordinary face
      */
     double correction(int cell, int face) {
-        if (corrStart == null) {
+        if (corrMask == null || (corrMask[cell >>> 6] & (1L << cell)) == 0) {
             return 0;
         }
         int row = cell / nx;
