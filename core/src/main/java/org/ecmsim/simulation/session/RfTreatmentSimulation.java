@@ -538,7 +538,8 @@ public final class RfTreatmentSimulation {
     }
 
     /**
-     * The zone of each needle: the cells with Ω ≥ 1, each assigned to the nearest needle axis. The zone's edges are
+     * The zone of each needle: the tissue cells with Ω ≥ 1, each assigned to the nearest needle axis (the needles'
+     * steel is not tissue and is left out, although its tip gets as hot as the tissue around it). The zone's edges are
      * found below the cell size: along each axis from a zone cell to a neighbour with Ω &lt; 1, the boundary Ω = 1 is
      * placed where ln Ω, interpolated linearly between the two cell centres, crosses 0 (ln Ω varies smoothly, while
      * Ω spans orders of magnitude within a cell). The width is twice the largest lateral distance of such a crossing
@@ -564,7 +565,7 @@ public final class RfTreatmentSimulation {
         double[] spacing = {grid.dx(), grid.dy(), grid.dz()};
         int[] pos = new int[3];
         for (int c = 0; c < w.length; c++) {
-            if (!(w[c] >= 1.0)) {
+            if (!(w[c] >= 1.0) || layout.isMetal(c)) {
                 continue;
             }
             pos[0] = grid.i(c);

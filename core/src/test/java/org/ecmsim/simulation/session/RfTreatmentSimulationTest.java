@@ -93,6 +93,32 @@ class RfTreatmentSimulationTest {
         assertThat(high.thermal().region("epidermis").damagedVolume()[skinProcess]).isZero();
     }
 
+    /**
+     * The lethal zone is tissue: needle cells whose steel reached Ω ≥ 1 (the metal at the tip gets as hot as the
+     * tissue around it) are not counted in the zone's cells and volume.
+     */
+    @Test
+    void theZoneCountsTissueOnly() {
+        RfTreatmentResult r = pair(Drive.energyPerPinMillijoules(40), 50, NEEDLE, ConductivityModel.DEFAULT);
+        double[] omega = r.zoneOmega().values();
+        int lethalTissue = 0;
+        int lethalMetal = 0;
+        for (int c = 0; c < omega.length; c++) {
+            if (omega[c] >= 1) {
+                if (r.needles().contains(c)) {
+                    lethalMetal++;
+                } else {
+                    lethalTissue++;
+                }
+            }
+        }
+        assertThat(lethalMetal).as("steel cells with Ω ≥ 1 (else this test proves nothing)").isPositive();
+        int zoneCells = r.zones().stream().mapToInt(CoagulationZone::cells).sum();
+        assertThat(zoneCells).isEqualTo(lethalTissue);
+        double zoneVolume = r.zones().stream().mapToDouble(CoagulationZone::volume).sum();
+        assertThat(zoneVolume).isCloseTo(lethalTissue * r.zoneOmega().grid().cellVolume(), within(1e-25));
+    }
+
     /** An uninsulated needle drives current through the upper dermis too, and the skin surface gets hotter. */
     @Test
     void uninsulatedNeedlesHeatTheSurface() {
