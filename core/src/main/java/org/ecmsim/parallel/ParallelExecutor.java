@@ -1,6 +1,7 @@
 package org.ecmsim.parallel;
 
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RecursiveAction;
 
@@ -102,7 +103,42 @@ public final class ParallelExecutor implements AutoCloseable {
             task.run(0, n);
             return;
         }
-        pool.invoke(new Chunks(task, n, chunks, 0, chunks));
+        if (ForkJoinTask.inForkJoinPool()) {
+            try {
+                pool.invoke(new Chunks(task, n, chunks, 0, chunks));
+            } catch (RuntimeException | Error e) {
+                throw original(e);
+            }
+            return;
+        }
+        // The caller runs the first chunk itself while the pool runs the others: it would only wait otherwise, and
+        // on small grids one woken worker often ran every chunk before a second one woke. Same chunks, same bits.
+        ForkJoinTask<Void> rest = pool.submit(new Chunks(task, n, chunks, 1, chunks));
+        try {
+            task.run(0, (int) ((long) n / chunks));
+        } catch (RuntimeException | Error e) {
+            rest.quietlyJoin(); // no chunk may still be running when the caller sees the failure
+            throw e;
+        }
+        try {
+            rest.join();
+        } catch (RuntimeException | Error e) {
+            throw original(e);
+        }
+    }
+
+    /**
+     * A task's failure as the task threw it: the pool rethrows in the joining thread a copy of the exception whose
+     * message is the original's {@code toString()} and whose cause is the original; this undoes that, so that a
+     * kernel's message (which says where and when) reaches the user unchanged.
+     */
+    private static RuntimeException original(Throwable t) {
+        Throwable c = t.getCause();
+        Throwable o = c != null && c.getClass() == t.getClass() && c.toString().equals(t.getMessage()) ? c : t;
+        if (o instanceof Error e) {
+            throw e;
+        }
+        return (RuntimeException) o;
     }
 
     /**
