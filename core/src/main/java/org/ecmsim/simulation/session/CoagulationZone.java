@@ -2,9 +2,10 @@ package org.ecmsim.simulation.session;
 
 /**
  * The tissue around one needle where a damage process reached Ω ≥ 1 (cells are assigned to the nearest needle
- * axis; the needle's own cells are not tissue and are not counted, though the width spans the needle). Its edges are located below the cell size, where ln Ω interpolated linearly between a zone cell and its
- * neighbour outside the zone crosses 0 (Ω = 1); a zone cell on a domain face reaches to that face. (Taking the
- * outer faces of the zone cells instead, as earlier releases did, overstates the width by up to one cell.)
+ * axis; the needle's own cells are not tissue and are not counted, though the width spans the needle). Its edges
+ * are located below the cell size, where ln Ω interpolated linearly between a zone cell and its neighbour outside
+ * the zone crosses 0 (Ω = 1); a zone cell on a domain face reaches to that face. (Taking the outer faces of the zone
+ * cells instead, as earlier releases did, overstates the width by up to one cell.)
  *
  * @param needle needle index
  * @param cells number of tissue cells with Ω ≥ 1 nearest to this needle

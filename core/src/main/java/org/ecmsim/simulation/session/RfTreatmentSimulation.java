@@ -539,12 +539,13 @@ public final class RfTreatmentSimulation {
 
     /**
      * The zone of each needle: the tissue cells with Ω ≥ 1, each assigned to the nearest needle axis (the needles'
-     * steel is not tissue and is left out, although its tip gets as hot as the tissue around it). The zone's edges are
-     * found below the cell size: along each axis from a zone cell to a neighbour with Ω &lt; 1, the boundary Ω = 1 is
-     * placed where ln Ω, interpolated linearly between the two cell centres, crosses 0 (ln Ω varies smoothly, while
-     * Ω spans orders of magnitude within a cell). The width is twice the largest lateral distance of such a crossing
-     * from the axis, the top and bottom the extreme vertical crossings. A zone cell on a domain face counts with its
-     * outer face (the zone continues beyond a symmetry face), a face to needle metal gives no crossing.
+     * steel is not tissue and is left out, although its tip gets as hot as the tissue around it). The zone's edges
+     * are found below the cell size: along each axis from a zone cell to a neighbour with Ω &lt; 1, the boundary
+     * Ω = 1 is placed where ln Ω, interpolated linearly between the two cell centres, crosses 0 (ln Ω varies
+     * smoothly, while Ω spans orders of magnitude within a cell). The width is twice the largest lateral distance of
+     * such a crossing from the axis, the top and bottom the extreme vertical crossings. A zone cell on a domain face
+     * counts with its outer face (the zone continues beyond a symmetry face), a face to needle metal gives no
+     * crossing.
      */
     private List<CoagulationZone> zones(ElectrodeLayout layout, ScalarField omega) {
         Grid3D grid = omega.grid();
