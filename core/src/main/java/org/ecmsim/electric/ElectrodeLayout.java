@@ -352,13 +352,23 @@ public final class ElectrodeLayout {
 
     /** @return the needle whose axis is nearest the cell's centre (needles do not overlap, so it is the owner) */
     private int nearestNeedle(int cell) {
-        double x = grid.x(grid.i(cell));
-        double y = grid.y(grid.j(cell));
+        return nearestNeedle(grid.x(grid.i(cell)), grid.y(grid.j(cell)));
+    }
+
+    /**
+     * The needle whose axis ({@link #axis}) is nearest to a lateral position: the needle a cell there belongs to,
+     * for zones and needle metal alike. Allocates nothing.
+     *
+     * @param x lateral position in the domain (m)
+     * @param y lateral position in the domain (m)
+     * @return the needle index (the lower one on a tie), or {@link #NONE} for an empty array
+     */
+    public int nearestNeedle(double x, double y) {
         int best = NONE;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int e = 0; e < array.size(); e++) {
             ElectrodeArray.Electrode el = array.electrodes().get(e);
-            double d = Math.hypot(x - centreX - el.x(), y - centreY - el.y());
+            double d = Math.hypot(x - (centreX + el.x()), y - (centreY + el.y()));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = e;

@@ -194,11 +194,10 @@ final class PennesOperator {
             double[] values = problem.faceValues();
             java.util.TreeMap<Integer, double[]> byCell = new java.util.TreeMap<>();
             double[][] pair = {gx, gy, gz};
-            int[] stride = {1, sy, sz};
             for (int f = 0; f < keys.length; f++) {
                 int cell = (int) (keys[f] / 3);
                 int axis = (int) (keys[f] % 3);
-                int nb = cell + stride[axis];
+                int nb = cell + strides[axis];
                 double d = axis == 0 ? grid.dx() : axis == 1 ? grid.dy() : grid.dz();
                 double dg = values[f] / d - pair[axis][(mat[cell] & 0xFF) * mm + (mat[nb] & 0xFF)];
                 byCell.computeIfAbsent(cell, c -> new double[6])[2 * axis + 1] = dg;
@@ -335,7 +334,7 @@ final class PennesOperator {
         final double ta = arterial;
         for (int row = rowFrom; row < rowTo; row++) {
             applyRow(t, q, s, sourceRows, out, base, coef, row, mm, ta);
-            if (corrStart != null && corrStart[row + 1] > corrStart[row]) {
+            if (hasCorrections(row)) {
                 applyCorrections(t, out, coef, row);
             }
         }

@@ -575,15 +575,8 @@ public final class RfTreatmentSimulation {
             double x = grid.x(pos[0]);
             double y = grid.y(pos[1]);
             double z = grid.z(pos[2]);
-            int nearest = 0;
-            double best = Double.POSITIVE_INFINITY;
-            for (int e = 0; e < needles; e++) {
-                double d = Math.hypot(x - axes[e][0], y - axes[e][1]);
-                if (d < best) {
-                    best = d;
-                    nearest = e;
-                }
-            }
+            int nearest = layout.nearestNeedle(x, y);
+            double best = Math.hypot(x - axes[nearest][0], y - axes[nearest][1]);
             cells[nearest]++;
             double[] a = axes[nearest];
             radius[nearest] = Math.max(radius[nearest], best);
