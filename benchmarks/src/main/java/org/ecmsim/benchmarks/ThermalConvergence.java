@@ -72,7 +72,7 @@ public final class ThermalConvergence {
             System.exit(2);
         }
         Locale l = Locale.ROOT;
-        Needle needle = Needle.insulatedMillimetres(0.2, 1.5, 0.5);
+        Needle needle = defaultNeedle();
         if (tissueNeedle) {
             Material dermis = LayeredSkin.facialSkin().layers().stream()
                     .filter(layer -> layer.role() == LayerRole.RETICULAR_DERMIS).findFirst().orElseThrow().material();
@@ -81,8 +81,8 @@ public final class ThermalConvergence {
                     new Material("needle with dermis's heat properties", dermis.density(), dermis.specificHeat(),
                             dermis.thermalConductivity(), 0.0, 0.0, steel.electricalConductivity(), 0.0));
         }
-        ElectrodeArray tip = ElectrodeArray.grid(7, 7, Units.mm(1.0), needle, ElectrodeArray.Pattern.ALTERNATING_ROWS);
-        RfPass pass = RfPass.singlePulse(1.5, Drive.energyPerPinMillijoules(30), 100, 400);
+        ElectrodeArray tip = defaultTip(needle);
+        RfPass pass = defaultPass();
         RfSettings settings = RfSettings.defaults().withTrueNeedleSurface(surface);
         if (fixedSigma) {
             settings = settings.withResolveInterval(pass.conductionTime());
@@ -123,8 +123,26 @@ public final class ThermalConvergence {
         }
     }
 
+    /** @return the default tip's needle: 0.2 mm wide, 1.5 mm long, 0.5 mm exposed */
+    static Needle defaultNeedle() {
+        return Needle.insulatedMillimetres(0.2, 1.5, 0.5);
+    }
+
+    /**
+     * @param needle the needle
+     * @return the default tip with that needle: 7 × 7, 1 mm pitch, bipolar in alternating rows
+     */
+    static ElectrodeArray defaultTip(Needle needle) {
+        return ElectrodeArray.grid(7, 7, Units.mm(1.0), needle, ElectrodeArray.Pattern.ALTERNATING_ROWS);
+    }
+
+    /** @return the default course's pass: 1.5 mm deep, 30 mJ/pin over 100 ms, 400 ms of cooling */
+    static RfPass defaultPass() {
+        return RfPass.singlePulse(1.5, Drive.energyPerPinMillijoules(30), 100, 400);
+    }
+
     /** @return a size in µm given as a number or as a fraction a/b */
-    private static double parseMicrons(String text) {
+    static double parseMicrons(String text) {
         int slash = text.indexOf('/');
         return slash < 0 ? Double.parseDouble(text)
                 : Double.parseDouble(text.substring(0, slash)) / Double.parseDouble(text.substring(slash + 1));
@@ -135,7 +153,7 @@ public final class ThermalConvergence {
         return 100 * (coarse - fine) / fine;
     }
 
-    private static String trim(double v) {
+    static String trim(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }
 }

@@ -14,7 +14,6 @@ import org.ecmsim.electric.UnitCell;
 import org.ecmsim.grid.CellMask;
 import org.ecmsim.grid.Face;
 import org.ecmsim.grid.Grid3D;
-import org.ecmsim.grid.ScalarField;
 import org.ecmsim.parallel.ParallelExecutor;
 import org.ecmsim.thermal.BioheatProblem;
 import org.ecmsim.thermal.BoundaryConditions;
@@ -362,7 +361,7 @@ public final class RfTreatmentSimulation {
             result = null;
             result = symmetry.unfold(handOver);
         }
-        return new RfTreatmentResult(records, zones(layout, result.omega(settings.zoneProcess())),
+        return new RfTreatmentResult(records, CoagulationZone.measure(layout, result.omega(settings.zoneProcess())),
                 settings.zoneProcess(), needles, result);
     }
 
@@ -428,7 +427,7 @@ public final class RfTreatmentSimulation {
         if (pass.drive().isZero()) {
             // No current: the needles only go in. The pulse time passes without a source and without a solve; the
             // impedance is not measured (NaN).
-            java.util.Arrays.fill(impedance, Double.NaN);
+            Arrays.fill(impedance, Double.NaN);
             for (int s = 0; s < intervals; s++) {
                 times[s] = thermal.time();
                 thermal.run(h);
@@ -535,88 +534,6 @@ public final class RfTreatmentSimulation {
         public boolean isTimeInvariant() {
             return true;
         }
-    }
-
-    /**
-     * The zone of each needle: the tissue cells with Ω ≥ 1, each assigned to the nearest needle axis (the needles'
-     * steel is not tissue and is left out, although its tip gets as hot as the tissue around it). The zone's edges
-     * are found below the cell size: along each axis from a zone cell to a neighbour with Ω &lt; 1, the boundary
-     * Ω = 1 is placed where ln Ω, interpolated linearly between the two cell centres, crosses 0 (ln Ω varies
-     * smoothly, while Ω spans orders of magnitude within a cell). The width is twice the largest lateral distance of
-     * such a crossing from the axis, the top and bottom the extreme vertical crossings. A zone cell on a domain face
-     * counts with its outer face (the zone continues beyond a symmetry face), a face to needle metal gives no
-     * crossing.
-     */
-    private List<CoagulationZone> zones(ElectrodeLayout layout, ScalarField omega) {
-        Grid3D grid = omega.grid();
-        int needles = layout.array().size();
-        double[][] axes = new double[needles][];
-        for (int e = 0; e < needles; e++) {
-            axes[e] = layout.axis(e);
-        }
-        int[] cells = new int[needles];
-        double[] radius = new double[needles];
-        double[] top = new double[needles];
-        double[] bottom = new double[needles];
-        Arrays.fill(top, Double.POSITIVE_INFINITY);
-        Arrays.fill(bottom, Double.NEGATIVE_INFINITY);
-        double[] w = omega.values();
-        int[] stride = {1, grid.strideY(), grid.strideZ()};
-        int[] size = {grid.nx(), grid.ny(), grid.nz()};
-        double[] spacing = {grid.dx(), grid.dy(), grid.dz()};
-        int[] pos = new int[3];
-        for (int c = 0; c < w.length; c++) {
-            if (!(w[c] >= 1.0) || layout.isMetal(c)) {
-                continue;
-            }
-            pos[0] = grid.i(c);
-            pos[1] = grid.j(c);
-            pos[2] = grid.k(c);
-            double x = grid.x(pos[0]);
-            double y = grid.y(pos[1]);
-            double z = grid.z(pos[2]);
-            int nearest = layout.nearestNeedle(x, y);
-            double best = Math.hypot(x - axes[nearest][0], y - axes[nearest][1]);
-            cells[nearest]++;
-            double[] a = axes[nearest];
-            radius[nearest] = Math.max(radius[nearest], best);
-            top[nearest] = Math.min(top[nearest], z);
-            bottom[nearest] = Math.max(bottom[nearest], z);
-            double lnInside = Math.log(w[c]);
-            for (int axis = 0; axis < 3; axis++) {
-                for (int side = -1; side <= 1; side += 2) {
-                    int q = pos[axis] + side;
-                    double f;
-                    if (q < 0 || q >= size[axis]) {
-                        f = 0.5; // the zone reaches the domain face
-                    } else {
-                        int nb = c + side * stride[axis];
-                        if (w[nb] >= 1.0 || layout.isMetal(nb)) {
-                            continue;
-                        }
-                        // ln Ω linear between the centres: ln Ω = 0 at a fraction f of the way to the neighbour
-                        double lnOutside = Math.log(Math.max(w[nb], Double.MIN_NORMAL));
-                        f = Math.min(1.0, lnInside / (lnInside - lnOutside));
-                    }
-                    double shift = side * f * spacing[axis];
-                    if (axis == 2) {
-                        top[nearest] = Math.min(top[nearest], z + shift);
-                        bottom[nearest] = Math.max(bottom[nearest], z + shift);
-                    } else {
-                        double r = axis == 0 ? Math.hypot(x + shift - a[0], y - a[1])
-                                : Math.hypot(x - a[0], y + shift - a[1]);
-                        radius[nearest] = Math.max(radius[nearest], r);
-                    }
-                }
-            }
-        }
-        List<CoagulationZone> out = new ArrayList<>();
-        for (int e = 0; e < needles; e++) {
-            boolean empty = cells[e] == 0;
-            out.add(new CoagulationZone(e, cells[e], cells[e] * grid.cellVolume(), empty ? 0 : 2 * radius[e],
-                    empty ? Double.NaN : top[e], empty ? Double.NaN : bottom[e]));
-        }
-        return out;
     }
 
     /**
