@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ecmsim", mixinStandardHelpOptions = true, versionProvider = Ecmsim.Version.class,
         subcommands = {RunCommand.class, SweepCommand.class, InitCommand.class, ValidateCommand.class,
+            CheckGridCommand.class,
             CommandLine.HelpCommand.class},
         description = {"Simulates RF microneedling of skin: RF field -> Joule heating -> Pennes bioheat -> thermal"
             + " damage -> weeks of extracellular-matrix remodelling over several sessions, against untreated skin.",
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  ecmsim                       run the default scenario into ecmsim-out/",
             "  ecmsim init my.yaml          write the default scenario, every key commented",
             "  ecmsim run my.yaml --out r1  run it into folder r1",
-            "  ecmsim validate              verification and calibration checks"})
+            "  ecmsim validate              verification and calibration checks",
+            "  ecmsim check-grid my.yaml    how far its heating moves on cells half the size"})
 public final class Ecmsim implements Callable<Integer> {
 
     /** Exit code of success. */

@@ -58,7 +58,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 public final class ScenarioParser {
 
     /** More thermal cells than this is refused: memory and hours of run time. */
-    static final long MAX_THERMAL_CELLS = 4_000_000;
+    public static final long MAX_THERMAL_CELLS = 4_000_000;
 
     /** Scenario files are at most this long (bytes; characters for text given directly): 1 MiB. */
     public static final int MAX_FILE_BYTES = 1 << 20;
