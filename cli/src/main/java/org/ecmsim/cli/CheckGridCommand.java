@@ -73,10 +73,7 @@ final class CheckGridCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads != null && (threads < 0 || threads > Ecmsim.MAX_THREADS)) {
-            throw new ParameterException(spec.commandLine(), "--threads = " + threads + " is invalid; give 0 (one per"
-                    + " processor) to " + Ecmsim.MAX_THREADS);
-        }
+        Ecmsim.requireThreads(spec, threads);
         if (finer < 2 || finer > 8) {
             throw new ParameterException(spec.commandLine(), "--finer = " + finer + " is invalid; give a whole"
                     + " number from 2 to 8");

@@ -175,6 +175,20 @@ public final class Ecmsim implements Callable<Integer> {
         }
     }
 
+    /**
+     * Checks a command's {@code --threads} option: absent, or 0 (one per processor) to {@link #MAX_THREADS}.
+     *
+     * @param spec the command, for the usage error
+     * @param threads the option's value, or null if not given
+     * @throws picocli.CommandLine.ParameterException naming the value and the valid range
+     */
+    static void requireThreads(picocli.CommandLine.Model.CommandSpec spec, Integer threads) {
+        if (threads != null && (threads < 0 || threads > MAX_THREADS)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads = " + threads
+                    + " is invalid; give 0 (one per processor) to " + MAX_THREADS);
+        }
+    }
+
     /** @return the project version from the build, or "unknown" */
     static String version() {
         try (InputStream in = Ecmsim.class.getResourceAsStream("version.properties")) {

@@ -97,10 +97,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (threads != null && (threads < 0 || threads > Ecmsim.MAX_THREADS)) {
-            throw new ParameterException(spec.commandLine(), "--threads = " + threads + " is invalid; give 0 (one per"
-                    + " processor) to " + Ecmsim.MAX_THREADS);
-        }
+        Ecmsim.requireThreads(spec, threads);
         if (!(checkpointInterval >= 0) || Double.isInfinite(checkpointInterval)) {
             throw new ParameterException(spec.commandLine(), "--checkpoint-interval = " + checkpointInterval
                     + " s is invalid; give a finite number of seconds >= 0 (0: a checkpoint every simulated week)");

@@ -30,10 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (threads != null && (threads < 0 || threads > Ecmsim.MAX_THREADS)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--threads = " + threads + " is invalid; give 0 (one per processor) to " + Ecmsim.MAX_THREADS);
-        }
+        Ecmsim.requireThreads(spec, threads);
         long start = System.nanoTime();
         List<Check> checks;
         try (ParallelExecutor ex = threads == null || threads == 0 ? null : new ParallelExecutor(threads)) {
