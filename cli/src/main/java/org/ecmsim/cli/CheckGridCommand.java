@@ -98,8 +98,11 @@ final class CheckGridCommand implements Callable<Integer> {
         }
         double coarse = scenario.numerics().cellSize();
         double fine = coarse / finer;
+        // The finer run keeps the scenario's biology cell, so both runs have the same domain (its depth is a whole
+        // number of biology cells).
+        int coarsening = scenario.numerics().biologyCoarsening();
         Grid3D fineGrid = SiteGeometry.thermalGrid(scenario.tip().toArray(), fine, SiteGeometry.domainDepth(
-                DomainDepth.DEFAULT, deepest, fine, RemodellingSimulation.DEFAULT_BIOLOGY_COARSENING));
+                DomainDepth.DEFAULT, deepest, fine, coarsening * finer));
         if (fineGrid.cellCount() > ScenarioParser.MAX_THERMAL_CELLS) {
             throw new Ecmsim.BadInputException(String.format(Locale.ROOT, "the finer run (%s) would have %d thermal"
                     + " cells, more than %d; use a smaller --finer or a coarser numerics.cell_size", um(fine),
@@ -119,8 +122,9 @@ final class CheckGridCommand implements Callable<Integer> {
         out.flush();
         List<Outcomes> runs = new ArrayList<>();
         try (ParallelExecutor executor = n == 1 ? ParallelExecutor.serial() : new ParallelExecutor(n)) {
-            for (double size : new double[] {coarse, fine}) {
-                runs.add(run(scenario, executor, size, deepest, protocol.sessions().get(0)));
+            for (int f : new int[] {1, finer}) {
+                double size = coarse / f;
+                runs.add(run(scenario, executor, size, coarsening * f, deepest, protocol.sessions().get(0)));
                 Outcomes r = runs.get(runs.size() - 1);
                 out.printf(Locale.ROOT, "  %s: %d cells, %.1f s%n", um(size), r.cells(), r.seconds());
                 out.flush();
@@ -131,10 +135,11 @@ final class CheckGridCommand implements Callable<Integer> {
         return Ecmsim.OK;
     }
 
-    private static Outcomes run(Scenario scenario, ParallelExecutor executor, double size, double deepest,
-            TreatmentSession session) {
+    private static Outcomes run(Scenario scenario, ParallelExecutor executor, double size, int coarsening,
+            double deepest, TreatmentSession session) {
         long t0 = System.nanoTime();
-        RemodellingSimulation sim = scenario.simulationBuilder(executor).cellSize(size).build();
+        RemodellingSimulation sim = scenario.simulationBuilder(executor).cellSize(size).biologyCoarsening(coarsening)
+                .build();
         TreatmentSite site = sim.site(deepest);
         RfTreatmentResult rf = sim.thermalPhase(site, session, null);
         return new Outcomes(size, site.thermalGrid().cellCount(), (System.nanoTime() - t0) * 1e-9,

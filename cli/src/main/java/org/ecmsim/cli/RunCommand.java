@@ -251,7 +251,7 @@ final class RunCommand implements Callable<Integer> {
          */
         static final double CONDUCTION_WEIGHT = 12;
         /** Wall-clock seconds per biology cell and biology step, treated and control counted apart; likewise. */
-        static final double BIOLOGY_SECONDS_PER_CELL_STEP = 2.5e-7;
+        static final double BIOLOGY_SECONDS_PER_CELL_STEP = 3.1e-8;
         /** Start-up and writing the results (s), likewise. */
         static final double FIXED_SECONDS = 3;
 
@@ -396,8 +396,9 @@ final class RunCommand implements Callable<Integer> {
             double steps = work(scenario.treatment().passes(), Double.POSITIVE_INFINITY) / RfSettings.DEFAULT_TIME_STEP;
             double thermal = thermalCells * steps * THERMAL_SECONDS_PER_CELL_STEP;
             double biologySteps = Math.ceil(scenario.treatment().followUp() / scenario.numerics().biologyStep());
-            // biology cells are blocks of 2 × 2 × 2 thermal cells; treated and control both run
-            double biology = thermalCells / 8.0 * biologySteps * 2 * BIOLOGY_SECONDS_PER_CELL_STEP;
+            // biology cells are blocks of c × c × c thermal cells; treated and control both run
+            int c = scenario.numerics().biologyCoarsening();
+            double biology = (double) thermalCells / (c * c * c) * biologySteps * 2 * BIOLOGY_SECONDS_PER_CELL_STEP;
             return new double[] {thermal, biology};
         }
 

@@ -205,16 +205,37 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
     }
 
     /**
-     * @param cellSize thermal cell size (m); biology cells are 2 × 2 × 2 of them
+     * @param cellSize thermal cell size (m)
      * @param biologyStep biology time step (s)
      * @param threads worker threads; 0 = one per processor
      * @param domain the thermal domain: the unit cell, or also the full tip
      * @param trueNeedleSurface electrode faces at the true needle surface (RfSettings.trueNeedleSurface)
+     * @param biologyCoarsening a biology cell is this many thermal cells along each axis, 1 to 8
+     *        (RemodellingSimulation.Builder.biologyCoarsening)
      */
     public record Numerics(double cellSize, double biologyStep, int threads, Domain domain,
-            boolean trueNeedleSurface) {
+            boolean trueNeedleSurface, int biologyCoarsening) {
         /**
-         * Checks the domain.
+         * Checks the domain and the coarsening.
+         *
+         * @param cellSize thermal cell size (m)
+         * @param biologyStep biology time step (s)
+         * @param threads worker threads; 0 = one per processor
+         * @param domain the thermal domain
+         * @param trueNeedleSurface electrode faces at the true needle surface
+         * @param biologyCoarsening a biology cell is this many thermal cells along each axis, 1 to 8
+         * @throws IllegalArgumentException if the coarsening is out of range
+         */
+        public Numerics {
+            java.util.Objects.requireNonNull(domain, "domain");
+            if (biologyCoarsening < 1 || biologyCoarsening > 8) {
+                throw new IllegalArgumentException("numerics.biology_coarsening = " + biologyCoarsening
+                        + " is out of range; valid range 1 – 8 thermal cells per biology cell along each axis");
+            }
+        }
+
+        /**
+         * Biology cells the size of the thermal cells.
          *
          * @param cellSize thermal cell size (m)
          * @param biologyStep biology time step (s)
@@ -222,12 +243,12 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
          * @param domain the thermal domain
          * @param trueNeedleSurface electrode faces at the true needle surface
          */
-        public Numerics {
-            java.util.Objects.requireNonNull(domain, "domain");
+        public Numerics(double cellSize, double biologyStep, int threads, Domain domain, boolean trueNeedleSurface) {
+            this(cellSize, biologyStep, threads, domain, trueNeedleSurface, 1);
         }
 
         /**
-         * The unit-cell domain and staircase needle faces.
+         * The unit-cell domain, needle faces at the true surface, biology cells the size of the thermal cells.
          *
          * @param cellSize thermal cell size (m)
          * @param biologyStep biology time step (s)
@@ -237,12 +258,17 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
             this(cellSize, biologyStep, threads, Domain.UNIT_CELL, true);
         }
 
+        /** @return the biology cell size (m): {@code biologyCoarsening × cellSize} */
+        public double biologyCellSize() {
+            return biologyCoarsening * cellSize;
+        }
+
         /**
          * @param value worker threads; 0 = one per processor
          * @return a copy with them
          */
         public Numerics withThreads(int value) {
-            return new Numerics(cellSize, biologyStep, value, domain, trueNeedleSurface);
+            return new Numerics(cellSize, biologyStep, value, domain, trueNeedleSurface, biologyCoarsening);
         }
     }
 
@@ -367,6 +393,7 @@ public record Scenario(Skin skin, Tip tip, Treatment treatment, Numerics numeric
                 .ageYears(skin.ageYears())
                 .agedLayers(skin.agedLayers())
                 .cellSize(numerics.cellSize())
+                .biologyCoarsening(numerics.biologyCoarsening())
                 .biologyStep(numerics.biologyStep())
                 .sampleInterval(output.sampleEvery())
                 .snapshotTimes(output.snapshotTimes())

@@ -103,8 +103,14 @@ public final class ScenarioKeys {
     // numerics
     /** Thermal cell size. */
     public static final Key CELL_SIZE = Key.quantity("numerics", "cell_size", Dimension.LENGTH, "10 um", "250 um",
-            "50 um", "thermal cell size (biology cells are the same size); must divide tip.pitch; 50 um runs the"
-            + " default in about 25 s on 2 cores, 100 um in a few seconds (coarser zones)");
+            "50 um", "thermal cell size (a biology cell is biology_coarsening of them along each axis); must divide"
+            + " tip.pitch; 50 um runs the default in about 10 s on 2 cores, 100 um in a few seconds (coarser zones)");
+    /** Biology cell in thermal cells. */
+    public static final Key BIOLOGY_COARSENING = Key.integer("numerics", "biology_coarsening", 1, 8, 1,
+            "a biology cell is this many thermal cells along each axis (the lesion's damage and heat shock are"
+            + " averaged over the block); must divide the cells across tip.pitch. The biology is calibrated on 50 um"
+            + " cells: cell_size 25 um with 2 gives the default session's lesion within 3 % of a twice-finer run"
+            + " (docs/validation.md R-15) with the biology on 50 um cells, in about 4 times the default's time");
     /** Biology step. */
     public static final Key BIOLOGY_STEP = Key.quantity("numerics", "biology_step", Dimension.TIME, "6 min", "24 h",
             "1 h", "biology time step (RemodellingSimulation default 1 h; first order: 2 h changes the week-12"
@@ -221,7 +227,7 @@ public final class ScenarioKeys {
     public static List<Key> all() {
         return List.of(AGE, AGED_LAYERS, ROWS, COLUMNS, PITCH, PATTERN, DIAMETER, NEEDLE_DEPTH, EXPOSED, SESSIONS,
                 INTERVAL, PASS_DEPTH, ENERGY_PER_PIN, POWER, VOLTAGE, CONDUCTION, PULSES, PULSE_INTERVAL, COOLING,
-                FOLLOW_UP, PLACEMENT, PLACEMENT_SEED, CELL_SIZE, BIOLOGY_STEP, THREADS, DOMAIN, TRUE_NEEDLE_SURFACE,
+                FOLLOW_UP, PLACEMENT, PLACEMENT_SEED, CELL_SIZE, BIOLOGY_COARSENING, BIOLOGY_STEP, THREADS, DOMAIN, TRUE_NEEDLE_SURFACE,
                 SAMPLE_EVERY, SNAPSHOT_DAYS, VTI, VTI_ENCODING, RIM_WIDTH, BIOPSY_TOP, BIOPSY_BOTTOM, STAIN_SPREAD, EPIDERMIS_LIMIT,
                 FAT_LIMIT, SHRINKAGE, LOCKED_FRACTION, MYOFIBROBLAST_STRAIN, REEPITHELIALISATION_TIME, ERYTHEMA_TIME,
                 ERYTHEMA_TOLERANCE, HA_BOUND_WATER, OEDEMA_FRACTION, OEDEMA_TIME);

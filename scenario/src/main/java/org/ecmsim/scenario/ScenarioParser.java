@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.ecmsim.electric.UnitCell;
 import org.ecmsim.grid.Grid3D;
-import org.ecmsim.simulation.course.RemodellingSimulation;
 import org.ecmsim.simulation.site.DomainDepth;
 import org.ecmsim.simulation.site.SiteGeometry;
 import org.ecmsim.tissue.LayerRole;
@@ -390,7 +389,7 @@ public final class ScenarioParser {
         return new Scenario.Numerics(n.quantity(ScenarioKeys.CELL_SIZE), n.quantity(ScenarioKeys.BIOLOGY_STEP),
                 n.integer(ScenarioKeys.THREADS),
                 Scenario.Domain.valueOf(n.choice(ScenarioKeys.DOMAIN).toUpperCase(Locale.ROOT)),
-                n.bool(ScenarioKeys.TRUE_NEEDLE_SURFACE));
+                n.bool(ScenarioKeys.TRUE_NEEDLE_SURFACE), n.integer(ScenarioKeys.BIOLOGY_COARSENING));
     }
 
     private Scenario.Output output(Section top) {
@@ -457,13 +456,21 @@ public final class ScenarioParser {
                     + um(cell) + " does not divide tip.pitch = " + mm(tip.pitch()) + " into a whole number (>= 3)"
                     + " of cells" + suggestCells(tip.pitch()) + "; valid range " + ScenarioKeys.CELL_SIZE.range());
         }
+        int coarsening = s.numerics().biologyCoarsening();
+        long across = Math.round(tip.pitch() / cell);
+        if (across % coarsening != 0) {
+            throw fail(at("numerics.biology_coarsening", "numerics"), "numerics.biology_coarsening = " + coarsening
+                    + " does not divide the " + across + " cells across tip.pitch = " + mm(tip.pitch()) + " (cell_size "
+                    + um(cell) + "); use a divisor of " + across + " in the valid range "
+                    + ScenarioKeys.BIOLOGY_COARSENING.range());
+        }
         double deepest = tip.needleDepth();
         for (RfPass p : s.treatment().passes()) {
             deepest = Math.max(deepest, p.needleDepth());
         }
         // The grid the run will use, from the same geometry class the simulation builds its site with.
         Grid3D grid = SiteGeometry.thermalGrid(tip.toArray(), cell, SiteGeometry.domainDepth(DomainDepth.DEFAULT,
-                deepest, cell, RemodellingSimulation.DEFAULT_BIOLOGY_COARSENING));
+                deepest, cell, coarsening));
         long cells = grid.cellCount();
         if (cells > MAX_THERMAL_CELLS) {
             throw fail(at("numerics.cell_size", "numerics"), String.format(Locale.ROOT, "numerics.cell_size = %s"

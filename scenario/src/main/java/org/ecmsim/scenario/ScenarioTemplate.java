@@ -59,6 +59,7 @@ public final class ScenarioTemplate {
         key(sb, 2, ScenarioKeys.PLACEMENT_SEED);
         sb.append("\nnumerics:\n");
         key(sb, 2, ScenarioKeys.CELL_SIZE);
+        key(sb, 2, ScenarioKeys.BIOLOGY_COARSENING);
         key(sb, 2, ScenarioKeys.BIOLOGY_STEP);
         key(sb, 2, ScenarioKeys.THREADS);
         key(sb, 2, ScenarioKeys.DOMAIN);

@@ -157,6 +157,29 @@ class ScenarioParserTest {
     }
 
     @Test
+    void biologyCellsCanBeCoarserThanTheThermalCells() {
+        Scenario.Numerics n = parse("numerics: {cell_size: 25 um, biology_coarsening: 2}").numerics();
+        assertThat(n.biologyCoarsening()).isEqualTo(2);
+        assertThat(n.biologyCellSize()).isCloseTo(Units.um(50), within(1e-15));
+        assertThat(parse("numerics: {cell_size: 25 um}").numerics().biologyCoarsening()).isEqualTo(1);
+        // the simulation the scenario describes gets it: biology cells of 2 × 2 × 2 thermal cells
+        var site = parse("numerics: {cell_size: 25 um, biology_coarsening: 2}")
+                .toSimulation(org.ecmsim.parallel.ParallelExecutor.serial()).site(Units.mm(1.5));
+        assertThat(site.coarsening()).isEqualTo(2);
+        assertThat(site.biologyGrid().dx()).isCloseTo(Units.um(50), within(1e-15));
+        assertThat(site.biologyGrid().nx() * 2).isEqualTo(site.thermalGrid().nx());
+        assertThat(site.biologyGrid().nz() * 2).isEqualTo(site.thermalGrid().nz());
+        // 20 cells of 50 um across the 1 mm pitch: 3 does not divide them
+        assertThat(error("numerics: {cell_size: 50 um, biology_coarsening: 3}")).isEqualTo("s.yaml:1:50:"
+                + " numerics.biology_coarsening = 3 does not divide the 20 cells across tip.pitch = 1 mm (cell_size"
+                + " 50 um); use a divisor of 20 in the valid range 1–8");
+        assertThat(error("numerics: {biology_coarsening: 9}")).contains("numerics.biology_coarsening = 9 is out of"
+                + " range; valid range 1–8");
+        assertThatThrownBy(() -> new Scenario.Numerics(Units.um(50), Units.HOUR, 0, Scenario.Domain.UNIT_CELL, true,
+                0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("numerics.biology_coarsening = 0");
+    }
+
+    @Test
     void yamlSyntaxErrorsAreLocated() {
         assertThat(error("skin:\n  age: 50 y\n   aged_layers: true\n")).startsWith("s.yaml:3:").contains("not valid"
                 + " YAML");

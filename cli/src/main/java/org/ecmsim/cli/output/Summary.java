@@ -281,6 +281,8 @@ public final class Summary {
         m.put("treatment", treatment);
         Map<String, Object> numerics = new LinkedHashMap<>();
         numerics.put("cell_size_um", Units.toUm(scenario.numerics().cellSize()));
+        numerics.put("biology_coarsening", scenario.numerics().biologyCoarsening());
+        numerics.put("biology_cell_size_um", Units.toUm(scenario.numerics().biologyCellSize()));
         numerics.put("biology_step_h", scenario.numerics().biologyStep() / Units.HOUR);
         numerics.put("threads", scenario.numerics().threads());
         numerics.put("domain", scenario.numerics().domain().name().toLowerCase(Locale.ROOT));
