@@ -13,6 +13,7 @@ import org.ecmsim.protocol.RfPass;
 import org.ecmsim.protocol.TreatmentProtocol;
 import org.ecmsim.protocol.TreatmentSession;
 import org.ecmsim.scenario.Scenario;
+import org.ecmsim.scenario.ScenarioKeys;
 import org.ecmsim.scenario.ScenarioParser;
 import org.ecmsim.simulation.course.RemodellingSimulation;
 import org.ecmsim.simulation.session.CoagulationZone;
@@ -130,7 +131,7 @@ final class CheckGridCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        report(out, runs.get(0), runs.get(1));
+        report(out, runs.get(0), runs.get(1), coarsening);
         out.flush();
         return Ecmsim.OK;
     }
@@ -148,8 +149,11 @@ final class CheckGridCommand implements Callable<Integer> {
                 Summary.regionPeak(rf, site.materialOf(LayerRole.SUBCUTANEOUS_FAT)));
     }
 
-    /** The table of both runs and the verdict on the quantities the tolerance applies to. */
-    private void report(PrintWriter out, Outcomes c, Outcomes f) {
+    /**
+     * The table of both runs and the verdict on the quantities the tolerance applies to; when some are outside it,
+     * the settings that would heat on the finer cells and keep the biology's (if the coarsening allows).
+     */
+    private void report(PrintWriter out, Outcomes c, Outcomes f, int coarsening) {
         double body = 37;
         out.println();
         out.printf(Locale.ROOT, "| quantity | %s | %s | change |%n", um(c.cellSize()), um(f.cellSize()));
@@ -186,6 +190,14 @@ final class CheckGridCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "Not within %s %%: %s. A finer numerics.cell_size would change these results by"
                     + " about that much.%n", percent(), String.join(", ", outside));
+            int keep = coarsening * finer;
+            if (keep <= Integer.parseInt(ScenarioKeys.BIOLOGY_COARSENING.max())) {
+                out.printf(Locale.ROOT, "To heat on the %s cells and keep the biology on its %s cells, set"
+                        + " numerics.cell_size: %s and numerics.biology_coarsening: %d (%d times the thermal cells;"
+                        + " run check-grid on that file to see whether it is enough).%n", um(f.cellSize()),
+                        um(c.cellSize() * coarsening), um(f.cellSize()).replace("µm", "um"), keep,
+                        finer * finer * finer);
+            }
         }
         out.println("Changes of a few per cent also come from where the needle falls among the cells, not only from"
                 + " the cell size (docs/validation.md R-15).");

@@ -54,9 +54,11 @@ class CheckGridCommandTest {
         Cli loose = Cli.run("check-grid", tiny().toString(), "--tolerance", "100");
 
         assertThat(strict.code).as(strict.toString()).isZero();
-        assertThat(strict.out).contains("Within 0.001 %: none.", "Not within 0.001 %: peak rise above 37 °C (");
+        assertThat(strict.out).contains("Within 0.001 %: none.", "Not within 0.001 %: peak rise above 37 °C (",
+                "To heat on the 50 µm cells and keep the biology on its 100 µm cells, set numerics.cell_size: 50 um"
+                        + " and numerics.biology_coarsening: 2 (8 times the thermal cells;");
         assertThat(loose.out).contains("Converged to 100 % for these settings at 100 µm.")
-                .doesNotContain("Not within");
+                .doesNotContain("Not within", "To heat on");
     }
 
     @Test
