@@ -355,6 +355,11 @@ final class RunCommand implements Callable<Integer> {
             line(String.format(Locale.ROOT, "  thermal grid %d × %d × %d = %d cells: needs about %.0f MiB of heap,"
                     + " %.0f MiB available", grid.nx(), grid.ny(), grid.nz(), grid.cellCount(), needBytes / 1048576.0,
                     availableBytes / 1048576.0));
+            int c = scenario.numerics().biologyCoarsening();
+            if (c > 1) {
+                line(String.format(Locale.ROOT, "  biology grid %d × %d × %d: blocks of %d × %d × %d thermal cells",
+                        grid.nx() / c, grid.ny() / c, grid.nz() / c, c, c, c));
+            }
             double[] e = estimate(scenario, grid.cellCount());
             line(String.format(Locale.ROOT, "  estimated run time: about %s (thermal about %s per session, biology"
                     + " about %s; a rough guess from a cost per cell-step measured on a 2-core machine)",
